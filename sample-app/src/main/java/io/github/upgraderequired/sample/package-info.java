@@ -1,0 +1,7 @@
+/**
+ * The upgrade-required sample application.
+ */
+@NullMarked
+package io.github.upgraderequired.sample;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,177 @@
+package io.github.upgraderequired.autoconfigure;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.github.upgraderequired.autoconfigure.UpgradeRequiredProperties.ExemptHeader;
+import io.github.upgraderequired.autoconfigure.UpgradeRequiredProperties.Rule;
+import io.github.upgraderequired.core.AddressRange;
+import io.github.upgraderequired.core.HttpProtocol;
+import io.github.upgraderequired.core.PathMatcher;
+import io.github.upgraderequired.core.RuleSettings;
+import io.github.upgraderequired.core.Schedule;
+import io.github.upgraderequired.core.UpgradeRule;
+import io.github.upgraderequired.core.UpgradeTokens;
+import io.github.upgraderequired.core.rule.HttpVersionRule;
+import io.github.upgraderequired.core.rule.HttpsRule;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Creates the rules configured under {@code upgrade-required.rules}, checking every value
+ * first so that a mistake is reported with the property that holds it.
+ */
+final class PropertiesRules {
+
+	private static final String RULES = UpgradeRequiredProperties.PREFIX + ".rules.";
+
+	private final PathMatcher.Compiler compiler;
+
+	PropertiesRules(PathMatcher.Compiler compiler) {
+		this.compiler = compiler;
+	}
+
+	List<UpgradeRule> create(UpgradeRequiredProperties properties) {
+		checkPatterns(UpgradeRequiredProperties.PREFIX + ".exclude-paths", properties.getExcludePaths());
+		List<UpgradeRule> rules = new ArrayList<>();
+		for (Map.Entry<String, Rule> entry : properties.getRules().entrySet()) {
+			rules.add(create(entry.getKey(), entry.getValue()));
+		}
+		return rules;
+	}
+
+	private UpgradeRule create(String name, Rule rule) {
+		String prefix = RULES + name;
+		if (!name.matches("[A-Za-z0-9._-]{1,64}")) {
+			throw new UpgradeRequiredConfigurationException(prefix, name,
+					"a rule name is used as a metric tag and must be 1 to 64 letters, digits, '.', '_' or '-'",
+					"Rename the rule under '" + RULES + "', for example to 'legacy-http'.");
+		}
+		RuleType type = rule.getType();
+		if (type == null) {
+			throw new UpgradeRequiredConfigurationException(prefix + ".type", null, "every rule needs a type",
+					"Set '" + prefix + ".type' to one of " + typeNames() + ".");
+		}
+		RuleSettings settings = settings(prefix, rule);
+		checkTokens(prefix + ".upgrade", rule.getUpgrade());
+		return switch (type) {
+			case HTTP_VERSION -> new HttpVersionRule(name, httpVersion(prefix, rule), rule.getUpgrade(), settings);
+			case HTTPS -> https(name, prefix, rule, settings);
+		};
+	}
+
+	private RuleSettings settings(String prefix, Rule rule) {
+		if (rule.getWarnFrom() != null && rule.getEnforceFrom() != null
+				&& rule.getEnforceFrom().isBefore(rule.getWarnFrom())) {
+			throw new UpgradeRequiredConfigurationException(prefix + ".enforce-from", rule.getEnforceFrom(),
+					"it is before '" + prefix + ".warn-from' (" + rule.getWarnFrom() + ")",
+					"Set '" + prefix + ".enforce-from' to an instant after '" + prefix + ".warn-from', "
+							+ "or move 'warn-from' earlier.");
+		}
+		checkPatterns(prefix + ".paths", rule.getPaths());
+		checkPatterns(prefix + ".exclude-paths", rule.getExcludePaths());
+		List<String> methods = rule.getMethods();
+		for (int i = 0; i < methods.size(); i++) {
+			if (!methods.get(i).matches("[A-Za-z]{1,32}")) {
+				throw new UpgradeRequiredConfigurationException(prefix + ".methods[" + i + "]", methods.get(i),
+						"it is not an HTTP method name", "Use a method such as GET or POST.");
+			}
+		}
+		List<String> addresses = rule.getExempt().getAddresses();
+		for (int i = 0; i < addresses.size(); i++) {
+			try {
+				AddressRange.parse(addresses.get(i));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new UpgradeRequiredConfigurationException(prefix + ".exempt.addresses[" + i + "]",
+						addresses.get(i), ex.getMessage(),
+						"Use an address literal or a CIDR range such as 10.0.0.0/8 or fd00::/8.");
+			}
+		}
+		ExemptHeader header = rule.getExempt().getHeader();
+		if ((header.getName() == null) != (header.getValue() == null)) {
+			String missing = prefix + ".exempt.header." + ((header.getName() == null) ? "name" : "value");
+			throw new UpgradeRequiredConfigurationException(missing, null,
+					"an exempt header needs both a name and a value",
+					"Set '" + missing + "', or remove '" + prefix + ".exempt.header'.");
+		}
+		if (rule.getStatus() < 400 || rule.getStatus() > 499) {
+			throw new UpgradeRequiredConfigurationException(prefix + ".status", rule.getStatus(),
+					"the upgrade response must have a 4xx status",
+					"Use 426 (Upgrade Required, the default) or another 4xx status such as 406.");
+		}
+		URI documentation = rule.getDocumentation();
+		if (documentation != null && !documentation.isAbsolute()) {
+			throw new UpgradeRequiredConfigurationException(prefix + ".documentation", documentation,
+					"clients need an absolute URL", "Use an absolute URL such as https://example.com/upgrade.");
+		}
+		return RuleSettings.builder()
+			.schedule(new Schedule(rule.getMode(), rule.getWarnFrom(), rule.getEnforceFrom()))
+			.deprecation(rule.getDeprecation())
+			.documentation((documentation != null) ? documentation.toString() : null)
+			.paths(rule.getPaths())
+			.excludePaths(rule.getExcludePaths())
+			.methods(methods)
+			.exemptAddresses(addresses)
+			.exemptHeader(header.getName(), header.getValue())
+			.unknown(rule.getUnknown())
+			.status(rule.getStatus())
+			.build();
+	}
+
+	private static HttpProtocol httpVersion(String prefix, Rule rule) {
+		String minimum = rule.getMinimum();
+		if (minimum == null) {
+			return HttpProtocol.HTTP_1_1;
+		}
+		HttpProtocol protocol = HttpProtocol.parseVersion(minimum);
+		if (protocol == null) {
+			throw new UpgradeRequiredConfigurationException(prefix + ".minimum", minimum,
+					"it is not an HTTP version", "Use 1.0, 1.1, 2 or 3.");
+		}
+		return protocol;
+	}
+
+	private static UpgradeRule https(String name, String prefix, Rule rule, RuleSettings settings) {
+		int port = rule.getHttps().getRedirectPort();
+		if (port < 1 || port > 65535) {
+			throw new UpgradeRequiredConfigurationException(prefix + ".https.redirect-port", port,
+					"it is not a TCP port", "Use a port from 1 to 65535, such as 443 (the default) or 8443.");
+		}
+		return new HttpsRule(name, rule.getUpgrade(), settings, rule.getHttps().isRedirect(), port);
+	}
+
+	private void checkPatterns(String property, List<String> patterns) {
+		for (int i = 0; i < patterns.size(); i++) {
+			try {
+				this.compiler.compile(patterns.get(i));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new UpgradeRequiredConfigurationException(property + "[" + i + "]", patterns.get(i),
+						ex.getMessage(), "Use a path pattern in Spring's PathPattern syntax, such as /api/**.");
+			}
+		}
+	}
+
+	private static void checkTokens(String property, List<String> tokens) {
+		for (int i = 0; i < tokens.size(); i++) {
+			if (!UpgradeTokens.isValid(tokens.get(i))) {
+				throw new UpgradeRequiredConfigurationException(property + "[" + i + "]", tokens.get(i),
+						"an Upgrade token is protocol-name[/protocol-version], each part letters, digits and "
+								+ "!#$%&'*+-.^_`|~ only (RFC 9110 §7.8)",
+						"Use a token such as HTTP/1.1, TLS/1.3 or h2c; list several as separate entries.");
+			}
+		}
+	}
+
+	private static String typeNames() {
+		StringBuilder names = new StringBuilder();
+		for (RuleType type : RuleType.values()) {
+			names.append((names.length() > 0) ? ", " : "").append(type.value());
+		}
+		return names.toString();
+	}
+
+
+}

@@ -1,0 +1,99 @@
+package io.github.upgraderequired.autoconfigure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.upgraderequired.core.DecisionListener;
+import io.github.upgraderequired.core.UpgradeEngine;
+import io.github.upgraderequired.core.UpgradeRule;
+import io.github.upgraderequired.render.HtmlPage;
+import io.github.upgraderequired.render.UpgradeResponseRenderer;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/**
+ * Auto-configuration of the upgrade-required engine and its renderer, shared by the
+ * Spring MVC and WebFlux adapters.
+ */
+@AutoConfiguration
+@ConditionalOnWebApplication
+@ConditionalOnClass(PathPatternParser.class)
+@ConditionalOnBooleanProperty(name = UpgradeRequiredProperties.PREFIX + ".enabled", matchIfMissing = true)
+@EnableConfigurationProperties(UpgradeRequiredProperties.class)
+public final class UpgradeRequiredAutoConfiguration {
+
+	private static final Log logger = LogFactory.getLog(UpgradeRequiredAutoConfiguration.class);
+
+	@Bean
+	@ConditionalOnMissingBean
+	UpgradeEngine upgradeEngine(UpgradeRequiredProperties properties, Environment environment,
+			ObjectProvider<UpgradeRule> ruleBeans, ObjectProvider<DecisionListener> listeners,
+			ObjectProvider<Clock> clock) {
+		SpringPathMatcherCompiler compiler = new SpringPathMatcherCompiler();
+		List<UpgradeRule> rules = new ArrayList<>(new PropertiesRules(compiler).create(properties));
+		List<UpgradeRule> beans = ruleBeans.orderedStream().toList();
+		rules.addAll(beans);
+		List<String> excludePaths = new ArrayList<>(DefaultExclusions.of(environment));
+		excludePaths.addAll(properties.getExcludePaths());
+		try {
+			return UpgradeEngine.builder(compiler)
+				.rules(rules)
+				.excludePaths(excludePaths)
+				.clock(clock.getIfUnique(Clock::systemUTC))
+				.failClosed(properties.isFailClosed())
+				.listeners(listeners.orderedStream().toList())
+				.build();
+		}
+		catch (IllegalArgumentException ex) {
+			// Properties were checked one by one already: this is a rule bean's doing.
+			throw new UpgradeRequiredConfigurationException("UpgradeRule beans " + names(beans), null, ex.getMessage(),
+					"Fix the UpgradeRule bean's name, upgrade tokens or settings.");
+		}
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	UpgradeResponseRenderer upgradeResponseRenderer(UpgradeRequiredProperties properties,
+			ResourceLoader resourceLoader) {
+		return new UpgradeResponseRenderer(properties.getResponse().getProblemType().toString(),
+				page(properties.getResponse().getPage(), resourceLoader));
+	}
+
+	private static HtmlPage page(@Nullable String location, ResourceLoader resourceLoader) {
+		if (location == null) {
+			return HtmlPage.defaultPage();
+		}
+		Resource resource = resourceLoader.getResource(location);
+		try (InputStream in = resource.getInputStream()) {
+			return new HtmlPage(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			logger.warn("The page '" + location + "' set in '" + UpgradeRequiredProperties.PREFIX
+					+ ".response.page' cannot be read (" + ex.getMessage() + "); the built-in page is used instead");
+			return HtmlPage.defaultPage();
+		}
+	}
+
+	private static List<String> names(List<UpgradeRule> beans) {
+		return beans.stream().map(UpgradeRule::name).toList();
+	}
+
+}

@@ -1,0 +1,434 @@
+package io.github.upgraderequired.autoconfigure;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.upgraderequired.core.Mode;
+import io.github.upgraderequired.core.UnknownValuePolicy;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration properties of the upgrade-required starter.
+ */
+@ConfigurationProperties(UpgradeRequiredProperties.PREFIX)
+public class UpgradeRequiredProperties {
+
+	/**
+	 * The prefix of every property.
+	 */
+	public static final String PREFIX = "upgrade-required";
+
+	/**
+	 * Whether to check requests at all.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Whether a rule in enforce mode that throws refuses the request instead of letting it
+	 * through.
+	 */
+	private boolean failClosed;
+
+	/**
+	 * Path patterns no rule is evaluated for, in addition to the actuator base path and
+	 * the error path, which are always excluded.
+	 */
+	private List<String> excludePaths = new ArrayList<>();
+
+	/**
+	 * Order of the WebFlux filter. Defaults to just after Spring Security's filter chain.
+	 */
+	private @Nullable Integer filterOrder;
+
+	/**
+	 * The upgrade response.
+	 */
+	private final Response response = new Response();
+
+	/**
+	 * Rules by name, evaluated in the order written. The name is used in responses, logs
+	 * and as the 'rule' metric tag.
+	 */
+	private Map<String, Rule> rules = new LinkedHashMap<>();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public boolean isFailClosed() {
+		return this.failClosed;
+	}
+
+	public void setFailClosed(boolean failClosed) {
+		this.failClosed = failClosed;
+	}
+
+	public List<String> getExcludePaths() {
+		return this.excludePaths;
+	}
+
+	public void setExcludePaths(List<String> excludePaths) {
+		this.excludePaths = excludePaths;
+	}
+
+	public @Nullable Integer getFilterOrder() {
+		return this.filterOrder;
+	}
+
+	public void setFilterOrder(@Nullable Integer filterOrder) {
+		this.filterOrder = filterOrder;
+	}
+
+	public Response getResponse() {
+		return this.response;
+	}
+
+	public Map<String, Rule> getRules() {
+		return this.rules;
+	}
+
+	public void setRules(Map<String, Rule> rules) {
+		this.rules = rules;
+	}
+
+	/**
+	 * The upgrade response.
+	 */
+	public static class Response {
+
+		/**
+		 * The 'type' member of problem responses.
+		 */
+		private URI problemType = URI.create("about:blank");
+
+		/**
+		 * Location of an HTML page that replaces the built-in one, such as
+		 * 'classpath:/upgrade-required.html'. Placeholders such as {{detail}} and
+		 * {{upgrade}} are replaced with escaped values.
+		 */
+		private @Nullable String page;
+
+		public URI getProblemType() {
+			return this.problemType;
+		}
+
+		public void setProblemType(URI problemType) {
+			this.problemType = problemType;
+		}
+
+		public @Nullable String getPage() {
+			return this.page;
+		}
+
+		public void setPage(@Nullable String page) {
+			this.page = page;
+		}
+
+	}
+
+	/**
+	 * A rule.
+	 */
+	public static class Rule {
+
+		/**
+		 * Type of the rule.
+		 */
+		private @Nullable RuleType type;
+
+		/**
+		 * Mode of the rule when it has no dates. 'off' disables it whatever its dates.
+		 */
+		private Mode mode = Mode.ENFORCE;
+
+		/**
+		 * Instant from which the rule warns; before it, the rule only reports.
+		 */
+		private @Nullable Instant warnFrom;
+
+		/**
+		 * Instant from which the rule enforces, sent as 'Sunset' while it warns.
+		 */
+		private @Nullable Instant enforceFrom;
+
+		/**
+		 * Instant sent as 'Deprecation' while the rule warns. Defaults to 'warn-from', or
+		 * the start of the application.
+		 */
+		private @Nullable Instant deprecation;
+
+		/**
+		 * URL of documentation for clients, linked from the response body and, while the
+		 * rule warns, from 'Link' headers.
+		 */
+		private @Nullable URI documentation;
+
+		/**
+		 * Path patterns the rule applies to, such as '/api/**'. Empty for every path.
+		 */
+		private List<String> paths = new ArrayList<>();
+
+		/**
+		 * Path patterns the rule never applies to.
+		 */
+		private List<String> excludePaths = new ArrayList<>();
+
+		/**
+		 * Request methods the rule applies to. Empty for every method.
+		 */
+		private List<String> methods = new ArrayList<>();
+
+		/**
+		 * Callers the rule lets through.
+		 */
+		private final Exempt exempt = new Exempt();
+
+		/**
+		 * Upgrade tokens to offer, most preferred first, each
+		 * protocol-name[/protocol-version]. Defaults to the rule type's own.
+		 */
+		private List<String> upgrade = new ArrayList<>();
+
+		/**
+		 * Status of the upgrade response, a 4xx status.
+		 */
+		private int status = 426;
+
+		/**
+		 * What to do with a request whose value the rule cannot read.
+		 */
+		private UnknownValuePolicy unknown = UnknownValuePolicy.ALLOW;
+
+		/**
+		 * Lowest version allowed. For 'http-version', an HTTP version such as '1.1'
+		 * (the default) or '2'.
+		 */
+		private @Nullable String minimum;
+
+		/**
+		 * Settings of 'https' rules.
+		 */
+		private final Https https = new Https();
+
+		public @Nullable RuleType getType() {
+			return this.type;
+		}
+
+		public void setType(@Nullable RuleType type) {
+			this.type = type;
+		}
+
+		public Mode getMode() {
+			return this.mode;
+		}
+
+		public void setMode(Mode mode) {
+			this.mode = mode;
+		}
+
+		public @Nullable Instant getWarnFrom() {
+			return this.warnFrom;
+		}
+
+		public void setWarnFrom(@Nullable Instant warnFrom) {
+			this.warnFrom = warnFrom;
+		}
+
+		public @Nullable Instant getEnforceFrom() {
+			return this.enforceFrom;
+		}
+
+		public void setEnforceFrom(@Nullable Instant enforceFrom) {
+			this.enforceFrom = enforceFrom;
+		}
+
+		public @Nullable Instant getDeprecation() {
+			return this.deprecation;
+		}
+
+		public void setDeprecation(@Nullable Instant deprecation) {
+			this.deprecation = deprecation;
+		}
+
+		public @Nullable URI getDocumentation() {
+			return this.documentation;
+		}
+
+		public void setDocumentation(@Nullable URI documentation) {
+			this.documentation = documentation;
+		}
+
+		public List<String> getPaths() {
+			return this.paths;
+		}
+
+		public void setPaths(List<String> paths) {
+			this.paths = paths;
+		}
+
+		public List<String> getExcludePaths() {
+			return this.excludePaths;
+		}
+
+		public void setExcludePaths(List<String> excludePaths) {
+			this.excludePaths = excludePaths;
+		}
+
+		public List<String> getMethods() {
+			return this.methods;
+		}
+
+		public void setMethods(List<String> methods) {
+			this.methods = methods;
+		}
+
+		public Exempt getExempt() {
+			return this.exempt;
+		}
+
+		public List<String> getUpgrade() {
+			return this.upgrade;
+		}
+
+		public void setUpgrade(List<String> upgrade) {
+			this.upgrade = upgrade;
+		}
+
+		public int getStatus() {
+			return this.status;
+		}
+
+		public void setStatus(int status) {
+			this.status = status;
+		}
+
+		public UnknownValuePolicy getUnknown() {
+			return this.unknown;
+		}
+
+		public void setUnknown(UnknownValuePolicy unknown) {
+			this.unknown = unknown;
+		}
+
+		public @Nullable String getMinimum() {
+			return this.minimum;
+		}
+
+		public void setMinimum(@Nullable String minimum) {
+			this.minimum = minimum;
+		}
+
+		public Https getHttps() {
+			return this.https;
+		}
+
+	}
+
+	/**
+	 * Callers a rule lets through.
+	 */
+	public static class Exempt {
+
+		/**
+		 * Remote addresses, as CIDR ranges ('10.0.0.0/8', 'fd00::/8') or single
+		 * addresses.
+		 */
+		private List<String> addresses = new ArrayList<>();
+
+		/**
+		 * A request header that exempts callers sending a given value.
+		 */
+		private final ExemptHeader header = new ExemptHeader();
+
+		public List<String> getAddresses() {
+			return this.addresses;
+		}
+
+		public void setAddresses(List<String> addresses) {
+			this.addresses = addresses;
+		}
+
+		public ExemptHeader getHeader() {
+			return this.header;
+		}
+
+	}
+
+	/**
+	 * A request header that exempts callers sending a given value.
+	 */
+	public static class ExemptHeader {
+
+		/**
+		 * Name of the header, such as 'X-Internal-Caller'.
+		 */
+		private @Nullable String name;
+
+		/**
+		 * Value of the header that exempts a caller, compared in constant time.
+		 */
+		private @Nullable String value;
+
+		public @Nullable String getName() {
+			return this.name;
+		}
+
+		public void setName(@Nullable String name) {
+			this.name = name;
+		}
+
+		public @Nullable String getValue() {
+			return this.value;
+		}
+
+		public void setValue(@Nullable String value) {
+			this.value = value;
+		}
+
+	}
+
+	/**
+	 * Settings of 'https' rules.
+	 */
+	public static class Https {
+
+		/**
+		 * Whether to answer GET and HEAD requests with a 308 redirect to the https URL
+		 * instead of the upgrade response.
+		 */
+		private boolean redirect;
+
+		/**
+		 * Port of the https URL redirected to.
+		 */
+		private int redirectPort = 443;
+
+		public boolean isRedirect() {
+			return this.redirect;
+		}
+
+		public void setRedirect(boolean redirect) {
+			this.redirect = redirect;
+		}
+
+		public int getRedirectPort() {
+			return this.redirectPort;
+		}
+
+		public void setRedirectPort(int redirectPort) {
+			this.redirectPort = redirectPort;
+		}
+
+	}
+
+}

@@ -1,0 +1,45 @@
+package io.github.upgraderequired.autoconfigure.web.servlet;
+
+import io.github.upgraderequired.autoconfigure.UpgradeRequiredAutoConfiguration;
+import io.github.upgraderequired.autoconfigure.UpgradeRequiredProperties;
+import io.github.upgraderequired.core.UpgradeEngine;
+import io.github.upgraderequired.render.UpgradeResponseRenderer;
+import io.github.upgraderequired.web.servlet.UpgradeRequiredHandlerInterceptor;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.handler.MappedInterceptor;
+
+/**
+ * Auto-configuration of the Spring MVC adapter: the
+ * {@link UpgradeRequiredHandlerInterceptor}, registered as a {@link MappedInterceptor} so
+ * that every handler mapping applies it, WebSocket's included.
+ */
+@AutoConfiguration(after = UpgradeRequiredAutoConfiguration.class)
+@ConditionalOnWebApplication(type = Type.SERVLET)
+@ConditionalOnClass(DispatcherServlet.class)
+@ConditionalOnBooleanProperty(name = UpgradeRequiredProperties.PREFIX + ".enabled", matchIfMissing = true)
+@ConditionalOnBean({ UpgradeEngine.class, UpgradeResponseRenderer.class })
+public final class UpgradeRequiredWebMvcAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	UpgradeRequiredHandlerInterceptor upgradeRequiredHandlerInterceptor(UpgradeEngine engine,
+			UpgradeResponseRenderer renderer) {
+		return new UpgradeRequiredHandlerInterceptor(engine, renderer);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "upgradeRequiredMappedInterceptor")
+	MappedInterceptor upgradeRequiredMappedInterceptor(UpgradeRequiredHandlerInterceptor interceptor) {
+		return new MappedInterceptor(null, interceptor);
+	}
+
+}

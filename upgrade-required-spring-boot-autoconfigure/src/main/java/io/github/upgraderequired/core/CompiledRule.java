@@ -1,0 +1,154 @@
+package io.github.upgraderequired.core;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A rule with its settings compiled for the request path: arrays, no collections, no
+ * allocation on the passing path.
+ */
+final class CompiledRule {
+
+	final UpgradeRule rule;
+
+	final RuleDescriptor descriptor;
+
+	final Schedule schedule;
+
+	final String[] vary;
+
+	/**
+	 * The verdict for a value the rule could not read, when its policy rejects.
+	 */
+	final Verdict unknownVerdict;
+
+	/**
+	 * The verdict for a rule that threw, when the engine fails closed.
+	 */
+	final Verdict failureVerdict;
+
+	private final PathMatcher[] includes;
+
+	private final PathMatcher[] excludes;
+
+	private final String[] methods;
+
+	private final AddressRange[] exemptAddresses;
+
+	private final @Nullable String exemptHeaderName;
+
+	private final byte @Nullable [] exemptHeaderValue;
+
+	private final AtomicBoolean failureLogged = new AtomicBoolean();
+
+	CompiledRule(UpgradeRule rule, PathMatcher.Compiler compiler) {
+		this.rule = rule;
+		String name = rule.name();
+		RuleSettings settings = rule.settings();
+		List<String> upgrade = rule.upgrade();
+		UpgradeTokens.validate(upgrade);
+		this.descriptor = new RuleDescriptor(name, rule.type(), upgrade, settings);
+		this.schedule = settings.schedule();
+		this.includes = compile(settings.paths(), compiler);
+		this.excludes = compile(settings.excludePaths(), compiler);
+		this.methods = settings.methods().toArray(String[]::new);
+		this.exemptAddresses = settings.exemptAddresses().stream().map(AddressRange::parse).toArray(AddressRange[]::new);
+		if ((settings.exemptHeaderName() == null) != (settings.exemptHeaderValue() == null)) {
+			throw new IllegalArgumentException("an exempt header needs both a name and a value");
+		}
+		this.exemptHeaderName = settings.exemptHeaderName();
+		this.exemptHeaderValue = (settings.exemptHeaderValue() != null)
+				? settings.exemptHeaderValue().getBytes(StandardCharsets.UTF_8) : null;
+		if (settings.status() < 400 || settings.status() > 499) {
+			throw new IllegalArgumentException("status " + settings.status() + " is not a 4xx status");
+		}
+		Set<String> vary = new LinkedHashSet<>(rule.readHeaders());
+		if (this.exemptHeaderName != null) {
+			vary.add(this.exemptHeaderName);
+		}
+		this.vary = vary.toArray(String[]::new);
+		this.unknownVerdict = Verdict.upgrade(null, null)
+			.withDetail("The request does not show what rule '" + name + "' checks, and the rule refuses such requests.");
+		this.failureVerdict = Verdict.upgrade(null, null)
+			.withDetail("The request could not be checked by rule '" + name + "'.");
+	}
+
+	private static PathMatcher[] compile(List<String> patterns, PathMatcher.Compiler compiler) {
+		List<PathMatcher> matchers = new ArrayList<>(patterns.size());
+		for (String pattern : patterns) {
+			matchers.add(compiler.compile(pattern));
+		}
+		return matchers.toArray(PathMatcher[]::new);
+	}
+
+	boolean inScope(String path, String method) {
+		if (this.methods.length > 0 && !contains(this.methods, method)) {
+			return false;
+		}
+		if (this.includes.length > 0 && !anyMatches(this.includes, path)) {
+			return false;
+		}
+		return !anyMatches(this.excludes, path);
+	}
+
+	boolean isExempt(UpgradeRequest request) {
+		if (this.exemptHeaderName != null) {
+			String value = request.header(this.exemptHeaderName);
+			if (value != null && MessageDigest.isEqual(value.getBytes(StandardCharsets.UTF_8), this.exemptHeaderValue)) {
+				return true;
+			}
+		}
+		if (this.exemptAddresses.length > 0) {
+			String address = request.remoteAddress();
+			for (AddressRange range : this.exemptAddresses) {
+				if (range.contains(address)) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	Instant deprecation(Instant startedAt) {
+		RuleSettings settings = this.descriptor.settings();
+		if (settings.deprecation() != null) {
+			return settings.deprecation();
+		}
+		return (this.schedule.warnFrom() != null) ? this.schedule.warnFrom() : startedAt;
+	}
+
+	/**
+	 * Return whether this is the first failure of the rule, so that it is logged once.
+	 * @return {@code true} the first time only
+	 */
+	boolean firstFailure() {
+		return this.failureLogged.compareAndSet(false, true);
+	}
+
+	private static boolean contains(String[] values, String value) {
+		for (String candidate : values) {
+			if (candidate.equals(value)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean anyMatches(PathMatcher[] matchers, String path) {
+		for (PathMatcher matcher : matchers) {
+			if (matcher.matches(path)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}

@@ -1,0 +1,74 @@
+package io.github.upgraderequired.core;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A rule as the engine runs it: its name, type, offered tokens and settings. Handed to
+ * {@link DecisionListener listeners}, and a stable identity for per-rule state such as
+ * meters.
+ */
+public final class RuleDescriptor {
+
+	private final String name;
+
+	private final String type;
+
+	private final List<String> upgrade;
+
+	private final RuleSettings settings;
+
+	RuleDescriptor(String name, String type, List<String> upgrade, RuleSettings settings) {
+		this.name = name;
+		this.type = type;
+		this.upgrade = List.copyOf(upgrade);
+		this.settings = settings;
+	}
+
+	/**
+	 * Return the rule's name.
+	 * @return the name
+	 */
+	public String name() {
+		return this.name;
+	}
+
+	/**
+	 * Return the rule's type.
+	 * @return the type
+	 */
+	public String type() {
+		return this.type;
+	}
+
+	/**
+	 * Return the tokens the rule offers.
+	 * @return the tokens
+	 */
+	public List<String> upgrade() {
+		return this.upgrade;
+	}
+
+	/**
+	 * Return the rule's settings.
+	 * @return the settings
+	 */
+	public RuleSettings settings() {
+		return this.settings;
+	}
+
+	/**
+	 * Return the mode in force at an instant, after the rule's schedule.
+	 * @param now the instant
+	 * @return the mode
+	 */
+	public Mode modeAt(Instant now) {
+		return this.settings.schedule().modeAt(now);
+	}
+
+	@Override
+	public String toString() {
+		return this.name + " (" + this.type + ")";
+	}
+
+}

@@ -1,0 +1,346 @@
+package io.github.upgraderequired.core;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Evaluates the rules, in order, for a request. The first rule in enforce mode that fails
+ * decides the response; rules in warn mode still add their warnings and rules in report
+ * mode are still counted. A rule that throws is logged once, counted as
+ * {@link Outcome#ERROR} and, unless the engine fails closed, let through.
+ * <p>
+ * Requests to excluded paths and CORS preflight requests are never evaluated.
+ */
+public final class UpgradeEngine {
+
+	private static final Log logger = LogFactory.getLog(UpgradeEngine.class);
+
+	private final CompiledRule[] rules;
+
+	private final List<RuleDescriptor> descriptors;
+
+	private final PathMatcher[] excludes;
+
+	private final Clock clock;
+
+	private final boolean timed;
+
+	private final boolean failClosed;
+
+	private final DecisionListener[] listeners;
+
+	private final Instant startedAt;
+
+	private UpgradeEngine(Builder builder) {
+		List<CompiledRule> rules = new ArrayList<>();
+		Set<String> names = new HashSet<>();
+		for (UpgradeRule rule : builder.rules) {
+			if (!names.add(rule.name())) {
+				throw new IllegalArgumentException("Two rules are named '" + rule.name() + "'; names must be unique");
+			}
+			try {
+				rules.add(new CompiledRule(rule, builder.compiler));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalArgumentException("Rule '" + rule.name() + "': " + ex.getMessage(), ex);
+			}
+		}
+		this.rules = rules.toArray(CompiledRule[]::new);
+		this.descriptors = rules.stream().map((rule) -> rule.descriptor).toList();
+		this.excludes = builder.excludePaths.stream().map(builder.compiler::compile).toArray(PathMatcher[]::new);
+		this.clock = builder.clock;
+		this.timed = rules.stream().anyMatch((rule) -> rule.schedule.isTimed());
+		this.failClosed = builder.failClosed;
+		this.listeners = builder.listeners.toArray(DecisionListener[]::new);
+		this.startedAt = this.clock.instant();
+	}
+
+	/**
+	 * Return a new builder.
+	 * @param compiler compiles path patterns
+	 * @return the builder
+	 */
+	public static Builder builder(PathMatcher.Compiler compiler) {
+		return new Builder(compiler);
+	}
+
+	/**
+	 * Return the rules in evaluation order.
+	 * @return the rules
+	 */
+	public List<RuleDescriptor> rules() {
+		return this.descriptors;
+	}
+
+	/**
+	 * Return the clock that drives the rules' schedules.
+	 * @return the clock
+	 */
+	public Clock clock() {
+		return this.clock;
+	}
+
+	/**
+	 * Decide what to do with a request.
+	 * @param request the request
+	 * @return the decision, {@link Decision#PASS} when nothing is to be done
+	 */
+	public Decision evaluate(UpgradeRequest request) {
+		if (this.rules.length == 0) {
+			return Decision.PASS;
+		}
+		String path = request.path();
+		for (PathMatcher exclude : this.excludes) {
+			if (exclude.matches(path)) {
+				return Decision.PASS;
+			}
+		}
+		String method = request.method();
+		if (isPreflight(method, request)) {
+			return Decision.PASS;
+		}
+		Instant now = this.timed ? this.clock.instant() : null;
+		Accumulator result = null;
+		for (CompiledRule rule : this.rules) {
+			Mode mode = rule.schedule.modeAt(now);
+			if (mode == Mode.OFF || (mode == Mode.ENFORCE && result != null && result.rejection != null)
+					|| !rule.inScope(path, method)) {
+				continue;
+			}
+			if (mode != Mode.REPORT && rule.vary.length > 0) {
+				result = (result != null) ? result : new Accumulator();
+				result.vary(rule.vary);
+			}
+			if (rule.isExempt(request)) {
+				continue;
+			}
+			Verdict verdict = check(rule, mode, request);
+			if (verdict == null || verdict.isPass()) {
+				continue;
+			}
+			if (verdict.isUnknown()) {
+				if (rule.descriptor.settings().unknown() == UnknownValuePolicy.ALLOW) {
+					continue;
+				}
+				verdict = rule.unknownVerdict;
+			}
+			result = (result != null) ? result : new Accumulator();
+			act(rule, mode, verdict, request, result);
+		}
+		return (result != null) ? result.toDecision() : Decision.PASS;
+	}
+
+	private @Nullable Verdict check(CompiledRule rule, Mode mode, UpgradeRequest request) {
+		try {
+			return rule.rule.check(request);
+		}
+		catch (RuntimeException ex) {
+			if (rule.firstFailure()) {
+				logger.warn("Rule '" + rule.descriptor.name() + "' threw while checking a request; the request is "
+						+ (this.failClosed ? "refused" : "let through")
+						+ " (logged once, counted as outcome=error)", ex);
+			}
+			notify(rule.descriptor, Outcome.ERROR, request);
+			if (this.failClosed && mode == Mode.ENFORCE) {
+				return rule.failureVerdict;
+			}
+			return null;
+		}
+	}
+
+	private void act(CompiledRule rule, Mode mode, Verdict verdict, UpgradeRequest request, Accumulator result) {
+		switch (mode) {
+			case ENFORCE -> {
+				List<String> upgrade = (verdict.upgrade() != null) ? verdict.upgrade() : rule.descriptor.upgrade();
+				result.rejection = new Decision.Rejection(rule.descriptor, verdict, upgrade);
+				// A rule that failed closed was already counted as an error.
+				if (verdict != rule.failureVerdict) {
+					log(rule, "rejected", verdict);
+					notify(rule.descriptor, Outcome.REJECTED, request);
+				}
+			}
+			case WARN -> {
+				result.warn(rule, this.startedAt);
+				log(rule, "warned", verdict);
+				notify(rule.descriptor, Outcome.WARNED, request);
+			}
+			case REPORT -> {
+				log(rule, "reported", verdict);
+				notify(rule.descriptor, Outcome.REPORTED, request);
+			}
+			case OFF -> {
+			}
+		}
+	}
+
+	private void log(CompiledRule rule, String action, Verdict verdict) {
+		if (logger.isDebugEnabled()) {
+			logger.debug("Rule '" + rule.descriptor.name() + "' " + action + " a request: " + verdict);
+		}
+	}
+
+	private void notify(RuleDescriptor rule, Outcome outcome, UpgradeRequest request) {
+		for (DecisionListener listener : this.listeners) {
+			try {
+				listener.onOutcome(rule, outcome, request);
+			}
+			catch (RuntimeException ex) {
+				logger.debug("Decision listener " + listener + " failed", ex);
+			}
+		}
+	}
+
+	private static boolean isPreflight(String method, UpgradeRequest request) {
+		return "OPTIONS".equals(method) && request.header("Origin") != null
+				&& request.header("Access-Control-Request-Method") != null;
+	}
+
+	/**
+	 * Collects a decision while the rules run; only created when there is something to
+	 * say.
+	 */
+	private static final class Accumulator {
+
+		private Decision.@Nullable Rejection rejection;
+
+		private @Nullable Instant deprecation;
+
+		private @Nullable Instant sunset;
+
+		private @Nullable List<String> links;
+
+		private @Nullable List<String> vary;
+
+		void vary(String[] names) {
+			List<String> vary = (this.vary != null) ? this.vary : (this.vary = new ArrayList<>(4));
+			for (String name : names) {
+				if (vary.stream().noneMatch(name::equalsIgnoreCase)) {
+					vary.add(name);
+				}
+			}
+		}
+
+		void warn(CompiledRule rule, Instant startedAt) {
+			Instant deprecation = rule.deprecation(startedAt);
+			if (this.deprecation == null || deprecation.isBefore(this.deprecation)) {
+				this.deprecation = deprecation;
+			}
+			Instant sunset = rule.schedule.enforceFrom();
+			if (sunset != null && (this.sunset == null || sunset.isBefore(this.sunset))) {
+				this.sunset = sunset;
+			}
+			String documentation = rule.descriptor.settings().documentation();
+			if (documentation != null) {
+				link("<" + documentation + ">; rel=\"deprecation\"; type=\"text/html\"");
+				if (sunset != null) {
+					link("<" + documentation + ">; rel=\"sunset\"; type=\"text/html\"");
+				}
+			}
+		}
+
+		private void link(String link) {
+			List<String> links = (this.links != null) ? this.links : (this.links = new ArrayList<>(2));
+			if (!links.contains(link)) {
+				links.add(link);
+			}
+		}
+
+		Decision toDecision() {
+			return new Decision(this.rejection, this.deprecation, this.sunset,
+					(this.links != null) ? List.copyOf(this.links) : List.of(),
+					(this.vary != null) ? List.copyOf(this.vary) : List.of());
+		}
+
+	}
+
+	/**
+	 * Builds an {@link UpgradeEngine}.
+	 */
+	public static final class Builder {
+
+		private final PathMatcher.Compiler compiler;
+
+		private final List<UpgradeRule> rules = new ArrayList<>();
+
+		private List<String> excludePaths = List.of();
+
+		private Clock clock = Clock.systemUTC();
+
+		private boolean failClosed;
+
+		private List<DecisionListener> listeners = List.of();
+
+		private Builder(PathMatcher.Compiler compiler) {
+			this.compiler = compiler;
+		}
+
+		/**
+		 * Add rules, evaluated in the order added.
+		 * @param rules the rules
+		 * @return this builder
+		 */
+		public Builder rules(List<? extends UpgradeRule> rules) {
+			this.rules.addAll(rules);
+			return this;
+		}
+
+		/**
+		 * Set path patterns no rule is evaluated for.
+		 * @param excludePaths the patterns
+		 * @return this builder
+		 */
+		public Builder excludePaths(List<String> excludePaths) {
+			this.excludePaths = List.copyOf(excludePaths);
+			return this;
+		}
+
+		/**
+		 * Set the clock that drives schedules.
+		 * @param clock the clock
+		 * @return this builder
+		 */
+		public Builder clock(Clock clock) {
+			this.clock = clock;
+			return this;
+		}
+
+		/**
+		 * Set whether a rule in enforce mode that throws refuses the request.
+		 * @param failClosed {@code true} to refuse
+		 * @return this builder
+		 */
+		public Builder failClosed(boolean failClosed) {
+			this.failClosed = failClosed;
+			return this;
+		}
+
+		/**
+		 * Set the listeners told of outcomes.
+		 * @param listeners the listeners
+		 * @return this builder
+		 */
+		public Builder listeners(List<? extends DecisionListener> listeners) {
+			this.listeners = List.copyOf(listeners);
+			return this;
+		}
+
+		/**
+		 * Build the engine.
+		 * @return the engine
+		 * @throws IllegalArgumentException if a rule's settings or tokens are not valid
+		 */
+		public UpgradeEngine build() {
+			return new UpgradeEngine(this);
+		}
+
+	}
+
+}

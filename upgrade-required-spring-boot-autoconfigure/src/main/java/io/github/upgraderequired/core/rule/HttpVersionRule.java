@@ -1,0 +1,80 @@
+package io.github.upgraderequired.core.rule;
+
+import java.util.List;
+
+import io.github.upgraderequired.core.HttpProtocol;
+import io.github.upgraderequired.core.RuleSettings;
+import io.github.upgraderequired.core.UpgradeRequest;
+import io.github.upgraderequired.core.UpgradeRule;
+import io.github.upgraderequired.core.Verdict;
+
+/**
+ * Rejects requests whose HTTP version is below a minimum, such as HTTP/1.0 where HTTP/1.1
+ * is required. Offers {@code HTTP/<minimum>} unless configured otherwise.
+ */
+public final class HttpVersionRule implements UpgradeRule {
+
+	/**
+	 * The rule's type.
+	 */
+	public static final String TYPE = "http-version";
+
+	private final String name;
+
+	private final HttpProtocol minimum;
+
+	private final List<String> upgrade;
+
+	private final RuleSettings settings;
+
+	private final String detail;
+
+	/**
+	 * Create a new rule.
+	 * @param name the rule's name
+	 * @param minimum the lowest version allowed
+	 * @param upgrade the tokens to offer, or an empty list for the minimum's own
+	 * @param settings where and how the rule applies
+	 */
+	public HttpVersionRule(String name, HttpProtocol minimum, List<String> upgrade, RuleSettings settings) {
+		this.name = name;
+		this.minimum = minimum;
+		this.upgrade = upgrade.isEmpty() ? List.of(minimum.token()) : List.copyOf(upgrade);
+		this.settings = settings;
+		this.detail = "This service requires " + minimum.token() + " or newer.";
+	}
+
+	@Override
+	public String name() {
+		return this.name;
+	}
+
+	@Override
+	public String type() {
+		return TYPE;
+	}
+
+	@Override
+	public List<String> upgrade() {
+		return this.upgrade;
+	}
+
+	@Override
+	public RuleSettings settings() {
+		return this.settings;
+	}
+
+	@Override
+	public Verdict check(UpgradeRequest request) {
+		HttpProtocol protocol = request.protocol();
+		if (protocol == null) {
+			return Verdict.unknown();
+		}
+		if (protocol.compareTo(this.minimum) >= 0) {
+			return Verdict.pass();
+		}
+		return Verdict.upgrade(this.minimum.token(), protocol.token())
+			.withDetail(this.detail + " The request used " + protocol.token() + ".");
+	}
+
+}

@@ -1,0 +1,145 @@
+package io.github.upgraderequired.core.rule;
+
+import java.util.List;
+
+import io.github.upgraderequired.core.RuleSettings;
+import io.github.upgraderequired.core.UpgradeRequest;
+import io.github.upgraderequired.core.UpgradeRule;
+import io.github.upgraderequired.core.Verdict;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Rejects requests that did not arrive over HTTPS, as the server decided it
+ * ({@code request.isSecure()}, the exchange URI's scheme). Offers {@code TLS/1.3, TLS/1.2}
+ * unless configured otherwise, or redirects {@code GET} and {@code HEAD} requests to the
+ * https URL with a 308 when configured to.
+ */
+public final class HttpsRule implements UpgradeRule {
+
+	/**
+	 * The rule's type.
+	 */
+	public static final String TYPE = "https";
+
+	/**
+	 * The tokens offered unless configured otherwise.
+	 */
+	public static final List<String> DEFAULT_UPGRADE = List.of("TLS/1.3", "TLS/1.2");
+
+	private static final String DETAIL = "This resource is only served over HTTPS.";
+
+	private final String name;
+
+	private final List<String> upgrade;
+
+	private final RuleSettings settings;
+
+	private final boolean redirect;
+
+	private final int redirectPort;
+
+	/**
+	 * Create a new rule.
+	 * @param name the rule's name
+	 * @param upgrade the tokens to offer, or an empty list for the defaults
+	 * @param settings where and how the rule applies
+	 * @param redirect whether to redirect {@code GET} and {@code HEAD} requests
+	 * @param redirectPort the https port to redirect to
+	 */
+	public HttpsRule(String name, List<String> upgrade, RuleSettings settings, boolean redirect, int redirectPort) {
+		this.name = name;
+		this.upgrade = upgrade.isEmpty() ? DEFAULT_UPGRADE : List.copyOf(upgrade);
+		this.settings = settings;
+		this.redirect = redirect;
+		this.redirectPort = redirectPort;
+	}
+
+	@Override
+	public String name() {
+		return this.name;
+	}
+
+	@Override
+	public String type() {
+		return TYPE;
+	}
+
+	@Override
+	public List<String> upgrade() {
+		return this.upgrade;
+	}
+
+	@Override
+	public RuleSettings settings() {
+		return this.settings;
+	}
+
+	@Override
+	public Verdict check(UpgradeRequest request) {
+		if (request.secure()) {
+			return Verdict.pass();
+		}
+		Verdict verdict = Verdict.upgrade("https", "http").withDetail(DETAIL);
+		if (this.redirect && isSafe(request.method())) {
+			String location = location(request);
+			if (location != null) {
+				return verdict.withRedirect(location);
+			}
+		}
+		return verdict;
+	}
+
+	private static boolean isSafe(String method) {
+		return "GET".equals(method) || "HEAD".equals(method);
+	}
+
+	private @Nullable String location(UpgradeRequest request) {
+		String host = request.host();
+		String path = request.rawPath();
+		String query = request.rawQuery();
+		if (host == null || !isHost(host) || !path.startsWith("/") || !isUriText(path)
+				|| (query != null && !isUriText(query))) {
+			return null;
+		}
+		StringBuilder location = new StringBuilder(16 + host.length() + path.length());
+		location.append("https://").append(host);
+		if (this.redirectPort != 443) {
+			location.append(':').append(this.redirectPort);
+		}
+		location.append(path);
+		if (query != null) {
+			location.append('?').append(query);
+		}
+		return location.toString();
+	}
+
+	/**
+	 * Accept a DNS name, an IPv4 literal, or a bracketed IPv6 literal; the host comes from
+	 * the client, so anything else is not redirected to.
+	 */
+	private static boolean isHost(String host) {
+		if (host.isEmpty() || host.length() > 255) {
+			return false;
+		}
+		if (host.charAt(0) == '[') {
+			return host.charAt(host.length() - 1) == ']' && host.chars()
+				.skip(1)
+				.limit(host.length() - 2)
+				.allMatch((c) -> c == ':' || c == '.' || Character.digit(c, 16) >= 0);
+		}
+		return host.chars()
+			.allMatch((c) -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.'
+					|| c == '-');
+	}
+
+	private static boolean isUriText(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c <= 0x20 || c >= 0x7F || c == '"' || c == '<' || c == '>' || c == '\\' || c == '`') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+}

@@ -1,0 +1,247 @@
+package io.github.upgraderequired.render;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.upgraderequired.core.Decision;
+import io.github.upgraderequired.core.Decision.Rejection;
+import io.github.upgraderequired.core.Header;
+import io.github.upgraderequired.core.HttpProtocol;
+import io.github.upgraderequired.core.UpgradeRequest;
+import io.github.upgraderequired.core.Verdict;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Writes the answer for both web stacks: the upgrade response of a rejected request, and
+ * the headers added to a request that goes through.
+ * <p>
+ * The upgrade response carries {@code Upgrade} (and, on HTTP/1.1, {@code Connection:
+ * Upgrade}) only on HTTP/1.x, since both are malformed on HTTP/2 (RFC 9113 §8.2.2);
+ * every body names the tokens for that reason. The body is
+ * {@code application/problem+json} (RFC 9457) unless the client prefers HTML or plain
+ * text; {@code HEAD} gets none.
+ */
+public class UpgradeResponseRenderer {
+
+	private static final byte[] NO_BODY = new byte[0];
+
+	private final String problemType;
+
+	private final HtmlPage page;
+
+	/**
+	 * Create a renderer with problem type {@code about:blank} and the built-in page.
+	 */
+	public UpgradeResponseRenderer() {
+		this("about:blank", HtmlPage.defaultPage());
+	}
+
+	/**
+	 * Create a renderer.
+	 * @param problemType the {@code type} member of problem responses
+	 * @param page the HTML page
+	 */
+	public UpgradeResponseRenderer(String problemType, HtmlPage page) {
+		this.problemType = problemType;
+		this.page = page;
+	}
+
+	/**
+	 * Return the headers to add to a request that goes through: {@code Vary},
+	 * {@code Deprecation}, {@code Sunset} and {@code Link} as the decision needs.
+	 * @param decision the decision
+	 * @return the headers, empty for {@link Decision#PASS}
+	 */
+	public List<Header> passHeaders(Decision decision) {
+		if (decision == Decision.PASS) {
+			return List.of();
+		}
+		List<Header> headers = new ArrayList<>(4);
+		if (!decision.vary().isEmpty()) {
+			headers.add(new Header("Vary", String.join(", ", decision.vary())));
+		}
+		addWarnings(decision, headers);
+		return headers;
+	}
+
+	/**
+	 * Render the response to a rejected request.
+	 * @param decision a decision with a rejection
+	 * @param request the request
+	 * @return the response
+	 */
+	public UpgradeResponse render(Decision decision, UpgradeRequest request) {
+		Rejection rejection = decision.rejection();
+		if (rejection == null) {
+			throw new IllegalArgumentException("The decision rejects nothing");
+		}
+		Verdict verdict = rejection.verdict();
+		List<Header> headers = new ArrayList<>(8);
+		if (verdict.redirect() != null) {
+			headers.add(new Header("Location", verdict.redirect()));
+			addWarnings(decision, headers);
+			return new UpgradeResponse(rejection.status(), List.copyOf(headers), null, NO_BODY, 0);
+		}
+		HttpProtocol protocol = request.protocol();
+		if (protocol != null && protocol.allowsConnectionHeaders()) {
+			headers.add(new Header("Upgrade", String.join(", ", rejection.upgrade())));
+			if (protocol == HttpProtocol.HTTP_1_1) {
+				headers.add(new Header("Connection", "Upgrade"));
+			}
+		}
+		headers.add(new Header("Cache-Control", "no-store"));
+		List<String> vary = new ArrayList<>(decision.vary().size() + 1);
+		vary.add("Accept");
+		vary.addAll(decision.vary());
+		headers.add(new Header("Vary", String.join(", ", vary)));
+		addWarnings(decision, headers);
+		headers.addAll(verdict.headers());
+		ResponseFormat format = ResponseFormat.negotiate(request.header("Accept"));
+		byte[] body = body(format, rejection, request).getBytes(StandardCharsets.UTF_8);
+		return new UpgradeResponse(rejection.status(), List.copyOf(headers), format.contentType(),
+				"HEAD".equals(request.method()) ? NO_BODY : body, body.length);
+	}
+
+	private static void addWarnings(Decision decision, List<Header> headers) {
+		if (decision.deprecation() != null) {
+			headers.add(new Header("Deprecation", HttpDates.structuredDate(decision.deprecation())));
+		}
+		if (decision.sunset() != null) {
+			headers.add(new Header("Sunset", HttpDates.imfFixdate(decision.sunset())));
+		}
+		if (!decision.links().isEmpty()) {
+			headers.add(new Header("Link", String.join(", ", decision.links())));
+		}
+	}
+
+	private String body(ResponseFormat format, Rejection rejection, UpgradeRequest request) {
+		return switch (format) {
+			case PROBLEM_JSON -> json(rejection, request);
+			case HTML -> html(rejection);
+			case TEXT -> text(rejection);
+		};
+	}
+
+	private String json(Rejection rejection, UpgradeRequest request) {
+		Verdict verdict = rejection.verdict();
+		StringBuilder json = new StringBuilder(384);
+		json.append('{');
+		member(json, "type", this.problemType);
+		member(json, "title", title(rejection.status()));
+		json.append(",\"status\":").append(rejection.status());
+		member(json, "detail", detail(rejection));
+		member(json, "instance", Escaping.truncate(request.path()));
+		json.append(",\"upgrade\":[");
+		for (int i = 0; i < rejection.upgrade().size(); i++) {
+			if (i > 0) {
+				json.append(',');
+			}
+			Escaping.json(json, rejection.upgrade().get(i));
+		}
+		json.append(']');
+		member(json, "rule", rejection.rule().name());
+		member(json, "minimum", verdict.minimum());
+		member(json, "current", Escaping.truncate(verdict.current()));
+		member(json, "upgradeUrl", verdict.upgradeUrl());
+		member(json, "documentation", rejection.rule().settings().documentation());
+		json.append('}');
+		return json.toString();
+	}
+
+	private static void member(StringBuilder json, String name, @Nullable String value) {
+		if (value == null) {
+			return;
+		}
+		if (json.length() > 1) {
+			json.append(',');
+		}
+		json.append('"').append(name).append("\":");
+		Escaping.json(json, value);
+	}
+
+	private String html(Rejection rejection) {
+		Verdict verdict = rejection.verdict();
+		Map<String, String> values = new HashMap<>();
+		values.put("title", title(rejection.status()));
+		values.put("heading", heading(rejection.rule().type()));
+		values.put("detail", detail(rejection));
+		values.put("upgrade", String.join(", ", rejection.upgrade()));
+		values.put("rule", rejection.rule().name());
+		values.put("status", Integer.toString(rejection.status()));
+		putIfPresent(values, "minimum", verdict.minimum());
+		putIfPresent(values, "current", Escaping.truncate(verdict.current()));
+		putIfPresent(values, "upgradeUrl", verdict.upgradeUrl());
+		putIfPresent(values, "documentation", rejection.rule().settings().documentation());
+		StringBuilder link = new StringBuilder();
+		if (isWebUrl(verdict.upgradeUrl())) {
+			link.append("<p><a class=\"button\" href=\"")
+				.append(Escaping.html(verdict.upgradeUrl()))
+				.append("\">Get the upgrade</a></p>");
+		}
+		String documentation = rejection.rule().settings().documentation();
+		if (isWebUrl(documentation)) {
+			link.append("<p><a href=\"").append(Escaping.html(documentation)).append("\">Learn more</a></p>");
+		}
+		values.put("link", link.toString());
+		return this.page.render(values);
+	}
+
+	private static String text(Rejection rejection) {
+		Verdict verdict = rejection.verdict();
+		StringBuilder text = new StringBuilder(256);
+		text.append(rejection.status()).append(' ').append(title(rejection.status())).append("\n\n");
+		text.append(Escaping.text(detail(rejection))).append("\n\n");
+		text.append("Upgrade: ").append(String.join(", ", rejection.upgrade())).append('\n');
+		line(text, "Required", verdict.minimum());
+		line(text, "Current", Escaping.truncate(verdict.current()));
+		line(text, "Get the upgrade", verdict.upgradeUrl());
+		line(text, "Documentation", rejection.rule().settings().documentation());
+		line(text, "Rule", rejection.rule().name());
+		return text.toString();
+	}
+
+	private static void line(StringBuilder text, String label, @Nullable String value) {
+		if (value != null) {
+			text.append(label).append(": ").append(Escaping.text(value)).append('\n');
+		}
+	}
+
+	private static void putIfPresent(Map<String, String> values, String name, @Nullable String value) {
+		if (value != null) {
+			values.put(name, value);
+		}
+	}
+
+	private static boolean isWebUrl(@Nullable String url) {
+		return url != null && (url.regionMatches(true, 0, "https://", 0, 8) || url.regionMatches(true, 0, "http://", 0, 7));
+	}
+
+	private static String detail(Rejection rejection) {
+		String detail = rejection.verdict().detail();
+		return (detail != null) ? detail : "This resource requires an upgrade to " + String.join(", ", rejection.upgrade()) + ".";
+	}
+
+	private static String heading(String type) {
+		return switch (type) {
+			case "browser" -> "Please upgrade your browser to continue";
+			case "app-version" -> "Please update the app to continue";
+			default -> "Please upgrade to continue";
+		};
+	}
+
+	private static String title(int status) {
+		return switch (status) {
+			case 400 -> "Bad Request";
+			case 403 -> "Forbidden";
+			case 404 -> "Not Found";
+			case 406 -> "Not Acceptable";
+			case 410 -> "Gone";
+			case 412 -> "Precondition Failed";
+			default -> "Upgrade Required";
+		};
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * The Spring WebFlux adapter: a {@code WebFilter} over the engine.
+ */
+@NullMarked
+package io.github.upgraderequired.web.reactive;
+
+import org.jspecify.annotations.NullMarked;

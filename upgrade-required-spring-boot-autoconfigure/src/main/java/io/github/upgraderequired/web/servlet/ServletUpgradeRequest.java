@@ -1,0 +1,75 @@
+package io.github.upgraderequired.web.servlet;
+
+import io.github.upgraderequired.core.HttpProtocol;
+import io.github.upgraderequired.core.UpgradeRequest;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.util.ServletRequestPathUtils;
+
+/**
+ * An {@link UpgradeRequest} over an {@link HttpServletRequest}.
+ */
+final class ServletUpgradeRequest implements UpgradeRequest {
+
+	private final HttpServletRequest request;
+
+	private @Nullable String path;
+
+	ServletUpgradeRequest(HttpServletRequest request) {
+		this.request = request;
+	}
+
+	@Override
+	public String method() {
+		return this.request.getMethod();
+	}
+
+	@Override
+	public String path() {
+		String path = this.path;
+		if (path == null) {
+			path = ServletRequestPathUtils.hasParsedRequestPath(this.request)
+					? ServletRequestPathUtils.getParsedRequestPath(this.request).pathWithinApplication().value()
+					: this.request.getRequestURI().substring(this.request.getContextPath().length());
+			this.path = path;
+		}
+		return path;
+	}
+
+	@Override
+	public String rawPath() {
+		return this.request.getRequestURI();
+	}
+
+	@Override
+	public @Nullable String rawQuery() {
+		return this.request.getQueryString();
+	}
+
+	@Override
+	public @Nullable String host() {
+		return this.request.getServerName();
+	}
+
+	@Override
+	public @Nullable HttpProtocol protocol() {
+		return HttpProtocol.parse(this.request.getProtocol());
+	}
+
+	@Override
+	public boolean secure() {
+		return this.request.isSecure();
+	}
+
+	@Override
+	public @Nullable String remoteAddress() {
+		return this.request.getRemoteAddr();
+	}
+
+	@Override
+	public @Nullable String header(String name) {
+		return this.request.getHeader(name);
+	}
+
+}
