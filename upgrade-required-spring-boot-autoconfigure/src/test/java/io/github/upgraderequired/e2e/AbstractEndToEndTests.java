@@ -1,0 +1,219 @@
+package io.github.upgraderequired.e2e;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The scenarios every stack must pass, over real sockets against the embedded server.
+ * Subclasses choose the stack; expectations are written once, so both stacks answer
+ * alike: same status, same named headers, same body.
+ */
+abstract class AbstractEndToEndTests {
+
+	private static final String SECURE_PROBLEM = "{\"type\":\"about:blank\",\"title\":\"Upgrade Required\","
+			+ "\"status\":426,\"detail\":\"This resource is only served over HTTPS.\",\"instance\":\"/secure/hello\","
+			+ "\"upgrade\":[\"TLS/1.3\",\"TLS/1.2\"],\"rule\":\"secure\",\"minimum\":\"https\",\"current\":\"http\","
+			+ "\"documentation\":\"https://example.com/docs/https\"}";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	MeterRegistry meterRegistry;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Test
+	void http10RequestIsAnswered426WithUpgradeHttp11() throws Exception {
+		HttpResult response = Http.http10(this.port, "GET", "/");
+		assertThat(response.status()).isEqualTo(426);
+		assertThat(response.header("Upgrade")).isEqualTo("HTTP/1.1");
+		assertThat(response.headers("Connection")).noneMatch((value) -> value.equalsIgnoreCase("Upgrade"));
+		assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+		assertThat(response.body()).contains("\"upgrade\":[\"HTTP/1.1\"]")
+			.contains("\"rule\":\"http-1-1\"")
+			.contains("\"current\":\"HTTP/1.0\"");
+	}
+
+	@Test
+	void http10RequestToActuatorHealthIsAnswered200() throws Exception {
+		HttpResult response = Http.http10(this.port, "GET", "/actuator/health");
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.body()).contains("\"status\":\"UP\"");
+	}
+
+	@Test
+	void http11RequestToUnruledPathPasses() throws Exception {
+		HttpResult response = Http.http11(this.port, "GET", "/open/hello");
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.body()).isEqualTo("{\"message\":\"hello\"}");
+	}
+
+	@Test
+	void plainHttp11ToSecurePathIsAnswered426WithTlsTokensAndConnectionUpgrade() throws Exception {
+		HttpResult response = Http.http11(this.port, "GET", "/secure/hello", "Accept", "application/json");
+		assertThat(response.status()).isEqualTo(426);
+		assertThat(response.header("Upgrade")).isEqualTo("TLS/1.3, TLS/1.2");
+		assertThat(response.header("Connection")).isEqualTo("Upgrade");
+		assertThat(response.header("Cache-Control")).isEqualTo("no-store");
+		// The rule reads the exempt header, so caches must keep responses apart by it too.
+		assertThat(response.vary()).contains("Accept", "X-Internal-Caller");
+		assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+		assertThat(response.body()).isEqualTo(SECURE_PROBLEM);
+	}
+
+	@Test
+	void plainHttpGetToRedirectingPathIsRedirectedWith308() throws Exception {
+		HttpResult response = Http.http11(this.port, "GET", "/redirect/hello?a=1&b=%20");
+		assertThat(response.status()).isEqualTo(308);
+		assertThat(response.header("Location")).isEqualTo("https://127.0.0.1:8443/redirect/hello?a=1&b=%20");
+		assertThat(response.body()).isEmpty();
+	}
+
+	@Test
+	void plainHttpPostToRedirectingPathIsAnswered426() throws Exception {
+		HttpResult response = Http.http11(this.port, "POST", "/redirect/hello");
+		assertThat(response.status()).isEqualTo(426);
+		assertThat(response.hasHeader("Location")).isFalse();
+		assertThat(response.header("Upgrade")).isEqualTo("TLS/1.3, TLS/1.2");
+	}
+
+	@Test
+	void h2cRequestReceivesWhole426WithoutConnectionOrUpgradeHeaders() throws Exception {
+		HttpResult response = Http.curl(url("/secure/hello"), "--http2-prior-knowledge", "-H",
+				"Accept: application/json");
+		assertThat(response.status()).isEqualTo(426);
+		assertThat(response.hasHeader("Upgrade")).isFalse();
+		assertThat(response.hasHeader("Connection")).isFalse();
+		assertThat(response.header("Cache-Control")).isEqualTo("no-store");
+		assertThat(response.body()).isEqualTo(SECURE_PROBLEM);
+	}
+
+	@Test
+	void h2cRequestToOpenPathUsesHttp2() throws Exception {
+		HttpResult response = Http.curl(url("/open/hello"), "--http2-prior-knowledge", "-w", "");
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.body()).isEqualTo("{\"message\":\"hello\"}");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "application/json", "application/problem+json", "*/*", "" })
+	void jsonAnyOrNoAcceptGetsProblemJson(String accept) throws Exception {
+		String acceptHeader = accept.isEmpty() ? "" : "Accept: " + accept + "\r\n";
+		HttpResult response = Http.raw(this.port, "GET /secure/hello HTTP/1.1\r\nHost: localhost\r\n" + acceptHeader
+				+ "Connection: close\r\n\r\n");
+		assertThat(response.status()).isEqualTo(426);
+		assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+		assertThat(response.body()).isEqualTo(SECURE_PROBLEM);
+	}
+
+	@Test
+	void browserAcceptGetsHtmlPageNamingTheTokens() throws Exception {
+		HttpResult response = Http.http11(this.port, "GET", "/secure/hello", "Accept",
+				"text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+		assertThat(response.status()).isEqualTo(426);
+		assertThat(response.header("Content-Type")).isEqualTo("text/html;charset=UTF-8");
+		assertThat(response.body()).startsWith("<!DOCTYPE html>")
+			.contains("<h1>Please upgrade to continue</h1>")
+			.contains("TLS/1.3, TLS/1.2")
+			.contains("href=\"https://example.com/docs/https\"");
+	}
+
+	@Test
+	void textPlainAcceptGetsTextNamingTheTokens() throws Exception {
+		HttpResult response = Http.http11(this.port, "GET", "/secure/hello", "Accept", "text/plain");
+		assertThat(response.status()).isEqualTo(426);
+		assertThat(response.header("Content-Type")).isEqualTo("text/plain;charset=UTF-8");
+		assertThat(response.body()).startsWith("426 Upgrade Required\n").contains("Upgrade: TLS/1.3, TLS/1.2\n");
+	}
+
+	@Test
+	void headRequestGets426WithoutBody() throws Exception {
+		HttpResult response = Http.http11(this.port, "HEAD", "/secure/hello");
+		assertThat(response.status()).isEqualTo(426);
+		assertThat(response.header("Upgrade")).isEqualTo("TLS/1.3, TLS/1.2");
+		assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+		assertThat(response.header("Content-Length")).isEqualTo(Integer.toString(SECURE_PROBLEM.length()));
+		assertThat(response.body()).isEmpty();
+	}
+
+	@Test
+	void warnModePassesWithDeprecationSunsetAndLink() throws Exception {
+		double before = count("deprecated", "warned");
+		HttpResult response = Http.http11(this.port, "GET", "/deprecated/hello");
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.body()).isEqualTo("{\"message\":\"hello\"}");
+		assertThat(response.header("Deprecation")).isEqualTo("@1577836800");
+		assertThat(response.header("Sunset")).isEqualTo("Mon, 05 Jan 2099 00:00:00 GMT");
+		assertThat(response.header("Link")).isEqualTo(
+				"<https://example.com/docs/deprecated>; rel=\"deprecation\"; type=\"text/html\", "
+						+ "<https://example.com/docs/deprecated>; rel=\"sunset\"; type=\"text/html\"");
+		assertThat(count("deprecated", "warned")).isEqualTo(before + 1);
+	}
+
+	@Test
+	void reportModeChangesNothingOnTheWireAndCountsReported() throws Exception {
+		double before = count("shadow", "reported");
+		HttpResult reported = Http.http11(this.port, "GET", "/shadow/hello");
+		HttpResult open = Http.http11(this.port, "GET", "/open/hello");
+		assertThat(reported.status()).isEqualTo(200);
+		assertThat(reported.body()).isEqualTo(open.body());
+		assertThat(reported.headers().keySet()).isEqualTo(open.headers().keySet());
+		assertThat(count("shadow", "reported")).isEqualTo(before + 1);
+	}
+
+	@Test
+	void enforceModeCountsRejected() throws Exception {
+		double before = count("secure", "rejected");
+		Http.http11(this.port, "GET", "/secure/hello");
+		Http.http11(this.port, "GET", "/secure/hello");
+		assertThat(count("secure", "rejected")).isEqualTo(before + 2);
+	}
+
+	@Test
+	void corsPreflightToRejectingPathIsNotRejected() throws Exception {
+		HttpResult response = Http.raw(this.port, "OPTIONS /secure/hello HTTP/1.1\r\nHost: localhost\r\n"
+				+ "Origin: https://app.example.com\r\nAccess-Control-Request-Method: GET\r\nConnection: close\r\n\r\n");
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.header("Access-Control-Allow-Origin")).isEqualTo("https://app.example.com");
+		assertThat(response.hasHeader("Upgrade")).isFalse();
+	}
+
+	@Test
+	void exemptHeaderPassesAndAWrongValueDoesNot() throws Exception {
+		HttpResult exempt = Http.http11(this.port, "GET", "/secure/hello", "X-Internal-Caller", "s3cret");
+		assertThat(exempt.status()).isEqualTo(200);
+		assertThat(exempt.vary()).contains("X-Internal-Caller");
+		HttpResult wrong = Http.http11(this.port, "GET", "/secure/hello", "X-Internal-Caller", "guess");
+		assertThat(wrong.status()).isEqualTo(426);
+	}
+
+	@Test
+	void exemptAddressRangePasses() throws Exception {
+		HttpResult response = Http.http11(this.port, "GET", "/internal/hello");
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.body()).isEqualTo("{\"message\":\"hello\"}");
+	}
+
+	private String url(String path) {
+		return "http://127.0.0.1:" + this.port + path;
+	}
+
+	private double count(String rule, String outcome) {
+		Counter counter = this.meterRegistry.find("upgrade.required.requests")
+			.tags("rule", rule, "outcome", outcome)
+			.counter();
+		return (counter != null) ? counter.count() : 0;
+	}
+
+}

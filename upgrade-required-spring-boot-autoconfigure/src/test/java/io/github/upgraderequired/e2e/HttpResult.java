@@ -1,0 +1,33 @@
+package io.github.upgraderequired.e2e;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A response as a client saw it: header names in lower case.
+ */
+record HttpResult(int status, Map<String, List<String>> headers, String body) {
+
+	String header(String name) {
+		List<String> values = this.headers.get(name.toLowerCase(Locale.ROOT));
+		return (values != null && !values.isEmpty()) ? values.get(0) : null;
+	}
+
+	List<String> headers(String name) {
+		return this.headers.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
+	}
+
+	/**
+	 * Return the names listed in every {@code Vary} header line.
+	 */
+	List<String> vary() {
+		return headers("Vary").stream().flatMap((line) -> Arrays.stream(line.split(","))).map(String::trim).toList();
+	}
+
+	boolean hasHeader(String name) {
+		return this.headers.containsKey(name.toLowerCase(Locale.ROOT));
+	}
+
+}

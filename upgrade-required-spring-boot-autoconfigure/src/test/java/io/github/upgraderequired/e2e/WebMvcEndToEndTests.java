@@ -1,0 +1,26 @@
+package io.github.upgraderequired.e2e;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The end-to-end scenarios on Spring MVC, served by Tomcat.
+ */
+@SpringBootTest(classes = EndToEndApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "spring.main.web-application-type=servlet")
+@ActiveProfiles("e2e")
+class WebMvcEndToEndTests extends AbstractEndToEndTests {
+
+	@Test
+	void runsOnTomcat() {
+		assertThat(((WebServerApplicationContext) this.context).getWebServer().getClass().getSimpleName())
+			.isEqualTo("TomcatWebServer");
+	}
+
+}
