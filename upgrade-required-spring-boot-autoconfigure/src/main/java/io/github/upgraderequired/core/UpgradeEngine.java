@@ -132,6 +132,11 @@ public final class UpgradeEngine {
 				}
 				verdict = rule.unknownVerdict;
 			}
+			if (mode == Mode.REPORT) {
+				log(rule, "reported", verdict);
+				notify(rule.descriptor, Outcome.REPORTED, request);
+				continue;
+			}
 			result = (result != null) ? result : new Accumulator();
 			act(rule, mode, verdict, request, result);
 		}
@@ -157,27 +162,18 @@ public final class UpgradeEngine {
 	}
 
 	private void act(CompiledRule rule, Mode mode, Verdict verdict, UpgradeRequest request, Accumulator result) {
-		switch (mode) {
-			case ENFORCE -> {
-				List<String> upgrade = (verdict.upgrade() != null) ? verdict.upgrade() : rule.descriptor.upgrade();
-				result.rejection = new Decision.Rejection(rule.descriptor, verdict, upgrade);
-				// A rule that failed closed was already counted as an error.
-				if (verdict != rule.failureVerdict) {
-					log(rule, "rejected", verdict);
-					notify(rule.descriptor, Outcome.REJECTED, request);
-				}
-			}
-			case WARN -> {
-				result.warn(rule, this.startedAt);
-				log(rule, "warned", verdict);
-				notify(rule.descriptor, Outcome.WARNED, request);
-			}
-			case REPORT -> {
-				log(rule, "reported", verdict);
-				notify(rule.descriptor, Outcome.REPORTED, request);
-			}
-			case OFF -> {
-			}
+		if (mode == Mode.WARN) {
+			result.warn(rule, this.startedAt);
+			log(rule, "warned", verdict);
+			notify(rule.descriptor, Outcome.WARNED, request);
+			return;
+		}
+		List<String> upgrade = (verdict.upgrade() != null) ? verdict.upgrade() : rule.descriptor.upgrade();
+		result.rejection = new Decision.Rejection(rule.descriptor, verdict, upgrade);
+		// A rule that failed closed was already counted as an error.
+		if (verdict != rule.failureVerdict) {
+			log(rule, "rejected", verdict);
+			notify(rule.descriptor, Outcome.REJECTED, request);
 		}
 	}
 

@@ -1,0 +1,421 @@
+package io.github.upgraderequired.core;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.upgraderequired.core.TestRules.Rule;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * Tests for {@link UpgradeEngine}.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class UpgradeEngineTests {
+
+	private static final Instant WARN_FROM = Instant.parse("2026-03-01T00:00:00Z");
+
+	private static final Instant ENFORCE_FROM = Instant.parse("2026-06-01T00:00:00Z");
+
+	private final List<String> outcomes = new ArrayList<>();
+
+	private final DecisionListener listener = (rule, outcome, request) -> this.outcomes
+		.add(rule.name() + ":" + outcome.value());
+
+	@Test
+	void withoutRulesEveryRequestPasses() {
+		assertThat(engine().evaluate(TestRequest.get("/"))).isSameAs(Decision.PASS);
+	}
+
+	@ParameterizedTest(name = "paths {0}, exclude {1}: {2} -> {3}")
+	@CsvSource(delimiter = '|', textBlock = """
+			''          | ''           | /anything       | true
+			/api/**     | ''           | /api            | true
+			/api/**     | ''           | /api/v1/orders  | true
+			/api/**     | ''           | /apis           | false
+			/api/**     | ''           | /web/api        | false
+			/api/**     | /api/open/** | /api/open/x     | false
+			/api/**     | /api/open/** | /api/closed/x   | true
+			/a,/b/**    | ''           | /b/c            | true
+			/a,/b/**    | ''           | /c              | false
+			""")
+	void pathPatternsDecideWhereARuleApplies(String paths, String exclude, String path, boolean applies) {
+		RuleSettings settings = RuleSettings.builder().paths(list(paths)).excludePaths(list(exclude)).build();
+		assertThat(engine(TestRules.rejecting("r", settings)).evaluate(TestRequest.get(path)).isRejected())
+			.isEqualTo(applies);
+	}
+
+	@ParameterizedTest(name = "methods {0}: {1} -> {2}")
+	@CsvSource(delimiter = '|', textBlock = """
+			''        | GET    | true
+			''        | DELETE | true
+			GET,HEAD  | GET    | true
+			get,head  | HEAD   | true
+			GET,HEAD  | POST   | false
+			""")
+	void methodsDecideWhereARuleApplies(String methods, String method, boolean applies) {
+		RuleSettings settings = RuleSettings.builder().methods(list(methods)).build();
+		assertThat(engine(TestRules.rejecting("r", settings)).evaluate(TestRequest.get("/").method(method))
+			.isRejected()).isEqualTo(applies);
+	}
+
+	@ParameterizedTest(name = "{0} from {1} -> exempt {2}")
+	@CsvSource(delimiter = '|', textBlock = """
+			10.0.0.0/8       | 10.1.2.3        | true
+			10.0.0.0/8       | 11.1.2.3        | false
+			10.0.0.0/8       | ::ffff:10.1.2.3 | true
+			192.168.1.7      | 192.168.1.7     | true
+			192.168.1.7      | 192.168.1.8     | false
+			fd00::/8         | fd12::1         | true
+			fd00::/8         | fe80::1         | false
+			10.0.0.0/8       | 'not an ip'     | false
+			10.0.0.0/8       | ''              | false
+			""")
+	void exemptAddressesPass(String range, String address, boolean exempt) {
+		RuleSettings settings = RuleSettings.builder().exemptAddresses(List.of(range)).build();
+		Decision decision = engine(TestRules.rejecting("r", settings))
+			.evaluate(TestRequest.get("/").remoteAddress(address.isEmpty() ? null : address));
+		assertThat(decision.isRejected()).isEqualTo(!exempt);
+	}
+
+	@ParameterizedTest(name = "header value {0} -> exempt {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			s3cret  | true
+			S3CRET  | false
+			s3cret2 | false
+			''      | false
+			""")
+	void anExemptHeaderWithItsValuePasses(String value, boolean exempt) {
+		RuleSettings settings = RuleSettings.builder().exemptHeader("X-Internal", "s3cret").build();
+		TestRequest request = TestRequest.get("/");
+		if (!value.isEmpty()) {
+			request.header("x-internal", value);
+		}
+		Decision decision = engine(TestRules.rejecting("r", settings)).evaluate(request);
+		assertThat(decision.isRejected()).isEqualTo(!exempt);
+	}
+
+	@Test
+	void excludedPathsAreNeverEvaluated() {
+		Rule rule = TestRules.rejecting("r", RuleSettings.defaults());
+		UpgradeEngine engine = UpgradeEngine.builder(TestRules.PATHS)
+			.rules(List.of(rule))
+			.excludePaths(List.of("/actuator/**", "/error"))
+			.build();
+		assertThat(engine.evaluate(TestRequest.get("/actuator/health"))).isSameAs(Decision.PASS);
+		assertThat(engine.evaluate(TestRequest.get("/error"))).isSameAs(Decision.PASS);
+		assertThat(rule.checks).hasValue(0);
+		assertThat(engine.evaluate(TestRequest.get("/errors")).isRejected()).isTrue();
+	}
+
+	@Test
+	void corsPreflightIsNeverEvaluated() {
+		Rule rule = TestRules.rejecting("r", RuleSettings.defaults());
+		UpgradeEngine engine = engine(rule);
+		TestRequest preflight = TestRequest.get("/").method("OPTIONS").header("Origin", "https://a.example")
+			.header("Access-Control-Request-Method", "PUT");
+		assertThat(engine.evaluate(preflight)).isSameAs(Decision.PASS);
+		assertThat(rule.checks).hasValue(0);
+		TestRequest plainOptions = TestRequest.get("/").method("OPTIONS").header("Origin", "https://a.example");
+		assertThat(engine.evaluate(plainOptions).isRejected()).isTrue();
+	}
+
+	@Test
+	void firstRejectingRuleDecidesAndLaterEnforcingRulesAreNotEvaluated() {
+		Rule first = TestRules.rejecting("first", RuleSettings.defaults()).offering("First/1");
+		Rule second = TestRules.rejecting("second", RuleSettings.defaults()).offering("Second/1");
+		Decision decision = engine(first, second).evaluate(TestRequest.get("/"));
+		assertThat(decision.rejection().rule().name()).isEqualTo("first");
+		assertThat(decision.rejection().upgrade()).containsExactly("First/1");
+		assertThat(second.checks).hasValue(0);
+		assertThat(this.outcomes).containsExactly("first:rejected");
+	}
+
+	@Test
+	void aPassingRuleLetsTheNextOneDecide() {
+		Rule passing = TestRules.rule("passing", RuleSettings.defaults(), (request) -> Verdict.pass());
+		Rule rejecting = TestRules.rejecting("rejecting", RuleSettings.defaults());
+		Decision decision = engine(passing, rejecting).evaluate(TestRequest.get("/"));
+		assertThat(decision.rejection().rule().name()).isEqualTo("rejecting");
+	}
+
+	@Test
+	void warningRulesAddTheirHeadersToARejectionAndAreCounted() {
+		Rule rejecting = TestRules.rejecting("rejecting", RuleSettings.defaults());
+		Rule warning = TestRules.rejecting("warning", RuleSettings.builder()
+			.schedule(new Schedule(Mode.ENFORCE, WARN_FROM, ENFORCE_FROM))
+			.documentation("https://example.com/w")
+			.build());
+		Decision decision = engineAt(Instant.parse("2026-04-01T00:00:00Z"), rejecting, warning)
+			.evaluate(TestRequest.get("/"));
+		assertThat(decision.rejection().rule().name()).isEqualTo("rejecting");
+		assertThat(decision.deprecation()).isEqualTo(WARN_FROM);
+		assertThat(decision.sunset()).isEqualTo(ENFORCE_FROM);
+		assertThat(decision.links()).containsExactly("<https://example.com/w>; rel=\"deprecation\"; type=\"text/html\"",
+				"<https://example.com/w>; rel=\"sunset\"; type=\"text/html\"");
+		assertThat(this.outcomes).containsExactly("rejecting:rejected", "warning:warned");
+	}
+
+	@Test
+	void enforceModeRejects() {
+		Decision decision = engine(TestRules.rejecting("r", RuleSettings.builder().mode(Mode.ENFORCE).build()))
+			.evaluate(TestRequest.get("/"));
+		assertThat(decision.isRejected()).isTrue();
+		assertThat(decision.isWarning()).isFalse();
+		assertThat(this.outcomes).containsExactly("r:rejected");
+	}
+
+	@Test
+	void warnModeWithoutDatesLetsThroughWithDeprecationFromStartUp() {
+		Instant now = Instant.parse("2026-01-10T10:00:00Z");
+		Decision decision = engineAt(now, TestRules.rejecting("r", RuleSettings.builder().mode(Mode.WARN).build()))
+			.evaluate(TestRequest.get("/"));
+		assertThat(decision.isRejected()).isFalse();
+		assertThat(decision.deprecation()).isEqualTo(now);
+		assertThat(decision.sunset()).isNull();
+		assertThat(decision.links()).isEmpty();
+		assertThat(this.outcomes).containsExactly("r:warned");
+	}
+
+	@Test
+	void aConfiguredDeprecationInstantWinsOverWarnFrom() {
+		Instant deprecation = Instant.parse("2025-12-24T00:00:00Z");
+		Rule rule = TestRules.rejecting("r", RuleSettings.builder()
+			.schedule(new Schedule(Mode.ENFORCE, WARN_FROM, null))
+			.deprecation(deprecation)
+			.build());
+		assertThat(engineAt(WARN_FROM, rule).evaluate(TestRequest.get("/")).deprecation()).isEqualTo(deprecation);
+	}
+
+	@Test
+	void reportModeLetsThroughUntouchedAndIsCounted() {
+		Rule rule = TestRules.rejecting("r", RuleSettings.builder().mode(Mode.REPORT).build()).reading("X-Version");
+		Decision decision = engine(rule).evaluate(TestRequest.get("/"));
+		assertThat(decision).isSameAs(Decision.PASS);
+		assertThat(this.outcomes).containsExactly("r:reported");
+	}
+
+	@Test
+	void offModeIsNeverEvaluatedWhateverItsDates() {
+		Rule rule = TestRules.rejecting("r",
+				RuleSettings.builder().schedule(new Schedule(Mode.OFF, WARN_FROM, ENFORCE_FROM)).build());
+		assertThat(engineAt(ENFORCE_FROM.plusSeconds(1), rule).evaluate(TestRequest.get("/")))
+			.isSameAs(Decision.PASS);
+		assertThat(rule.checks).hasValue(0);
+		assertThat(this.outcomes).isEmpty();
+	}
+
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			2026-02-28T23:59:59.999999999Z | reported
+			2026-03-01T00:00:00Z           | warned
+			2026-05-31T23:59:59.999999999Z | warned
+			2026-06-01T00:00:00Z           | rejected
+			2030-01-01T00:00:00Z           | rejected
+			""")
+	void theScheduleDecidesTheModeAtItsEdges(Instant now, String outcome) {
+		Rule rule = TestRules.rejecting("r",
+				RuleSettings.builder().schedule(new Schedule(Mode.ENFORCE, WARN_FROM, ENFORCE_FROM)).build());
+		Decision decision = engineAt(now, rule).evaluate(TestRequest.get("/"));
+		assertThat(this.outcomes).containsExactly("r:" + outcome);
+		assertThat(decision.isRejected()).isEqualTo(outcome.equals("rejected"));
+		assertThat(decision.isWarning()).isEqualTo(outcome.equals("warned"));
+	}
+
+	@Test
+	void theClockIsReadForEachRequest() {
+		MutableClock clock = new MutableClock(WARN_FROM.minusSeconds(1));
+		Rule rule = TestRules.rejecting("r",
+				RuleSettings.builder().schedule(new Schedule(Mode.ENFORCE, WARN_FROM, ENFORCE_FROM)).build());
+		UpgradeEngine engine = UpgradeEngine.builder(TestRules.PATHS).rules(List.of(rule)).clock(clock).build();
+		assertThat(engine.evaluate(TestRequest.get("/"))).isSameAs(Decision.PASS);
+		clock.now = ENFORCE_FROM;
+		assertThat(engine.evaluate(TestRequest.get("/")).isRejected()).isTrue();
+	}
+
+	@Test
+	void aThrowingRuleFailsOpenIsCountedAndLoggedOnce(CapturedOutput output) {
+		Rule throwing = TestRules.rule("broken", RuleSettings.defaults(), (request) -> {
+			throw new IllegalStateException("boom");
+		});
+		Rule after = TestRules.rule("after", RuleSettings.defaults(), (request) -> Verdict.pass());
+		UpgradeEngine engine = engine(throwing, after);
+		assertThat(engine.evaluate(TestRequest.get("/"))).isSameAs(Decision.PASS);
+		assertThat(engine.evaluate(TestRequest.get("/"))).isSameAs(Decision.PASS);
+		assertThat(after.checks).hasValue(2);
+		assertThat(this.outcomes).containsExactly("broken:error", "broken:error");
+		assertThat(output.getOut().split("Rule 'broken' threw", -1)).hasSize(2);
+		assertThat(output.getOut()).contains("let through").contains("IllegalStateException: boom");
+	}
+
+	@Test
+	void aThrowingRuleFailsClosedWhenConfiguredAndIsCountedAsAnError() {
+		Rule throwing = TestRules.rule("broken", RuleSettings.defaults(), (request) -> {
+			throw new IllegalStateException("boom");
+		}).offering("Fixed/2");
+		UpgradeEngine engine = UpgradeEngine.builder(TestRules.PATHS)
+			.rules(List.of(throwing))
+			.failClosed(true)
+			.listeners(List.of(this.listener))
+			.build();
+		Decision decision = engine.evaluate(TestRequest.get("/"));
+		assertThat(decision.isRejected()).isTrue();
+		assertThat(decision.rejection().upgrade()).containsExactly("Fixed/2");
+		assertThat(decision.rejection().verdict().detail()).contains("could not be checked");
+		assertThat(this.outcomes).containsExactly("broken:error");
+	}
+
+	@Test
+	void aThrowingRuleInWarnModeNeverFailsClosed() {
+		Rule throwing = TestRules.rule("broken", RuleSettings.builder().mode(Mode.WARN).build(), (request) -> {
+			throw new IllegalStateException("boom");
+		});
+		UpgradeEngine engine = UpgradeEngine.builder(TestRules.PATHS).rules(List.of(throwing)).failClosed(true).build();
+		assertThat(engine.evaluate(TestRequest.get("/"))).isSameAs(Decision.PASS);
+	}
+
+	@Test
+	void anUnknownValueIsAllowedByDefault() {
+		Rule rule = TestRules.rule("r", RuleSettings.defaults(), (request) -> Verdict.unknown());
+		assertThat(engine(rule).evaluate(TestRequest.get("/"))).isSameAs(Decision.PASS);
+		assertThat(this.outcomes).isEmpty();
+	}
+
+	@Test
+	void anUnknownValueIsRejectedWhenThePolicySaysSo() {
+		Rule rule = TestRules.rule("r", RuleSettings.builder().unknown(UnknownValuePolicy.REJECT).build(),
+				(request) -> Verdict.unknown());
+		Decision decision = engine(rule).evaluate(TestRequest.get("/"));
+		assertThat(decision.isRejected()).isTrue();
+		assertThat(decision.rejection().upgrade()).containsExactly("Test/2");
+		assertThat(this.outcomes).containsExactly("r:rejected");
+	}
+
+	@Test
+	void varyNamesTheHeadersOfEnforcingAndWarningRulesEvenWhenTheyPass() {
+		Rule enforcing = TestRules.rule("e", RuleSettings.defaults(), (request) -> Verdict.pass()).reading("X-App");
+		Rule warning = TestRules.rule("w", RuleSettings.builder().mode(Mode.WARN).exemptHeader("X-Key", "k").build(),
+				(request) -> Verdict.pass())
+			.reading("x-app", "User-Agent");
+		Rule reporting = TestRules.rule("r", RuleSettings.builder().mode(Mode.REPORT).build(),
+				(request) -> Verdict.pass())
+			.reading("X-Report");
+		Decision decision = engine(enforcing, warning, reporting).evaluate(TestRequest.get("/"));
+		assertThat(decision.isRejected()).isFalse();
+		assertThat(decision.vary()).containsExactlyInAnyOrder("X-App", "User-Agent", "X-Key");
+	}
+
+	@Test
+	void severalWarningRulesSendTheEarliestDatesAndEveryLink() {
+		Instant otherWarn = WARN_FROM.minus(Duration.ofDays(10));
+		Instant otherEnforce = ENFORCE_FROM.plus(Duration.ofDays(10));
+		Rule one = TestRules.rejecting("one", RuleSettings.builder()
+			.schedule(new Schedule(Mode.ENFORCE, WARN_FROM, ENFORCE_FROM))
+			.documentation("https://example.com/one")
+			.build());
+		Rule two = TestRules.rejecting("two", RuleSettings.builder()
+			.schedule(new Schedule(Mode.ENFORCE, otherWarn, otherEnforce))
+			.documentation("https://example.com/two")
+			.build());
+		Decision decision = engineAt(WARN_FROM.plusSeconds(5), one, two).evaluate(TestRequest.get("/"));
+		assertThat(decision.deprecation()).isEqualTo(otherWarn);
+		assertThat(decision.sunset()).isEqualTo(ENFORCE_FROM);
+		assertThat(decision.links()).hasSize(4);
+	}
+
+	@Test
+	void aFailingListenerDoesNotBreakTheRequest() {
+		UpgradeEngine engine = UpgradeEngine.builder(TestRules.PATHS)
+			.rules(List.of(TestRules.rejecting("r", RuleSettings.defaults())))
+			.listeners(List.of((rule, outcome, request) -> {
+				throw new IllegalStateException("listener");
+			}))
+			.build();
+		assertThat(engine.evaluate(TestRequest.get("/")).isRejected()).isTrue();
+	}
+
+	@Test
+	void ruleNamesMustBeUnique() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> engine(TestRules.rejecting("same", RuleSettings.defaults()),
+					TestRules.rejecting("same", RuleSettings.defaults())))
+			.withMessageContaining("'same'");
+	}
+
+	@Test
+	void aRuleWithAnIllegalTokenIsRefused() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> engine(TestRules.rejecting("r", RuleSettings.defaults()).offering("HTTP 2")))
+			.withMessageContaining("Rule 'r'")
+			.withMessageContaining("'HTTP 2' is not a legal Upgrade token");
+	}
+
+	@Test
+	void aRuleWithANon4xxStatusIsRefused() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> engine(TestRules.rejecting("r", RuleSettings.builder().status(503).build())))
+			.withMessageContaining("status 503");
+	}
+
+	@Test
+	void engineListsItsRulesInOrder() {
+		UpgradeEngine engine = engine(TestRules.rejecting("b", RuleSettings.defaults()),
+				TestRules.rejecting("a", RuleSettings.defaults()));
+		assertThat(engine.rules()).extracting(RuleDescriptor::name).containsExactly("b", "a");
+		assertThat(engine.rules().get(0).type()).isEqualTo("test");
+	}
+
+	private UpgradeEngine engine(UpgradeRule... rules) {
+		return engineAt(Instant.parse("2026-01-01T00:00:00Z"), rules);
+	}
+
+	private UpgradeEngine engineAt(Instant now, UpgradeRule... rules) {
+		return UpgradeEngine.builder(TestRules.PATHS)
+			.rules(List.of(rules))
+			.clock(Clock.fixed(now, ZoneOffset.UTC))
+			.listeners(List.of(this.listener))
+			.build();
+	}
+
+	private static List<String> list(String csv) {
+		return csv.isEmpty() ? List.of() : List.of(csv.split(","));
+	}
+
+	private static final class MutableClock extends Clock {
+
+		Instant now;
+
+		MutableClock(Instant now) {
+			this.now = now;
+		}
+
+		@Override
+		public ZoneOffset getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(java.time.ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
+	}
+
+}

@@ -1,0 +1,240 @@
+package io.github.upgraderequired.render;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.github.upgraderequired.core.Decision;
+import io.github.upgraderequired.core.Header;
+import io.github.upgraderequired.core.HttpProtocol;
+import io.github.upgraderequired.core.Mode;
+import io.github.upgraderequired.core.RuleSettings;
+import io.github.upgraderequired.core.Schedule;
+import io.github.upgraderequired.core.TestRequest;
+import io.github.upgraderequired.core.UpgradeEngine;
+import io.github.upgraderequired.core.UpgradeRequest;
+import io.github.upgraderequired.core.UpgradeRule;
+import io.github.upgraderequired.core.Verdict;
+import io.github.upgraderequired.core.rule.HttpVersionRule;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link UpgradeResponseRenderer}.
+ */
+class UpgradeResponseRendererTests {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private final UpgradeResponseRenderer renderer = new UpgradeResponseRenderer();
+
+	@Test
+	void http11GetsUpgradeAndConnectionUpgrade() {
+		UpgradeResponse response = render(rule(Verdict.upgrade("HTTP/2.0", "HTTP/1.1")), TestRequest.get("/x"));
+		assertThat(response.status()).isEqualTo(426);
+		assertThat(headers(response)).containsEntry("Upgrade", "Test/2, Test/1")
+			.containsEntry("Connection", "Upgrade")
+			.containsEntry("Cache-Control", "no-store")
+			.containsEntry("Vary", "Accept");
+	}
+
+	@Test
+	void http10GetsUpgradeWithoutConnection() {
+		UpgradeResponse response = render(rule(Verdict.upgrade(null, null)),
+				TestRequest.get("/x").protocol(HttpProtocol.HTTP_1_0));
+		assertThat(headers(response)).containsEntry("Upgrade", "Test/2, Test/1").doesNotContainKey("Connection");
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = HttpProtocol.class, names = { "HTTP_2", "HTTP_3" })
+	void http2AndLaterGetNeitherUpgradeNorConnectionButTheBodyNamesTheTokens(HttpProtocol protocol) {
+		UpgradeResponse response = render(rule(Verdict.upgrade(null, null)), TestRequest.get("/x").protocol(protocol));
+		assertThat(headers(response)).doesNotContainKeys("Upgrade", "Connection").containsEntry("Cache-Control", "no-store");
+		assertThat(body(response)).contains("\"upgrade\":[\"Test/2\",\"Test/1\"]");
+	}
+
+	@Test
+	void problemJsonHasTheFieldsOfTheDesign() {
+		UpgradeResponse response = render(rule(Verdict.upgrade("5.2.0", "5.1.9")
+			.withDetail("Update the app.")
+			.withUpgradeUrl("https://apps.example.com/app")), TestRequest.get("/app/hello"));
+		assertThat(response.contentType()).isEqualTo("application/problem+json");
+		JsonNode problem = json.readTree(body(response));
+		assertThat(problem.get("type").asString()).isEqualTo("about:blank");
+		assertThat(problem.get("title").asString()).isEqualTo("Upgrade Required");
+		assertThat(problem.get("status").asInt()).isEqualTo(426);
+		assertThat(problem.get("detail").asString()).isEqualTo("Update the app.");
+		assertThat(problem.get("instance").asString()).isEqualTo("/app/hello");
+		assertThat(problem.get("upgrade").toString()).isEqualTo("[\"Test/2\",\"Test/1\"]");
+		assertThat(problem.get("rule").asString()).isEqualTo("r");
+		assertThat(problem.get("minimum").asString()).isEqualTo("5.2.0");
+		assertThat(problem.get("current").asString()).isEqualTo("5.1.9");
+		assertThat(problem.get("upgradeUrl").asString()).isEqualTo("https://apps.example.com/app");
+		assertThat(problem.get("documentation").asString()).isEqualTo("https://example.com/docs");
+		assertThat(response.contentLength()).isEqualTo(response.body().length);
+	}
+
+	@Test
+	void valuesFromTheRequestAreTruncatedAndEscapedInJson() {
+		String hostile = "</script><script>alert(1)</script>\"\\\r\n\u0000\u2028" + "x".repeat(500) + "\ud800";
+		UpgradeResponse response = render(rule(Verdict.upgrade("2", hostile)), TestRequest.get("/a<b>\"c"));
+		String body = body(response);
+		assertThat(body).doesNotContain("<").doesNotContain("\r").doesNotContain("\n").doesNotContain("\u2028");
+		JsonNode problem = json.readTree(body);
+		assertThat(problem.get("current").asString()).startsWith("</script><script>alert(1)</script>\"\\\r\n")
+			.endsWith("\u2026")
+			.hasSize(129);
+		assertThat(problem.get("instance").asString()).isEqualTo("/a<b>\"c");
+	}
+
+	@Test
+	void htmlPageIsChosenForBrowsersAndEscapesEverything() {
+		UpgradeResponse response = render(rule(Verdict.upgrade("2", "<img src=x onerror=alert(1)>")
+			.withUpgradeUrl("https://apps.example.com/?a=1&b=\"2\"")),
+				TestRequest.get("/x").header("Accept", "text/html,*/*;q=0.8"));
+		assertThat(response.contentType()).isEqualTo("text/html;charset=UTF-8");
+		String page = body(response);
+		assertThat(page).contains("<h1>Please upgrade to continue</h1>")
+			.contains("Test/2, Test/1")
+			.contains("href=\"https://apps.example.com/?a=1&amp;b=&quot;2&quot;\"")
+			.doesNotContain("<img");
+	}
+
+	@Test
+	void aReplacementPageGetsEscapedValues() {
+		UpgradeResponseRenderer custom = new UpgradeResponseRenderer("https://example.com/problems/upgrade",
+				new HtmlPage("<p>{{detail}}|{{current}}|{{upgrade}}|{{unknown}}|{{rule}}</p>"));
+		UpgradeResponse response = custom.render(decision(rule(Verdict.upgrade("2", "<b>").withDetail("Do & go"))),
+				TestRequest.get("/x").header("Accept", "text/html"));
+		assertThat(body(response)).isEqualTo("<p>Do &amp; go|&lt;b&gt;|Test/2, Test/1||r</p>");
+	}
+
+	@Test
+	void textIsSentOnlyWhenAskedFor() {
+		UpgradeResponse response = render(rule(Verdict.upgrade("2", "1\r\nInjected: yes")),
+				TestRequest.get("/x").header("Accept", "text/plain"));
+		assertThat(response.contentType()).isEqualTo("text/plain;charset=UTF-8");
+		assertThat(body(response)).startsWith("426 Upgrade Required\n\n")
+			.contains("Upgrade: Test/2, Test/1\n")
+			.contains("Current: 1\uFFFD\uFFFDInjected: yes\n");
+	}
+
+	@Test
+	void headGetsNoBodyButTheLengthOfOne() {
+		UpgradeResponse get = render(rule(Verdict.upgrade(null, null)), TestRequest.get("/x"));
+		UpgradeResponse head = render(rule(Verdict.upgrade(null, null)), TestRequest.get("/x").method("HEAD"));
+		assertThat(head.body()).isEmpty();
+		assertThat(head.contentLength()).isEqualTo(get.body().length);
+		assertThat(head.headers()).isEqualTo(get.headers());
+	}
+
+	@Test
+	void aRedirectVerdictIsA308WithLocationAndNoBody() {
+		UpgradeResponse response = render(rule(Verdict.upgrade(null, null).withRedirect("https://example.com/x")),
+				TestRequest.get("/x"));
+		assertThat(response.status()).isEqualTo(308);
+		assertThat(headers(response)).containsEntry("Location", "https://example.com/x").doesNotContainKey("Upgrade");
+		assertThat(response.body()).isEmpty();
+		assertThat(response.contentType()).isNull();
+	}
+
+	@Test
+	void verdictHeadersAndConfiguredStatusAreSent() {
+		UpgradeRule rule = new FixedRule(Verdict.upgrade(null, null).withHeader("Sec-WebSocket-Version", "13"),
+				RuleSettings.builder().status(406).documentation("https://example.com/docs").build());
+		UpgradeResponse response = render(rule, TestRequest.get("/x"));
+		assertThat(response.status()).isEqualTo(406);
+		assertThat(headers(response)).containsEntry("Sec-WebSocket-Version", "13");
+		assertThat(body(response)).contains("\"title\":\"Not Acceptable\"").contains("\"status\":406");
+	}
+
+	@Test
+	void warningsOfOtherRulesAreMergedIntoTheRejection() {
+		UpgradeRule warning = new FixedRule(Verdict.upgrade(null, null), RuleSettings.builder()
+			.schedule(new Schedule(Mode.ENFORCE, Instant.parse("2026-01-01T00:00:00Z"),
+					Instant.parse("2026-09-03T00:00:00Z")))
+			.documentation("https://example.com/w")
+			.build(), "w");
+		UpgradeEngine engine = UpgradeEngine.builder((pattern) -> (path) -> true)
+			.rules(List.of(rule(Verdict.upgrade(null, null)), warning))
+			.clock(Clock.fixed(Instant.parse("2026-05-01T00:00:00Z"), ZoneOffset.UTC))
+			.build();
+		UpgradeRequest request = TestRequest.get("/x");
+		UpgradeResponse response = this.renderer.render(engine.evaluate(request), request);
+		assertThat(headers(response)).containsEntry("Deprecation", "@1767225600")
+			.containsEntry("Sunset", "Thu, 03 Sep 2026 00:00:00 GMT")
+			.containsEntry("Link",
+					"<https://example.com/w>; rel=\"deprecation\"; type=\"text/html\", "
+							+ "<https://example.com/w>; rel=\"sunset\"; type=\"text/html\"");
+	}
+
+	@Test
+	void passHeadersCarryVaryAndWarnings() {
+		Decision decision = new Decision(null, Instant.parse("2026-01-01T00:00:00Z"), null, List.of("<u>; rel=x"),
+				List.of("X-App-Version", "User-Agent"));
+		assertThat(this.renderer.passHeaders(decision)).containsExactly(new Header("Vary", "X-App-Version, User-Agent"),
+				new Header("Deprecation", "@1767225600"), new Header("Link", "<u>; rel=x"));
+		assertThat(this.renderer.passHeaders(Decision.PASS)).isEmpty();
+	}
+
+	@Test
+	void everyFormatNamesTheTokensOfARealRule() {
+		UpgradeRule rule = new HttpVersionRule("http", HttpProtocol.HTTP_1_1, List.of(), RuleSettings.defaults());
+		for (String accept : List.of("application/json", "text/html", "text/plain")) {
+			TestRequest request = TestRequest.get("/").protocol(HttpProtocol.HTTP_1_0).header("Accept", accept);
+			assertThat(body(this.renderer.render(decision(rule, request), request))).contains("HTTP/1.1");
+		}
+	}
+
+	private UpgradeResponse render(UpgradeRule rule, UpgradeRequest request) {
+		return this.renderer.render(decision(rule, request), request);
+	}
+
+	private static Decision decision(UpgradeRule rule) {
+		return decision(rule, TestRequest.get("/"));
+	}
+
+	private static Decision decision(UpgradeRule rule, UpgradeRequest request) {
+		return UpgradeEngine.builder((pattern) -> (path) -> true).rules(List.of(rule)).build().evaluate(request);
+	}
+
+	private static UpgradeRule rule(Verdict verdict) {
+		return new FixedRule(verdict, RuleSettings.builder().documentation("https://example.com/docs").build());
+	}
+
+	private static Map<String, String> headers(UpgradeResponse response) {
+		return response.headers().stream().collect(Collectors.toMap(Header::name, Header::value));
+	}
+
+	private static String body(UpgradeResponse response) {
+		return new String(response.body(), StandardCharsets.UTF_8);
+	}
+
+	private record FixedRule(Verdict verdict, RuleSettings settings, String name) implements UpgradeRule {
+
+		FixedRule(Verdict verdict, RuleSettings settings) {
+			this(verdict, settings, "r");
+		}
+
+		@Override
+		public List<String> upgrade() {
+			return List.of("Test/2", "Test/1");
+		}
+
+		@Override
+		public Verdict check(UpgradeRequest request) {
+			return this.verdict;
+		}
+
+	}
+
+}
