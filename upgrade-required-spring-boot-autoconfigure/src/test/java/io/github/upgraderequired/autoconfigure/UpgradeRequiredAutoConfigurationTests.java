@@ -1,0 +1,276 @@
+package io.github.upgraderequired.autoconfigure;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import io.github.upgraderequired.core.Decision;
+import io.github.upgraderequired.core.HttpProtocol;
+import io.github.upgraderequired.core.Mode;
+import io.github.upgraderequired.core.RuleDescriptor;
+import io.github.upgraderequired.core.TestRequest;
+import io.github.upgraderequired.core.UpgradeEngine;
+import io.github.upgraderequired.core.UpgradeRequest;
+import io.github.upgraderequired.core.UpgradeRule;
+import io.github.upgraderequired.core.Verdict;
+import io.github.upgraderequired.render.UpgradeResponse;
+import io.github.upgraderequired.render.UpgradeResponseRenderer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link UpgradeRequiredAutoConfiguration}.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class UpgradeRequiredAutoConfigurationTests {
+
+	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(UpgradeRequiredAutoConfiguration.class));
+
+	@Test
+	void withoutPropertiesTheEngineHasNoRulesAndPassesEverything() {
+		this.runner.run((context) -> {
+			UpgradeEngine engine = context.getBean(UpgradeEngine.class);
+			assertThat(engine.rules()).isEmpty();
+			assertThat(engine.evaluate(TestRequest.get("/").protocol(HttpProtocol.HTTP_1_0))).isSameAs(Decision.PASS);
+			assertThat(context).hasSingleBean(UpgradeResponseRenderer.class);
+		});
+	}
+
+	@Test
+	void whenDisabledNothingIsCreated() {
+		this.runner.withPropertyValues("upgrade-required.enabled=false", "upgrade-required.rules.a.type=https")
+			.run((context) -> assertThat(context).doesNotHaveBean(UpgradeEngine.class)
+				.doesNotHaveBean(UpgradeResponseRenderer.class));
+	}
+
+	@Test
+	void reactiveApplicationsGetTheEngineToo() {
+		new ReactiveWebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(UpgradeRequiredAutoConfiguration.class))
+			.run((context) -> assertThat(context).hasSingleBean(UpgradeEngine.class));
+	}
+
+	@Test
+	void nonWebApplicationsGetNothing() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(UpgradeRequiredAutoConfiguration.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(UpgradeEngine.class));
+	}
+
+	@Test
+	void withoutSpringWebNothingIsCreated() {
+		this.runner.withClassLoader(new FilteredClassLoader(PathPatternParser.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(UpgradeEngine.class));
+	}
+
+	@Test
+	void usesUserProvidedEngineAndRenderer() {
+		this.runner.withUserConfiguration(UserBeans.class).run((context) -> {
+			assertThat(context).getBean(UpgradeEngine.class).isSameAs(context.getBean("userEngine"));
+			assertThat(context).getBean(UpgradeResponseRenderer.class).isSameAs(context.getBean("userRenderer"));
+		});
+	}
+
+	@Test
+	void propertyRulesComeInTheOrderWrittenThenRuleBeansByOrder() {
+		this.runner.withUserConfiguration(RuleBeans.class)
+			.withPropertyValues("upgrade-required.rules.zeta.type=https", "upgrade-required.rules.alpha.type=http-version")
+			.run((context) -> assertThat(context.getBean(UpgradeEngine.class).rules()).extracting(RuleDescriptor::name)
+				.containsExactly("zeta", "alpha", "first-bean", "second-bean"));
+	}
+
+	@Test
+	void rulesFromPropertiesHaveTheirSettings() {
+		this.runner.withPropertyValues("upgrade-required.rules.legacy.type=http-version",
+				"upgrade-required.rules.legacy.minimum=2", "upgrade-required.rules.legacy.paths=/api/**",
+				"upgrade-required.rules.legacy.methods=get,post", "upgrade-required.rules.legacy.status=406",
+				"upgrade-required.rules.legacy.mode=warn", "upgrade-required.rules.legacy.unknown=reject",
+				"upgrade-required.rules.legacy.documentation=https://example.com/docs")
+			.run((context) -> {
+				RuleDescriptor rule = context.getBean(UpgradeEngine.class).rules().get(0);
+				assertThat(rule.type()).isEqualTo("http-version");
+				assertThat(rule.upgrade()).containsExactly("HTTP/2.0");
+				assertThat(rule.settings().paths()).containsExactly("/api/**");
+				assertThat(rule.settings().methods()).containsExactly("GET", "POST");
+				assertThat(rule.settings().status()).isEqualTo(406);
+				assertThat(rule.settings().schedule().mode()).isEqualTo(Mode.WARN);
+				assertThat(rule.settings().documentation()).isEqualTo("https://example.com/docs");
+			});
+	}
+
+	@Test
+	void yamlOffAndTimestampsBindAsModeAndInstants() {
+		this.runner.withInitializer((context) -> context.getEnvironment().getPropertySources().addFirst(yaml("""
+				upgrade-required:
+				  rules:
+				    legacy:
+				      type: https
+				      mode: off
+				    dated:
+				      type: https
+				      warn-from: 2026-03-01T00:00:00Z
+				      enforce-from: 2026-06-01T00:00:00Z
+				""")))
+			.run((context) -> {
+				List<RuleDescriptor> rules = context.getBean(UpgradeEngine.class).rules();
+				assertThat(rules.get(0).settings().schedule().mode()).isEqualTo(Mode.OFF);
+				assertThat(rules.get(1).settings().schedule().warnFrom())
+					.isEqualTo(Instant.parse("2026-03-01T00:00:00Z"));
+				assertThat(rules.get(1).modeAt(Instant.parse("2026-07-01T00:00:00Z"))).isEqualTo(Mode.ENFORCE);
+			});
+	}
+
+	@Test
+	void aUniqueClockBeanDrivesTheSchedules() {
+		this.runner.withBean(Clock.class, () -> Clock.fixed(Instant.parse("2026-04-01T00:00:00Z"), ZoneOffset.UTC))
+			.withPropertyValues("upgrade-required.rules.dated.type=https",
+					"upgrade-required.rules.dated.warn-from=2026-03-01T00:00:00Z",
+					"upgrade-required.rules.dated.enforce-from=2026-06-01T00:00:00Z")
+			.run((context) -> {
+				Decision decision = context.getBean(UpgradeEngine.class).evaluate(TestRequest.get("/"));
+				assertThat(decision.isRejected()).isFalse();
+				assertThat(decision.sunset()).isEqualTo(Instant.parse("2026-06-01T00:00:00Z"));
+			});
+	}
+
+	@Test
+	void actuatorAndErrorPathsAreExcluded() {
+		this.runner.withPropertyValues("upgrade-required.rules.all.type=https").run((context) -> {
+			UpgradeEngine engine = context.getBean(UpgradeEngine.class);
+			assertThat(engine.evaluate(TestRequest.get("/actuator/health"))).isSameAs(Decision.PASS);
+			assertThat(engine.evaluate(TestRequest.get("/actuator"))).isSameAs(Decision.PASS);
+			assertThat(engine.evaluate(TestRequest.get("/error"))).isSameAs(Decision.PASS);
+			assertThat(engine.evaluate(TestRequest.get("/actuatorx")).isRejected()).isTrue();
+		});
+	}
+
+	@Test
+	void customActuatorErrorAndExtraExclusionsAreExcluded() {
+		this.runner
+			.withPropertyValues("upgrade-required.rules.all.type=https", "management.endpoints.web.base-path=/manage/",
+					"management.server.base-path=/ops", "server.error.path=/oops",
+					"upgrade-required.exclude-paths=/public/**")
+			.run((context) -> {
+				UpgradeEngine engine = context.getBean(UpgradeEngine.class);
+				for (String path : List.of("/manage/health", "/ops/manage/health", "/oops", "/public/a")) {
+					assertThat(engine.evaluate(TestRequest.get(path))).as(path).isSameAs(Decision.PASS);
+				}
+				assertThat(engine.evaluate(TestRequest.get("/actuator/health")).isRejected()).isTrue();
+			});
+	}
+
+	@Test
+	void aConfiguredPageReplacesTheBuiltInOne() {
+		this.runner
+			.withPropertyValues("upgrade-required.rules.all.type=https",
+					"upgrade-required.response.page=classpath:custom-upgrade-page.html")
+			.run((context) -> assertThat(htmlBody(context.getBean(UpgradeEngine.class),
+					context.getBean(UpgradeResponseRenderer.class)))
+				.isEqualTo("<p>Custom: TLS/1.3, TLS/1.2</p>\n"));
+	}
+
+	@Test
+	void aMissingPageFallsBackToTheBuiltInOneWithAWarning(CapturedOutput output) {
+		this.runner
+			.withPropertyValues("upgrade-required.rules.all.type=https",
+					"upgrade-required.response.page=classpath:no-such-page.html")
+			.run((context) -> {
+				assertThat(htmlBody(context.getBean(UpgradeEngine.class), context.getBean(UpgradeResponseRenderer.class)))
+					.startsWith("<!DOCTYPE html>");
+				assertThat(output).contains("classpath:no-such-page.html").contains("built-in page");
+			});
+	}
+
+	@Test
+	void theProblemTypeIsConfigurable() {
+		this.runner
+			.withPropertyValues("upgrade-required.rules.all.type=https",
+					"upgrade-required.response.problem-type=https://example.com/problems/upgrade")
+			.run((context) -> {
+				UpgradeRequest request = TestRequest.get("/");
+				UpgradeResponse response = context.getBean(UpgradeResponseRenderer.class)
+					.render(context.getBean(UpgradeEngine.class).evaluate(request), request);
+				assertThat(new String(response.body())).startsWith("{\"type\":\"https://example.com/problems/upgrade\"");
+			});
+	}
+
+	private static String htmlBody(UpgradeEngine engine, UpgradeResponseRenderer renderer) {
+		UpgradeRequest request = TestRequest.get("/").header("Accept", "text/html");
+		return new String(renderer.render(engine.evaluate(request), request).body());
+	}
+
+	private static PropertySource<?> yaml(String yaml) {
+		try {
+			return new YamlPropertySourceLoader().load("test", new ByteArrayResource(yaml.getBytes())).get(0);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserBeans {
+
+		@Bean
+		UpgradeEngine userEngine() {
+			return UpgradeEngine.builder((pattern) -> (path) -> true).build();
+		}
+
+		@Bean
+		UpgradeResponseRenderer userRenderer() {
+			return new UpgradeResponseRenderer();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class RuleBeans {
+
+		@Bean
+		@Order(2)
+		UpgradeRule second() {
+			return new NamedRule("second-bean");
+		}
+
+		@Bean
+		@Order(1)
+		UpgradeRule first() {
+			return new NamedRule("first-bean");
+		}
+
+	}
+
+	record NamedRule(String name) implements UpgradeRule {
+
+		@Override
+		public List<String> upgrade() {
+			return List.of("Custom/2");
+		}
+
+		@Override
+		public Verdict check(UpgradeRequest request) {
+			return Verdict.pass();
+		}
+
+	}
+
+}

@@ -1,0 +1,146 @@
+package io.github.upgraderequired.autoconfigure;
+
+import java.util.List;
+
+import io.github.upgraderequired.core.UpgradeRequest;
+import io.github.upgraderequired.core.UpgradeRule;
+import io.github.upgraderequired.core.Verdict;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+
+/**
+ * Bad configuration stops start-up with a failure analysis that names the property, its
+ * value and the fix.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class UpgradeRequiredFailureAnalyzerTests {
+
+	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(UpgradeRequiredAutoConfiguration.class));
+
+	@ParameterizedTest(name = "{0}={1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			upgrade-required.rules.r.upgrade[0]            | HTTP 1.1          | upgrade-required.rules.r.upgrade[0]            | protocol-name[/protocol-version]
+			upgrade-required.rules.r.upgrade[0]            | 'TLS/1.3,TLS/1.2' | upgrade-required.rules.r.upgrade[0]            | separate entries
+			upgrade-required.rules.r.enforce-from          | 2026-01-01T00:00:00Z | upgrade-required.rules.r.enforce-from       | after 'upgrade-required.rules.r.warn-from'
+			upgrade-required.rules.r.paths[0]              | /api/{*rest}/more | upgrade-required.rules.r.paths[0]              | PathPattern
+			upgrade-required.rules.r.exclude-paths[0]      | /a/{x             | upgrade-required.rules.r.exclude-paths[0]      | PathPattern
+			upgrade-required.exclude-paths[0]              | /a/{*x}/b         | upgrade-required.exclude-paths[0]              | PathPattern
+			upgrade-required.rules.r.exempt.addresses[0]   | 10.0.0.0/40       | upgrade-required.rules.r.exempt.addresses[0]   | CIDR range
+			upgrade-required.rules.r.exempt.addresses[0]   | example.com       | upgrade-required.rules.r.exempt.addresses[0]   | CIDR range
+			upgrade-required.rules.r.exempt.header.name    | X-Key             | upgrade-required.rules.r.exempt.header.value   | both a name and a value
+			upgrade-required.rules.r.status                | 503               | upgrade-required.rules.r.status                | 4xx
+			upgrade-required.rules.r.methods[0]            | GET POST          | upgrade-required.rules.r.methods[0]            | GET or POST
+			upgrade-required.rules.r.documentation         | /docs             | upgrade-required.rules.r.documentation         | absolute URL
+			upgrade-required.rules.r.https.redirect-port   | 70000             | upgrade-required.rules.r.https.redirect-port   | 1 to 65535
+			""")
+	void invalidValuesAreReportedWithTheirProperty(String property, String value, String reported, String fix) {
+		this.runner
+			.withPropertyValues("upgrade-required.rules.r.type=https",
+					"upgrade-required.rules.r.warn-from=2026-06-01T00:00:00Z", property + "=" + value)
+			.run((context) -> {
+				FailureAnalysis analysis = analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("Property: " + reported);
+				assertThat(analysis.getDescription() + analysis.getAction()).contains(fix);
+			});
+	}
+
+	@Test
+	void aRuleWithoutTypeIsReported() {
+		this.runner.withPropertyValues("upgrade-required.rules.r.paths=/a/**").run((context) -> {
+			FailureAnalysis analysis = analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains("Property: upgrade-required.rules.r.type")
+				.contains("Value: missing");
+			assertThat(analysis.getAction()).contains("http-version, https");
+		});
+	}
+
+	@Test
+	void anUnparsableMinimumIsReported() {
+		this.runner
+			.withPropertyValues("upgrade-required.rules.r.type=http-version", "upgrade-required.rules.r.minimum=1.5")
+			.run((context) -> {
+				FailureAnalysis analysis = analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("Property: upgrade-required.rules.r.minimum")
+					.contains("Value: '1.5'");
+				assertThat(analysis.getAction()).contains("1.0, 1.1, 2 or 3");
+			});
+	}
+
+	@Test
+	void anIllegalRuleNameIsReported() {
+		this.runner.withPropertyValues("upgrade-required.rules[bad name].type=https").run((context) -> {
+			FailureAnalysis analysis = analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains("Property: upgrade-required.rules.bad name");
+		});
+	}
+
+	@Test
+	void anInvalidRuleBeanIsReported() {
+		this.runner.withBean("badRule", UpgradeRule.class, BadRule::new).run((context) -> {
+			FailureAnalysis analysis = analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains("UpgradeRule beans [bad]").contains("'HTTP 2'");
+		});
+	}
+
+	// Also shows that the analyzer is registered: Boot finds it through spring.factories.
+	@Test
+	void aRealStartUpPrintsTheAnalysis(CapturedOutput output) {
+		SpringApplication application = new SpringApplication(BadApplication.class);
+		application.setWebApplicationType(WebApplicationType.SERVLET);
+		assertThatException().isThrownBy(() -> application.run("--server.port=0",
+				"--upgrade-required.rules.legacy.type=https", "--upgrade-required.rules.legacy.upgrade=TLS 1.3"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Property: upgrade-required.rules.legacy.upgrade[0]")
+			.contains("Value: 'TLS 1.3'")
+			.contains("Use a token such as HTTP/1.1");
+	}
+
+	private static FailureAnalysis analyze(Throwable failure) {
+		assertThat(failure).isNotNull();
+		FailureAnalysis analysis = new UpgradeRequiredFailureAnalyzer().analyze(failure);
+		assertThat(analysis).as("analysis of %s", failure).isNotNull();
+		return analysis;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class BadApplication {
+
+	}
+
+	static class BadRule implements UpgradeRule {
+
+		@Override
+		public String name() {
+			return "bad";
+		}
+
+		@Override
+		public List<String> upgrade() {
+			return List.of("HTTP 2");
+		}
+
+		@Override
+		public Verdict check(UpgradeRequest request) {
+			return Verdict.pass();
+		}
+
+	}
+
+}

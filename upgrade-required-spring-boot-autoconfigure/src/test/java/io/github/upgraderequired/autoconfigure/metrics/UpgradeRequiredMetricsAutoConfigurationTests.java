@@ -1,0 +1,103 @@
+package io.github.upgraderequired.autoconfigure.metrics;
+
+import io.github.upgraderequired.autoconfigure.UpgradeRequiredAutoConfiguration;
+import io.github.upgraderequired.core.HttpProtocol;
+import io.github.upgraderequired.core.TestRequest;
+import io.github.upgraderequired.core.UpgradeEngine;
+import io.github.upgraderequired.metrics.MeterDecisionListener;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link UpgradeRequiredMetricsAutoConfiguration}.
+ */
+class UpgradeRequiredMetricsAutoConfigurationTests {
+
+	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
+				CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
+				UpgradeRequiredAutoConfiguration.class, UpgradeRequiredMetricsAutoConfiguration.class))
+		.withPropertyValues("upgrade-required.rules.http.type=http-version",
+				"upgrade-required.rules.secure.type=https", "upgrade-required.rules.secure.paths=/secure/**");
+
+	@Test
+	void countsOutcomesByRuleTypeAndOutcome() {
+		this.runner.run((context) -> {
+			assertThat(context).hasSingleBean(MeterDecisionListener.class);
+			UpgradeEngine engine = context.getBean(UpgradeEngine.class);
+			engine.evaluate(TestRequest.get("/").protocol(HttpProtocol.HTTP_1_0));
+			engine.evaluate(TestRequest.get("/secure/a"));
+			engine.evaluate(TestRequest.get("/secure/b"));
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			assertThat(count(registry, "http", "http-version", "rejected")).isEqualTo(1);
+			assertThat(count(registry, "secure", "https", "rejected")).isEqualTo(2);
+		});
+	}
+
+	@Test
+	void everyRulesCountersArePublishedAtZero() {
+		this.runner.run((context) -> {
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			for (String outcome : new String[] { "rejected", "warned", "reported", "error" }) {
+				assertThat(count(registry, "http", "http-version", outcome)).isZero();
+				assertThat(count(registry, "secure", "https", outcome)).isZero();
+			}
+			assertThat(registry.find("upgrade.required.requests").counters()).hasSize(8);
+		});
+	}
+
+	@Test
+	void withoutARegistryNothingIsCounted() {
+		new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(UpgradeRequiredAutoConfiguration.class,
+					UpgradeRequiredMetricsAutoConfiguration.class))
+			.run((context) -> assertThat(context).hasSingleBean(UpgradeEngine.class)
+				.doesNotHaveBean(MeterDecisionListener.class));
+	}
+
+	@Test
+	void withoutMicrometerNothingIsCounted() {
+		new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(UpgradeRequiredAutoConfiguration.class,
+					UpgradeRequiredMetricsAutoConfiguration.class))
+			.withBean(SimpleMeterRegistry.class)
+			.withClassLoader(new FilteredClassLoader(MeterRegistry.class))
+			.run((context) -> assertThat(context).hasSingleBean(UpgradeEngine.class)
+				.doesNotHaveBean(MeterDecisionListener.class));
+	}
+
+	@Test
+	void whenDisabledNothingIsCounted() {
+		this.runner.withPropertyValues("upgrade-required.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(MeterDecisionListener.class));
+	}
+
+	@Test
+	void usesUserProvidedListener() {
+		SimpleMeterRegistry own = new SimpleMeterRegistry();
+		this.runner.withBean("userListener", MeterDecisionListener.class, () -> new MeterDecisionListener(own))
+			.run((context) -> {
+				assertThat(context).hasSingleBean(MeterDecisionListener.class);
+				context.getBean(UpgradeEngine.class).evaluate(TestRequest.get("/secure/x"));
+				assertThat(count(own, "secure", "https", "rejected")).isEqualTo(1);
+			});
+	}
+
+	private static double count(MeterRegistry registry, String rule, String type, String outcome) {
+		return registry.get("upgrade.required.requests")
+			.tags("rule", rule, "type", type, "outcome", outcome)
+			.counter()
+			.count();
+	}
+
+}

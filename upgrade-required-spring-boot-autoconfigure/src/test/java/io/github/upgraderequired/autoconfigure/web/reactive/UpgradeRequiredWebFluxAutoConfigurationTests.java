@@ -1,0 +1,79 @@
+package io.github.upgraderequired.autoconfigure.web.reactive;
+
+import io.github.upgraderequired.autoconfigure.UpgradeRequiredAutoConfiguration;
+import io.github.upgraderequired.core.UpgradeEngine;
+import io.github.upgraderequired.render.UpgradeResponseRenderer;
+import io.github.upgraderequired.web.reactive.UpgradeRequiredWebFilter;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.web.server.WebFilter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link UpgradeRequiredWebFluxAutoConfiguration}.
+ */
+class UpgradeRequiredWebFluxAutoConfigurationTests {
+
+	private final ReactiveWebApplicationContextRunner runner = new ReactiveWebApplicationContextRunner()
+		.withConfiguration(
+				AutoConfigurations.of(UpgradeRequiredAutoConfiguration.class, UpgradeRequiredWebFluxAutoConfiguration.class));
+
+	@Test
+	void registersTheFilterJustAfterSpringSecurity() {
+		this.runner.run((context) -> {
+			assertThat(context).hasSingleBean(UpgradeRequiredWebFilter.class);
+			assertThat(context.getBean(UpgradeRequiredWebFilter.class).getOrder())
+				.isEqualTo(UpgradeRequiredWebFilter.DEFAULT_ORDER)
+				.isEqualTo(-100 + 1);
+		});
+	}
+
+	@Test
+	void theFilterOrderIsConfigurable() {
+		this.runner.withPropertyValues("upgrade-required.filter-order=-1000")
+			.run((context) -> assertThat(context.getBean(UpgradeRequiredWebFilter.class).getOrder()).isEqualTo(-1000));
+	}
+
+	@Test
+	void whenDisabledTheFilterIsNotCreated() {
+		this.runner.withPropertyValues("upgrade-required.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(UpgradeRequiredWebFilter.class));
+	}
+
+	@Test
+	void usesUserProvidedFilter() {
+		this.runner
+			.withBean("userFilter", UpgradeRequiredWebFilter.class,
+					() -> new UpgradeRequiredWebFilter(UpgradeEngine.builder((pattern) -> (path) -> true).build(),
+							new UpgradeResponseRenderer()))
+			.run((context) -> assertThat(context).getBean(UpgradeRequiredWebFilter.class)
+				.isSameAs(context.getBean("userFilter")));
+	}
+
+	@Test
+	void withoutSpringWebFluxTheFilterIsNotCreated() {
+		this.runner.withClassLoader(new FilteredClassLoader(WebFilter.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(UpgradeRequiredWebFilter.class));
+	}
+
+	@Test
+	void servletApplicationsGetNoFilter() {
+		new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(UpgradeRequiredAutoConfiguration.class,
+					UpgradeRequiredWebFluxAutoConfiguration.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(UpgradeRequiredWebFilter.class));
+	}
+
+	@Test
+	void withoutTheEngineTheFilterIsNotCreated() {
+		new ReactiveWebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(UpgradeRequiredWebFluxAutoConfiguration.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(UpgradeRequiredWebFilter.class));
+	}
+
+}

@@ -1,0 +1,83 @@
+package io.github.upgraderequired.autoconfigure.web.servlet;
+
+import io.github.upgraderequired.autoconfigure.UpgradeRequiredAutoConfiguration;
+import io.github.upgraderequired.core.UpgradeEngine;
+import io.github.upgraderequired.render.UpgradeResponseRenderer;
+import io.github.upgraderequired.web.servlet.UpgradeRequiredHandlerInterceptor;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.handler.MappedInterceptor;
+import org.springframework.web.util.ServletRequestPathUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link UpgradeRequiredWebMvcAutoConfiguration}.
+ */
+class UpgradeRequiredWebMvcAutoConfigurationTests {
+
+	private final WebApplicationContextRunner runner = new WebApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(UpgradeRequiredAutoConfiguration.class, UpgradeRequiredWebMvcAutoConfiguration.class));
+
+	@Test
+	void registersTheInterceptorForEveryPathAsAMappedInterceptor() {
+		this.runner.run((context) -> {
+			assertThat(context).hasSingleBean(UpgradeRequiredHandlerInterceptor.class);
+			MappedInterceptor mapped = context.getBean("upgradeRequiredMappedInterceptor", MappedInterceptor.class);
+			assertThat(mapped.getInterceptor()).isSameAs(context.getBean(UpgradeRequiredHandlerInterceptor.class));
+			assertThat(mapped.getIncludePathPatterns()).isNull();
+			MockHttpServletRequest request = new MockHttpServletRequest("GET", "/any/path");
+			ServletRequestPathUtils.parseAndCache(request);
+			assertThat(mapped.matches(request)).isTrue();
+		});
+	}
+
+	@Test
+	void whenDisabledTheInterceptorIsNotCreated() {
+		this.runner.withPropertyValues("upgrade-required.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(UpgradeRequiredHandlerInterceptor.class)
+				.doesNotHaveBean(MappedInterceptor.class));
+	}
+
+	@Test
+	void usesUserProvidedInterceptor() {
+		this.runner
+			.withBean("userInterceptor", UpgradeRequiredHandlerInterceptor.class,
+					() -> new UpgradeRequiredHandlerInterceptor(UpgradeEngine.builder((pattern) -> (path) -> true).build(),
+							new UpgradeResponseRenderer()))
+			.run((context) -> {
+				assertThat(context).hasSingleBean(UpgradeRequiredHandlerInterceptor.class);
+				assertThat(context.getBean(MappedInterceptor.class).getInterceptor())
+					.isSameAs(context.getBean("userInterceptor"));
+			});
+	}
+
+	@Test
+	void withoutSpringMvcTheInterceptorIsNotCreated() {
+		this.runner.withClassLoader(new FilteredClassLoader(DispatcherServlet.class))
+			.run((context) -> assertThat(context).hasSingleBean(UpgradeEngine.class)
+				.doesNotHaveBean(UpgradeRequiredHandlerInterceptor.class));
+	}
+
+	@Test
+	void reactiveApplicationsGetNoInterceptor() {
+		new ReactiveWebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(UpgradeRequiredAutoConfiguration.class,
+					UpgradeRequiredWebMvcAutoConfiguration.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(UpgradeRequiredHandlerInterceptor.class));
+	}
+
+	@Test
+	void withoutTheEngineTheInterceptorIsNotCreated() {
+		new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(UpgradeRequiredWebMvcAutoConfiguration.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(UpgradeRequiredHandlerInterceptor.class));
+	}
+
+}
