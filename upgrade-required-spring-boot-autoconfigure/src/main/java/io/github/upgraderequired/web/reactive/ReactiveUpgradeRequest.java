@@ -63,8 +63,8 @@ final class ReactiveUpgradeRequest implements UpgradeRequest {
 		try {
 			nativeRequest = ServerHttpRequestDecorator.getNativeRequest(this.request);
 		}
-		catch (IllegalArgumentException ex) {
-			// Not a server request, such as a mock exchange.
+		catch (IllegalArgumentException | IllegalStateException ex) {
+			// No server request underneath, such as in a mock exchange.
 			return null;
 		}
 		if (REACTOR_NETTY_PRESENT && NettyProtocol.isNetty(nativeRequest)) {

@@ -1,0 +1,98 @@
+package io.github.upgraderequired.web.reactive;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.github.upgraderequired.core.Mode;
+import io.github.upgraderequired.core.RuleSettings;
+import io.github.upgraderequired.core.UpgradeEngine;
+import io.github.upgraderequired.core.rule.HttpsRule;
+import io.github.upgraderequired.render.UpgradeResponseRenderer;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
+import org.springframework.web.server.WebFilterChain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link UpgradeRequiredWebFilter}, without a server. The mirror of
+ * {@code UpgradeRequiredHandlerInterceptorTests}. A mock exchange has no native request,
+ * so its HTTP version is unknown and no connection-specific header is sent.
+ */
+class UpgradeRequiredWebFilterTests {
+
+	@Test
+	void rejectedRequestIsAnsweredAndStopped() {
+		MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/secure/a"));
+		AtomicBoolean chained = new AtomicBoolean();
+		filter(Mode.ENFORCE).filter(exchange, chain(chained)).block();
+		assertThat(chained).isFalse();
+		assertThat(exchange.getResponse().getStatusCode().value()).isEqualTo(426);
+		assertThat(exchange.getResponse().getHeaders().getFirst("Upgrade")).isNull();
+		assertThat(exchange.getResponse().getHeaders().getFirst("Cache-Control")).isEqualTo("no-store");
+		assertThat(exchange.getResponse().getHeaders().getFirst("Content-Type")).isEqualTo("application/problem+json");
+		assertThat(exchange.getResponse().getBodyAsString().block()).contains("\"instance\":\"/secure/a\"")
+			.contains("\"upgrade\":[\"TLS/1.3\",\"TLS/1.2\"]");
+	}
+
+	@Test
+	void warnedRequestContinuesWithWarningHeaders() {
+		MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/secure/a"));
+		AtomicBoolean chained = new AtomicBoolean();
+		filter(Mode.WARN).filter(exchange, chain(chained)).block();
+		assertThat(chained).isTrue();
+		assertThat(exchange.getResponse().getStatusCode()).isNull();
+		assertThat(exchange.getResponse().getHeaders().getFirst("Deprecation")).startsWith("@");
+		assertThat(exchange.getResponse().getHeaders().getFirst("Vary")).isEqualTo("X-Key");
+	}
+
+	@Test
+	void requestOutsideTheRulesIsUntouched() {
+		MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/open"));
+		AtomicBoolean chained = new AtomicBoolean();
+		filter(Mode.ENFORCE).filter(exchange, chain(chained)).block();
+		assertThat(chained).isTrue();
+		assertThat(exchange.getResponse().getHeaders().isEmpty()).isTrue();
+	}
+
+	@Test
+	void httpsRequestPasses() {
+		MockServerWebExchange exchange = MockServerWebExchange
+			.from(MockServerHttpRequest.get("https://example.com/secure/a"));
+		AtomicBoolean chained = new AtomicBoolean();
+		filter(Mode.ENFORCE).filter(exchange, chain(chained)).block();
+		assertThat(chained).isTrue();
+	}
+
+	@Test
+	void pathWithinTheApplicationIsMatched() {
+		MockServerWebExchange exchange = MockServerWebExchange
+			.from(MockServerHttpRequest.get("/app/secure/a").contextPath("/app"));
+		filter(Mode.ENFORCE).filter(exchange, chain(new AtomicBoolean())).block();
+		assertThat(exchange.getResponse().getBodyAsString().block()).contains("\"instance\":\"/secure/a\"");
+	}
+
+	private static WebFilterChain chain(AtomicBoolean chained) {
+		return (exchange) -> {
+			chained.set(true);
+			return Mono.empty();
+		};
+	}
+
+	private static UpgradeRequiredWebFilter filter(Mode mode) {
+		RuleSettings settings = RuleSettings.builder()
+			.paths(List.of("/secure/**"))
+			.mode(mode)
+			.exemptHeader("X-Key", "k")
+			.build();
+		UpgradeEngine engine = UpgradeEngine
+			.builder((pattern) -> (path) -> path.startsWith(pattern.replace("/**", "/")))
+			.rules(List.of(new HttpsRule("secure", List.of(), settings, false, 443)))
+			.build();
+		return new UpgradeRequiredWebFilter(engine, new UpgradeResponseRenderer());
+	}
+
+}
