@@ -22,7 +22,7 @@ final class SpringPathMatcherCompiler implements PathMatcher.Compiler {
 			parsed = PathPatternParser.defaultInstance.parse(pattern);
 		}
 		catch (PatternParseException ex) {
-			throw new IllegalArgumentException(ex.toDetailedString().replace('\n', ' '), ex);
+			throw new IllegalArgumentException(ex.getMessage() + " (at character " + ex.getPosition() + ")", ex);
 		}
 		if (pattern.equals("/**")) {
 			return (path) -> true;

@@ -64,7 +64,7 @@ public final class UpgradeRequiredAutoConfiguration {
 		}
 		catch (IllegalArgumentException ex) {
 			// Properties were checked one by one already: this is a rule bean's doing.
-			throw new UpgradeRequiredConfigurationException("UpgradeRule beans " + names(beans), null, ex.getMessage(),
+			throw new UpgradeRequiredConfigurationException("UpgradeRule beans", names(beans), ex.getMessage(),
 					"Fix the UpgradeRule bean's name, upgrade tokens or settings.");
 		}
 	}

@@ -94,7 +94,9 @@ class UpgradeRequiredFailureAnalyzerTests {
 	void anInvalidRuleBeanIsReported() {
 		this.runner.withBean("badRule", UpgradeRule.class, BadRule::new).run((context) -> {
 			FailureAnalysis analysis = analyze(context.getStartupFailure());
-			assertThat(analysis.getDescription()).contains("UpgradeRule beans [bad]").contains("'HTTP 2'");
+			assertThat(analysis.getDescription()).contains("Property: UpgradeRule beans")
+				.contains("Value: '[bad]'")
+				.contains("'HTTP 2' is not a legal Upgrade token");
 		});
 	}
 
