@@ -4,6 +4,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
@@ -13,6 +16,8 @@ import org.springframework.util.StringUtils;
  */
 final class DefaultExclusions {
 
+	private static final Log logger = LogFactory.getLog(DefaultExclusions.class);
+
 	private DefaultExclusions() {
 	}
 
@@ -21,10 +26,17 @@ final class DefaultExclusions {
 		String actuator = normalize(environment.getProperty("management.endpoints.web.base-path", "/actuator"));
 		String managementServer = normalize(environment.getProperty("management.server.base-path", ""));
 		if (!actuator.isEmpty()) {
+			patterns.add(managementServer + actuator + "/**");
 			patterns.add(actuator + "/**");
 		}
-		if (!managementServer.isEmpty()) {
-			patterns.add(managementServer + actuator + "/**");
+		else {
+			// Endpoints at the root: their paths cannot all be known, but health checks
+			// must never be locked out.
+			String health = normalize(environment.getProperty("management.endpoints.web.path-mapping.health", "health"));
+			patterns.add(managementServer + health + "/**");
+			logger.warn("management.endpoints.web.base-path is '/': of the actuator endpoints, only " + health
+					+ " is excluded from upgrade-required rules; add others to "
+					+ UpgradeRequiredProperties.PREFIX + ".exclude-paths");
 		}
 		String error = normalize(environment.getProperty("server.error.path", "/error"));
 		if (!error.isEmpty()) {

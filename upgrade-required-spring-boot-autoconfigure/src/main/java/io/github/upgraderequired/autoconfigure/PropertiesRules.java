@@ -16,7 +16,6 @@ import io.github.upgraderequired.core.UpgradeRule;
 import io.github.upgraderequired.core.UpgradeTokens;
 import io.github.upgraderequired.core.rule.HttpVersionRule;
 import io.github.upgraderequired.core.rule.HttpsRule;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Creates the rules configured under {@code upgrade-required.rules}, checking every value
@@ -90,6 +89,10 @@ final class PropertiesRules {
 			}
 		}
 		ExemptHeader header = rule.getExempt().getHeader();
+		if (header.getName() != null && !isToken(header.getName())) {
+			throw new UpgradeRequiredConfigurationException(prefix + ".exempt.header.name", header.getName(),
+					"it is not a legal header name", "Use a header name such as X-Internal-Caller.");
+		}
 		if ((header.getName() == null) != (header.getValue() == null)) {
 			String missing = prefix + ".exempt.header." + ((header.getName() == null) ? "name" : "value");
 			throw new UpgradeRequiredConfigurationException(missing, null,
@@ -106,7 +109,7 @@ final class PropertiesRules {
 			throw new UpgradeRequiredConfigurationException(prefix + ".documentation", documentation,
 					"clients need an absolute URL", "Use an absolute URL such as https://example.com/upgrade.");
 		}
-		return RuleSettings.builder()
+		RuleSettings settings = RuleSettings.builder()
 			.schedule(new Schedule(rule.getMode(), rule.getWarnFrom(), rule.getEnforceFrom()))
 			.deprecation(rule.getDeprecation())
 			.documentation((documentation != null) ? documentation.toString() : null)
@@ -118,6 +121,14 @@ final class PropertiesRules {
 			.unknown(rule.getUnknown())
 			.status(rule.getStatus())
 			.build();
+		if (settings.canWarnWithoutDeprecation()) {
+			throw new UpgradeRequiredConfigurationException(prefix + ".deprecation", null,
+					"the rule can warn ('mode: warn', or 'enforce-from' without 'warn-from'), and a warning carries "
+							+ "the instant the client was deprecated ('Deprecation', RFC 9745)",
+					"Set '" + prefix + ".warn-from' to when the warnings start, or '" + prefix
+							+ ".deprecation' to when the client was deprecated.");
+		}
+		return settings;
 	}
 
 	private static HttpProtocol httpVersion(String prefix, Rule rule) {
@@ -165,6 +176,11 @@ final class PropertiesRules {
 		}
 	}
 
+	private static boolean isToken(String name) {
+		// A header field name is a token, and a token is an upgrade protocol without '/'.
+		return name.indexOf('/') < 0 && UpgradeTokens.isValid(name);
+	}
+
 	private static String typeNames() {
 		StringBuilder names = new StringBuilder();
 		for (RuleType type : RuleType.values()) {
@@ -172,6 +188,5 @@ final class PropertiesRules {
 		}
 		return names.toString();
 	}
-
 
 }

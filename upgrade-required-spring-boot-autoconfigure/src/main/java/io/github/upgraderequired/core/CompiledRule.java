@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -67,6 +68,10 @@ final class CompiledRule {
 		this.exemptHeaderName = settings.exemptHeaderName();
 		this.exemptHeaderValue = (settings.exemptHeaderValue() != null)
 				? settings.exemptHeaderValue().getBytes(StandardCharsets.UTF_8) : null;
+		if (settings.canWarnWithoutDeprecation()) {
+			throw new IllegalArgumentException("a rule that can warn needs the instant sent as Deprecation: "
+					+ "set warn-from or deprecation");
+		}
 		if (settings.status() < 400 || settings.status() > 499) {
 			throw new IllegalArgumentException("status " + settings.status() + " is not a 4xx status");
 		}
@@ -117,12 +122,11 @@ final class CompiledRule {
 		return false;
 	}
 
-	Instant deprecation(Instant startedAt) {
+	Instant deprecation() {
 		RuleSettings settings = this.descriptor.settings();
-		if (settings.deprecation() != null) {
-			return settings.deprecation();
-		}
-		return (this.schedule.warnFrom() != null) ? this.schedule.warnFrom() : startedAt;
+		Instant deprecation = (settings.deprecation() != null) ? settings.deprecation() : this.schedule.warnFrom();
+		// Checked at construction: a rule that can warn has one of the two.
+		return Objects.requireNonNull(deprecation);
 	}
 
 	/**

@@ -75,11 +75,25 @@ public final class RuleSettings {
 
 	/**
 	 * Return the instant sent in {@code Deprecation} when warning; falls back to the
-	 * schedule's {@code warnFrom}.
+	 * schedule's {@code warnFrom}. A rule that can warn needs one of the two.
 	 * @return the instant, or {@code null}
 	 */
 	public @Nullable Instant deprecation() {
 		return this.deprecation;
+	}
+
+	/**
+	 * Return whether the rule can be in warn mode without an instant to send in
+	 * {@code Deprecation}: in warn mode without dates, or with only an
+	 * {@code enforceFrom}, and with no {@link #deprecation()}. The engine refuses such
+	 * settings rather than make a date up.
+	 * @return {@code true} if {@code warnFrom} or {@code deprecation} is missing
+	 */
+	public boolean canWarnWithoutDeprecation() {
+		if (this.deprecation != null || this.schedule.warnFrom() != null || this.schedule.mode() == Mode.OFF) {
+			return false;
+		}
+		return this.schedule.enforceFrom() != null || this.schedule.mode() == Mode.WARN;
 	}
 
 	/**

@@ -9,7 +9,9 @@ import org.jspecify.annotations.Nullable;
  * mode. With dates, the mode follows the clock: {@link Mode#REPORT} before
  * {@code warnFrom}, {@link Mode#WARN} from {@code warnFrom}, {@link Mode#ENFORCE} from
  * {@code enforceFrom}. A rule with only {@code enforceFrom} warns until then; a rule with
- * only {@code warnFrom} never enforces. {@link Mode#OFF} always wins.
+ * only {@code warnFrom} never enforces. {@link Mode#OFF} always wins. A rule that can
+ * warn also needs the instant to send in {@code Deprecation}: {@code warnFrom}, or
+ * {@link RuleSettings#deprecation()}.
  *
  * @param mode the configured mode
  * @param warnFrom the instant warnings start, if any

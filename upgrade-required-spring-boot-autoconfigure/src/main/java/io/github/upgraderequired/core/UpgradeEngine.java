@@ -37,8 +37,6 @@ public final class UpgradeEngine {
 
 	private final DecisionListener[] listeners;
 
-	private final Instant startedAt;
-
 	private UpgradeEngine(Builder builder) {
 		List<CompiledRule> rules = new ArrayList<>();
 		Set<String> names = new HashSet<>();
@@ -60,7 +58,6 @@ public final class UpgradeEngine {
 		this.timed = rules.stream().anyMatch((rule) -> rule.schedule.isTimed());
 		this.failClosed = builder.failClosed;
 		this.listeners = builder.listeners.toArray(DecisionListener[]::new);
-		this.startedAt = this.clock.instant();
 	}
 
 	/**
@@ -163,7 +160,7 @@ public final class UpgradeEngine {
 
 	private void act(CompiledRule rule, Mode mode, Verdict verdict, UpgradeRequest request, Accumulator result) {
 		if (mode == Mode.WARN) {
-			result.warn(rule, this.startedAt);
+			result.warn(rule);
 			log(rule, "warned", verdict);
 			notify(rule.descriptor, Outcome.WARNED, request);
 			return;
@@ -224,8 +221,8 @@ public final class UpgradeEngine {
 			}
 		}
 
-		void warn(CompiledRule rule, Instant startedAt) {
-			Instant deprecation = rule.deprecation(startedAt);
+		void warn(CompiledRule rule) {
+			Instant deprecation = rule.deprecation();
 			if (this.deprecation == null || deprecation.isBefore(this.deprecation)) {
 				this.deprecation = deprecation;
 			}

@@ -81,7 +81,12 @@ public class UpgradeResponseRenderer {
 		Verdict verdict = rejection.verdict();
 		List<Header> headers = new ArrayList<>(8);
 		if (verdict.redirect() != null) {
+			// The location is built from the request's host, so no cache may keep it.
 			headers.add(new Header("Location", verdict.redirect()));
+			headers.add(new Header("Cache-Control", "no-store"));
+			if (!decision.vary().isEmpty()) {
+				headers.add(new Header("Vary", String.join(", ", decision.vary())));
+			}
 			addWarnings(decision, headers);
 			return new UpgradeResponse(rejection.status(), List.copyOf(headers), null, NO_BODY, 0);
 		}
@@ -133,7 +138,9 @@ public class UpgradeResponseRenderer {
 		member(json, "title", title(rejection.status()));
 		json.append(",\"status\":").append(rejection.status());
 		member(json, "detail", detail(rejection));
-		member(json, "instance", Escaping.truncate(request.path()));
+		// A cut path is no longer a URI reference: a long one is left out.
+		String path = request.path();
+		member(json, "instance", (path.length() <= Escaping.MAX_ECHO) ? path : null);
 		json.append(",\"upgrade\":[");
 		for (int i = 0; i < rejection.upgrade().size(); i++) {
 			if (i > 0) {
@@ -235,12 +242,32 @@ public class UpgradeResponseRenderer {
 	private static String title(int status) {
 		return switch (status) {
 			case 400 -> "Bad Request";
+			case 401 -> "Unauthorized";
+			case 402 -> "Payment Required";
 			case 403 -> "Forbidden";
 			case 404 -> "Not Found";
+			case 405 -> "Method Not Allowed";
 			case 406 -> "Not Acceptable";
+			case 407 -> "Proxy Authentication Required";
+			case 408 -> "Request Timeout";
+			case 409 -> "Conflict";
 			case 410 -> "Gone";
+			case 411 -> "Length Required";
 			case 412 -> "Precondition Failed";
-			default -> "Upgrade Required";
+			case 413 -> "Content Too Large";
+			case 414 -> "URI Too Long";
+			case 415 -> "Unsupported Media Type";
+			case 416 -> "Range Not Satisfiable";
+			case 417 -> "Expectation Failed";
+			case 421 -> "Misdirected Request";
+			case 422 -> "Unprocessable Content";
+			case 425 -> "Too Early";
+			case 426 -> "Upgrade Required";
+			case 428 -> "Precondition Required";
+			case 429 -> "Too Many Requests";
+			case 431 -> "Request Header Fields Too Large";
+			case 451 -> "Unavailable For Legal Reasons";
+			default -> "Client Error";
 		};
 	}
 

@@ -104,6 +104,7 @@ class UpgradeRequiredAutoConfigurationTests {
 				"upgrade-required.rules.legacy.minimum=2", "upgrade-required.rules.legacy.paths=/api/**",
 				"upgrade-required.rules.legacy.methods=get,post", "upgrade-required.rules.legacy.status=406",
 				"upgrade-required.rules.legacy.mode=warn", "upgrade-required.rules.legacy.unknown=reject",
+				"upgrade-required.rules.legacy.deprecation=2026-01-01T00:00:00Z",
 				"upgrade-required.rules.legacy.documentation=https://example.com/docs")
 			.run((context) -> {
 				RuleDescriptor rule = context.getBean(UpgradeEngine.class).rules().get(0);
@@ -114,6 +115,7 @@ class UpgradeRequiredAutoConfigurationTests {
 				assertThat(rule.settings().status()).isEqualTo(406);
 				assertThat(rule.settings().schedule().mode()).isEqualTo(Mode.WARN);
 				assertThat(rule.settings().documentation()).isEqualTo("https://example.com/docs");
+				assertThat(rule.settings().deprecation()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
 			});
 	}
 
@@ -175,6 +177,20 @@ class UpgradeRequiredAutoConfigurationTests {
 					assertThat(engine.evaluate(TestRequest.get(path))).as(path).isSameAs(Decision.PASS);
 				}
 				assertThat(engine.evaluate(TestRequest.get("/actuator/health")).isRejected()).isTrue();
+			});
+	}
+
+	@Test
+	void withActuatorAtTheRootTheHealthEndpointIsStillExcluded(CapturedOutput output) {
+		this.runner
+			.withPropertyValues("upgrade-required.rules.all.type=https", "management.endpoints.web.base-path=/",
+					"management.endpoints.web.path-mapping.health=healthz")
+			.run((context) -> {
+				UpgradeEngine engine = context.getBean(UpgradeEngine.class);
+				assertThat(engine.evaluate(TestRequest.get("/healthz"))).isSameAs(Decision.PASS);
+				assertThat(engine.evaluate(TestRequest.get("/healthz/liveness"))).isSameAs(Decision.PASS);
+				assertThat(engine.evaluate(TestRequest.get("/info")).isRejected()).isTrue();
+				assertThat(output).contains("only /healthz is excluded");
 			});
 	}
 

@@ -48,6 +48,7 @@ class UpgradeRequiredFailureAnalyzerTests {
 			upgrade-required.rules.r.methods[0]            | GET POST          | upgrade-required.rules.r.methods[0]            | GET or POST
 			upgrade-required.rules.r.documentation         | /docs             | upgrade-required.rules.r.documentation         | absolute URL
 			upgrade-required.rules.r.https.redirect-port   | 70000             | upgrade-required.rules.r.https.redirect-port   | 1 to 65535
+			upgrade-required.rules.r.exempt.header.name    | 'X Key'           | upgrade-required.rules.r.exempt.header.name    | header name
 			""")
 	void invalidValuesAreReportedWithTheirProperty(String property, String value, String reported, String fix) {
 		this.runner
@@ -68,6 +69,17 @@ class UpgradeRequiredFailureAnalyzerTests {
 				.contains("Value: missing");
 			assertThat(analysis.getAction()).contains("http-version, https");
 		});
+	}
+
+	@Test
+	void aRuleThatCanWarnWithoutADeprecationInstantIsReported() {
+		this.runner.withPropertyValues("upgrade-required.rules.r.type=https", "upgrade-required.rules.r.mode=warn")
+			.run((context) -> {
+				FailureAnalysis analysis = analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("Property: upgrade-required.rules.r.deprecation")
+					.contains("RFC 9745");
+				assertThat(analysis.getAction()).contains("upgrade-required.rules.r.warn-from");
+			});
 	}
 
 	@Test

@@ -178,15 +178,28 @@ class UpgradeEngineTests {
 	}
 
 	@Test
-	void warnModeWithoutDatesLetsThroughWithDeprecationFromStartUp() {
-		Instant now = Instant.parse("2026-01-10T10:00:00Z");
-		Decision decision = engineAt(now, TestRules.rejecting("r", RuleSettings.builder().mode(Mode.WARN).build()))
+	void warnModeWithoutDatesSendsTheConfiguredDeprecation() {
+		Instant deprecation = Instant.parse("2025-10-01T00:00:00Z");
+		Decision decision = engine(
+				TestRules.rejecting("r", RuleSettings.builder().mode(Mode.WARN).deprecation(deprecation).build()))
 			.evaluate(TestRequest.get("/"));
 		assertThat(decision.isRejected()).isFalse();
-		assertThat(decision.deprecation()).isEqualTo(now);
+		assertThat(decision.deprecation()).isEqualTo(deprecation);
 		assertThat(decision.sunset()).isNull();
 		assertThat(decision.links()).isEmpty();
 		assertThat(this.outcomes).containsExactly("r:warned");
+	}
+
+	@ParameterizedTest(name = "{0}, warn-from {1}, enforce-from {2}")
+	@CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+			WARN    | - | -
+			ENFORCE | - | 2026-06-01T00:00:00Z
+			REPORT  | - | 2026-06-01T00:00:00Z
+			""")
+	void aRuleThatCanWarnNeedsADeprecationInstant(Mode mode, Instant warnFrom, Instant enforceFrom) {
+		RuleSettings settings = RuleSettings.builder().schedule(new Schedule(mode, warnFrom, enforceFrom)).build();
+		assertThatIllegalArgumentException().isThrownBy(() -> engine(TestRules.rejecting("r", settings)))
+			.withMessageContaining("Deprecation");
 	}
 
 	@Test
@@ -279,7 +292,8 @@ class UpgradeEngineTests {
 
 	@Test
 	void aThrowingRuleInWarnModeNeverFailsClosed() {
-		Rule throwing = TestRules.rule("broken", RuleSettings.builder().mode(Mode.WARN).build(), (request) -> {
+		Rule throwing = TestRules.rule("broken", RuleSettings.builder().mode(Mode.WARN).deprecation(WARN_FROM).build(),
+				(request) -> {
 			throw new IllegalStateException("boom");
 		});
 		UpgradeEngine engine = UpgradeEngine.builder(TestRules.PATHS).rules(List.of(throwing)).failClosed(true).build();
@@ -306,7 +320,8 @@ class UpgradeEngineTests {
 	@Test
 	void varyNamesTheHeadersOfEnforcingAndWarningRulesEvenWhenTheyPass() {
 		Rule enforcing = TestRules.rule("e", RuleSettings.defaults(), (request) -> Verdict.pass()).reading("X-App");
-		Rule warning = TestRules.rule("w", RuleSettings.builder().mode(Mode.WARN).exemptHeader("X-Key", "k").build(),
+		Rule warning = TestRules.rule("w",
+				RuleSettings.builder().mode(Mode.WARN).deprecation(WARN_FROM).exemptHeader("X-Key", "k").build(),
 				(request) -> Verdict.pass())
 			.reading("x-app", "User-Agent");
 		Rule reporting = TestRules.rule("r", RuleSettings.builder().mode(Mode.REPORT).build(),

@@ -6,6 +6,7 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.CrossOrigin;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -25,6 +26,11 @@ class EndToEndApplication {
 		@RequestMapping({ "/", "/open/hello", "/secure/hello", "/redirect/hello", "/internal/hello",
 				"/deprecated/hello", "/shadow/hello" })
 		Map<String, String> hello() {
+			return Map.of("message", "hello");
+		}
+
+		@GetMapping({ "/get-only", "/secure/get-only" })
+		Map<String, String> getOnly() {
 			return Map.of("message", "hello");
 		}
 

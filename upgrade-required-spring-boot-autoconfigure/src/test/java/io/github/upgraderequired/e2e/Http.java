@@ -81,7 +81,7 @@ final class Http {
 				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 		Map<String, List<String>> names = new LinkedHashMap<>();
 		response.headers().map().forEach((name, values) -> names.put(name.toLowerCase(Locale.ROOT), values));
-		return new HttpResult(response.statusCode(), names, response.body());
+		return new HttpResult(response.version().toString(), response.statusCode(), names, response.body());
 	}
 
 	/**
@@ -105,7 +105,8 @@ final class Http {
 				throw new IllegalStateException("curl exited with " + process.exitValue() + ": " + output);
 			}
 			HttpResult head = parse(Files.readString(headers, StandardCharsets.ISO_8859_1));
-			return new HttpResult(head.status(), head.headers(), Files.readString(body, StandardCharsets.UTF_8));
+			return new HttpResult(head.protocol(), head.status(), head.headers(),
+					Files.readString(body, StandardCharsets.UTF_8));
 		}
 		finally {
 			Files.deleteIfExists(headers);
@@ -118,6 +119,7 @@ final class Http {
 		String head = (end < 0) ? response : response.substring(0, end);
 		String body = (end < 0) ? "" : response.substring(end + 4);
 		String[] lines = head.split("\r\n");
+		String protocol = lines[0].split(" ")[0];
 		int status = Integer.parseInt(lines[0].split(" ")[1]);
 		Map<String, List<String>> headers = new LinkedHashMap<>();
 		for (int i = 1; i < lines.length; i++) {
@@ -133,7 +135,7 @@ final class Http {
 			body = dechunk(body);
 		}
 		byte[] bytes = body.getBytes(StandardCharsets.ISO_8859_1);
-		return new HttpResult(status, headers, new String(bytes, StandardCharsets.UTF_8));
+		return new HttpResult(protocol, status, headers, new String(bytes, StandardCharsets.UTF_8));
 	}
 
 	private static String dechunk(String chunked) {

@@ -6,9 +6,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A response as a client saw it: header names in lower case.
+ * A response as a client saw it: the protocol of its status line, header names in lower
+ * case.
  */
-record HttpResult(int status, Map<String, List<String>> headers, String body) {
+record HttpResult(String protocol, int status, Map<String, List<String>> headers, String body) {
 
 	String header(String name) {
 		List<String> values = this.headers.get(name.toLowerCase(Locale.ROOT));

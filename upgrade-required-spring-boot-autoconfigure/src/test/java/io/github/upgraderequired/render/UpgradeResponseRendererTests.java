@@ -22,6 +22,7 @@ import io.github.upgraderequired.core.Verdict;
 import io.github.upgraderequired.core.rule.HttpVersionRule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -188,11 +189,48 @@ class UpgradeResponseRendererTests {
 
 	@Test
 	void everyFormatNamesTheTokensOfARealRule() {
-		UpgradeRule rule = new HttpVersionRule("http", HttpProtocol.HTTP_1_1, List.of(), RuleSettings.defaults());
+		UpgradeRule rule = new HttpVersionRule("http", HttpProtocol.HTTP_3, List.of("Foo/9", "Bar/8"),
+				RuleSettings.defaults());
 		for (String accept : List.of("application/json", "text/html", "text/plain")) {
-			TestRequest request = TestRequest.get("/").protocol(HttpProtocol.HTTP_1_0).header("Accept", accept);
-			assertThat(body(this.renderer.render(decision(rule, request), request))).contains("HTTP/1.1");
+			TestRequest request = TestRequest.get("/").protocol(HttpProtocol.HTTP_2).header("Accept", accept);
+			UpgradeResponse response = this.renderer.render(decision(rule, request), request);
+			assertThat(headers(response)).doesNotContainKey("Upgrade");
+			assertThat(body(response)).as(accept).containsPattern("Foo/9\\W{1,5}Bar/8");
 		}
+	}
+
+	@Test
+	void aRedirectIsNotCachedAndNamesTheHeadersItRead() {
+		UpgradeRule rule = new FixedRule(Verdict.upgrade(null, null).withRedirect("https://example.com/x"),
+				RuleSettings.builder().exemptHeader("X-Key", "k").build());
+		UpgradeResponse response = render(rule, TestRequest.get("/x"));
+		assertThat(headers(response)).containsEntry("Cache-Control", "no-store").containsEntry("Vary", "X-Key");
+	}
+
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			426 | Upgrade Required
+			400 | Bad Request
+			403 | Forbidden
+			406 | Not Acceptable
+			429 | Too Many Requests
+			451 | Unavailable For Legal Reasons
+			499 | Client Error
+			""")
+	void theTitleIsTheStatusPhrase(int status, String title) {
+		UpgradeRule rule = new FixedRule(Verdict.upgrade(null, null), RuleSettings.builder().status(status).build());
+		JsonNode problem = json.readTree(body(render(rule, TestRequest.get("/x"))));
+		assertThat(problem.get("title").asString()).isEqualTo(title);
+		assertThat(problem.get("status").asInt()).isEqualTo(status);
+	}
+
+	@Test
+	void aPathTooLongToShowIsLeftOutOfTheProblem() {
+		String longPath = "/" + "a".repeat(200);
+		JsonNode problem = json.readTree(body(render(rule(Verdict.upgrade(null, null)), TestRequest.get(longPath))));
+		assertThat(problem.has("instance")).isFalse();
+		JsonNode shortProblem = json.readTree(body(render(rule(Verdict.upgrade(null, null)), TestRequest.get("/a"))));
+		assertThat(shortProblem.get("instance").asString()).isEqualTo("/a");
 	}
 
 	private UpgradeResponse render(UpgradeRule rule, UpgradeRequest request) {

@@ -5,12 +5,19 @@ import io.github.upgraderequired.core.Header;
 import io.github.upgraderequired.core.UpgradeEngine;
 import io.github.upgraderequired.render.UpgradeResponse;
 import io.github.upgraderequired.render.UpgradeResponseRenderer;
+import java.util.List;
+import java.util.function.Supplier;
+
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.cors.reactive.CorsUtils;
+import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -23,6 +30,13 @@ import org.springframework.web.server.WebFilterChain;
  * Ordered by default at {@link #DEFAULT_ORDER}, just after Spring Security's
  * {@code WebFilterChainProxy} (order -100), so that, as on Spring MVC, authentication
  * comes first and then the upgrade check.
+ * <p>
+ * WebFlux applies CORS when it looks the handler up, after every filter. So that browser
+ * code can read a 426 sent to a cross-origin request, the filter looks the handler up in
+ * the given handler mappings first, which adds the CORS headers the application's
+ * configuration would send (on Spring MVC they are already there when the interceptor
+ * runs). When that configuration refuses the origin, the answer is Spring's 403, as on
+ * Spring MVC.
  */
 public class UpgradeRequiredWebFilter implements WebFilter, Ordered {
 
@@ -36,16 +50,31 @@ public class UpgradeRequiredWebFilter implements WebFilter, Ordered {
 
 	private final UpgradeResponseRenderer renderer;
 
+	private final Supplier<List<HandlerMapping>> handlerMappings;
+
 	private int order = DEFAULT_ORDER;
+
+	/**
+	 * Create a new filter that adds no CORS headers to the upgrade response.
+	 * @param engine the engine
+	 * @param renderer the renderer of the upgrade response
+	 */
+	public UpgradeRequiredWebFilter(UpgradeEngine engine, UpgradeResponseRenderer renderer) {
+		this(engine, renderer, List::of);
+	}
 
 	/**
 	 * Create a new filter.
 	 * @param engine the engine
 	 * @param renderer the renderer of the upgrade response
+	 * @param handlerMappings the handler mappings whose CORS configuration applies to the
+	 * upgrade response of a cross-origin request, usually the {@code DispatcherHandler}'s
 	 */
-	public UpgradeRequiredWebFilter(UpgradeEngine engine, UpgradeResponseRenderer renderer) {
+	public UpgradeRequiredWebFilter(UpgradeEngine engine, UpgradeResponseRenderer renderer,
+			Supplier<List<HandlerMapping>> handlerMappings) {
 		this.engine = engine;
 		this.renderer = renderer;
+		this.handlerMappings = handlerMappings;
 	}
 
 	@Override
@@ -56,13 +85,41 @@ public class UpgradeRequiredWebFilter implements WebFilter, Ordered {
 			return chain.filter(exchange);
 		}
 		if (decision.isRejected()) {
-			return write(this.renderer.render(decision, upgradeRequest), exchange.getResponse());
+			UpgradeResponse upgradeResponse = this.renderer.render(decision, upgradeRequest);
+			return applyCors(exchange).then(Mono.defer(() -> corsRejected(exchange.getResponse())
+					? exchange.getResponse().setComplete() : write(upgradeResponse, exchange.getResponse())));
 		}
 		HttpHeaders headers = exchange.getResponse().getHeaders();
 		for (Header header : this.renderer.passHeaders(decision)) {
 			headers.add(header.name(), header.value());
 		}
 		return chain.filter(exchange);
+	}
+
+	private Mono<Void> applyCors(ServerWebExchange exchange) {
+		if (!CorsUtils.isCorsRequest(exchange.getRequest())) {
+			return Mono.empty();
+		}
+		List<HandlerMapping> mappings = this.handlerMappings.get();
+		if (mappings == null || mappings.isEmpty()) {
+			return Mono.empty();
+		}
+		// Looking the handler up applies its CORS configuration to the response; what it
+		// finds, or any error it raises, does not matter here.
+		return Flux.fromIterable(mappings)
+			.concatMap((mapping) -> mapping.getHandler(exchange).onErrorComplete())
+			.next()
+			.onErrorComplete()
+			.then();
+	}
+
+	/**
+	 * Return whether the application's CORS configuration refused the request's origin,
+	 * which Spring answers with 403 before any handler, and so before the upgrade check on
+	 * Spring MVC.
+	 */
+	private static boolean corsRejected(ServerHttpResponse response) {
+		return response.getStatusCode() == HttpStatus.FORBIDDEN;
 	}
 
 	private static Mono<Void> write(UpgradeResponse upgradeResponse, ServerHttpResponse response) {

@@ -2,12 +2,8 @@ package io.github.upgraderequired.web.servlet;
 
 import java.io.IOException;
 
-import io.github.upgraderequired.core.Decision;
-import io.github.upgraderequired.core.Header;
 import io.github.upgraderequired.core.UpgradeEngine;
-import io.github.upgraderequired.render.UpgradeResponse;
 import io.github.upgraderequired.render.UpgradeResponseRenderer;
-import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -20,13 +16,12 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * mapping applies it, WebSocket's included.
  * <p>
  * Only the {@code REQUEST} dispatch is checked: error, async and forward dispatches of a
- * request were decided already.
+ * request were decided already. Requests that fail before a handler is found are checked
+ * by {@link UpgradeRequiredHandlerExceptionResolver}.
  */
 public class UpgradeRequiredHandlerInterceptor implements HandlerInterceptor {
 
-	private final UpgradeEngine engine;
-
-	private final UpgradeResponseRenderer renderer;
+	private final ServletUpgradeCheck check;
 
 	/**
 	 * Create a new interceptor.
@@ -34,45 +29,13 @@ public class UpgradeRequiredHandlerInterceptor implements HandlerInterceptor {
 	 * @param renderer the renderer of the upgrade response
 	 */
 	public UpgradeRequiredHandlerInterceptor(UpgradeEngine engine, UpgradeResponseRenderer renderer) {
-		this.engine = engine;
-		this.renderer = renderer;
+		this.check = new ServletUpgradeCheck(engine, renderer);
 	}
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
 			throws IOException {
-		if (request.getDispatcherType() != DispatcherType.REQUEST) {
-			return true;
-		}
-		ServletUpgradeRequest upgradeRequest = new ServletUpgradeRequest(request);
-		Decision decision = this.engine.evaluate(upgradeRequest);
-		if (decision == Decision.PASS) {
-			return true;
-		}
-		if (decision.isRejected()) {
-			write(this.renderer.render(decision, upgradeRequest), response);
-			return false;
-		}
-		for (Header header : this.renderer.passHeaders(decision)) {
-			response.addHeader(header.name(), header.value());
-		}
-		return true;
-	}
-
-	private static void write(UpgradeResponse upgradeResponse, HttpServletResponse response) throws IOException {
-		response.setStatus(upgradeResponse.status());
-		for (Header header : upgradeResponse.headers()) {
-			response.addHeader(header.name(), header.value());
-		}
-		if (upgradeResponse.contentType() != null) {
-			response.setContentType(upgradeResponse.contentType());
-		}
-		response.setContentLength(upgradeResponse.contentLength());
-		byte[] body = upgradeResponse.body();
-		if (body.length > 0) {
-			response.getOutputStream().write(body);
-		}
-		response.flushBuffer();
+		return !ServletUpgradeCheck.needsCheck(request) || this.check.check(request, response);
 	}
 
 }

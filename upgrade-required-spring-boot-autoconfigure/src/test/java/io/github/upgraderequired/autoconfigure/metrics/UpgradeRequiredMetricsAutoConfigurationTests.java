@@ -14,6 +14,8 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterR
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,6 +56,29 @@ class UpgradeRequiredMetricsAutoConfigurationTests {
 			}
 			assertThat(registry.find("upgrade.required.requests").counters()).hasSize(8);
 		});
+	}
+
+	@Test
+	void reactiveApplicationsAreCountedToo() {
+		new ReactiveWebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
+					CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
+					UpgradeRequiredAutoConfiguration.class, UpgradeRequiredMetricsAutoConfiguration.class))
+			.withPropertyValues("upgrade-required.rules.secure.type=https")
+			.run((context) -> {
+				context.getBean(UpgradeEngine.class).evaluate(TestRequest.get("/"));
+				assertThat(count(context.getBean(MeterRegistry.class), "secure", "https", "rejected")).isEqualTo(1);
+			});
+	}
+
+	@Test
+	void nonWebApplicationsAreNotCounted() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
+					CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
+					UpgradeRequiredAutoConfiguration.class, UpgradeRequiredMetricsAutoConfiguration.class))
+			.run((context) -> assertThat(context).hasSingleBean(MeterRegistry.class)
+				.doesNotHaveBean(MeterDecisionListener.class));
 	}
 
 	@Test

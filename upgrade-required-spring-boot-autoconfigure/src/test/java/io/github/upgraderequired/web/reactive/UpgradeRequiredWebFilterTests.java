@@ -45,7 +45,7 @@ class UpgradeRequiredWebFilterTests {
 		filter(Mode.WARN).filter(exchange, chain(chained)).block();
 		assertThat(chained).isTrue();
 		assertThat(exchange.getResponse().getStatusCode()).isNull();
-		assertThat(exchange.getResponse().getHeaders().getFirst("Deprecation")).startsWith("@");
+		assertThat(exchange.getResponse().getHeaders().getFirst("Deprecation")).isEqualTo("@1767225600");
 		assertThat(exchange.getResponse().getHeaders().getFirst("Vary")).isEqualTo("X-Key");
 	}
 
@@ -86,6 +86,7 @@ class UpgradeRequiredWebFilterTests {
 		RuleSettings settings = RuleSettings.builder()
 			.paths(List.of("/secure/**"))
 			.mode(mode)
+			.deprecation(java.time.Instant.parse("2026-01-01T00:00:00Z"))
 			.exemptHeader("X-Key", "k")
 			.build();
 		UpgradeEngine engine = UpgradeEngine

@@ -41,7 +41,7 @@ class UpgradeRequiredHandlerInterceptorTests {
 		MockHttpServletResponse response = new MockHttpServletResponse();
 		assertThat(interceptor(Mode.WARN).preHandle(request("/secure/a"), response, new Object())).isTrue();
 		assertThat(response.getStatus()).isEqualTo(200);
-		assertThat(response.getHeader("Deprecation")).startsWith("@");
+		assertThat(response.getHeader("Deprecation")).isEqualTo("@1767225600");
 		assertThat(response.getHeader("Vary")).isEqualTo("X-Key");
 	}
 
@@ -81,6 +81,7 @@ class UpgradeRequiredHandlerInterceptorTests {
 		RuleSettings settings = RuleSettings.builder()
 			.paths(List.of("/secure/**"))
 			.mode(mode)
+			.deprecation(java.time.Instant.parse("2026-01-01T00:00:00Z"))
 			.exemptHeader("X-Key", "k")
 			.build();
 		UpgradeEngine engine = UpgradeEngine

@@ -1,10 +1,15 @@
 package io.github.upgraderequired.autoconfigure.web.reactive;
 
+import java.util.List;
+
 import io.github.upgraderequired.autoconfigure.UpgradeRequiredAutoConfiguration;
 import io.github.upgraderequired.autoconfigure.UpgradeRequiredProperties;
 import io.github.upgraderequired.core.UpgradeEngine;
 import io.github.upgraderequired.render.UpgradeResponseRenderer;
 import io.github.upgraderequired.web.reactive.UpgradeRequiredWebFilter;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -14,12 +19,16 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.context.annotation.Bean;
+import org.springframework.web.reactive.DispatcherHandler;
+import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.server.WebFilter;
 
 /**
  * Auto-configuration of the Spring WebFlux adapter: the {@link UpgradeRequiredWebFilter},
  * ordered just after Spring Security's filter chain unless
- * {@code upgrade-required.filter-order} says otherwise.
+ * {@code upgrade-required.filter-order} says otherwise, and given the
+ * {@link DispatcherHandler}'s handler mappings for the CORS headers of its upgrade
+ * responses.
  */
 @AutoConfiguration(after = UpgradeRequiredAutoConfiguration.class)
 @ConditionalOnWebApplication(type = Type.REACTIVE)
@@ -31,12 +40,18 @@ public final class UpgradeRequiredWebFluxAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	UpgradeRequiredWebFilter upgradeRequiredWebFilter(UpgradeEngine engine, UpgradeResponseRenderer renderer,
-			UpgradeRequiredProperties properties) {
-		UpgradeRequiredWebFilter filter = new UpgradeRequiredWebFilter(engine, renderer);
+			UpgradeRequiredProperties properties, ObjectProvider<DispatcherHandler> dispatcherHandler) {
+		UpgradeRequiredWebFilter filter = new UpgradeRequiredWebFilter(engine, renderer,
+				() -> handlerMappings(dispatcherHandler.getIfAvailable()));
 		if (properties.getFilterOrder() != null) {
 			filter.setOrder(properties.getFilterOrder());
 		}
 		return filter;
+	}
+
+	private static List<HandlerMapping> handlerMappings(@Nullable DispatcherHandler dispatcherHandler) {
+		List<HandlerMapping> mappings = (dispatcherHandler != null) ? dispatcherHandler.getHandlerMappings() : null;
+		return (mappings != null) ? mappings : List.of();
 	}
 
 }

@@ -4,6 +4,7 @@ import io.github.upgraderequired.autoconfigure.UpgradeRequiredAutoConfiguration;
 import io.github.upgraderequired.autoconfigure.UpgradeRequiredProperties;
 import io.github.upgraderequired.core.UpgradeEngine;
 import io.github.upgraderequired.render.UpgradeResponseRenderer;
+import io.github.upgraderequired.web.servlet.UpgradeRequiredHandlerExceptionResolver;
 import io.github.upgraderequired.web.servlet.UpgradeRequiredHandlerInterceptor;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -20,7 +21,9 @@ import org.springframework.web.servlet.handler.MappedInterceptor;
 /**
  * Auto-configuration of the Spring MVC adapter: the
  * {@link UpgradeRequiredHandlerInterceptor}, registered as a {@link MappedInterceptor} so
- * that every handler mapping applies it, WebSocket's included.
+ * that every handler mapping applies it, WebSocket's included, and the
+ * {@link UpgradeRequiredHandlerExceptionResolver} for requests whose handler mapping
+ * failed.
  */
 @AutoConfiguration(after = UpgradeRequiredAutoConfiguration.class)
 @ConditionalOnWebApplication(type = Type.SERVLET)
@@ -34,6 +37,13 @@ public final class UpgradeRequiredWebMvcAutoConfiguration {
 	UpgradeRequiredHandlerInterceptor upgradeRequiredHandlerInterceptor(UpgradeEngine engine,
 			UpgradeResponseRenderer renderer) {
 		return new UpgradeRequiredHandlerInterceptor(engine, renderer);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	UpgradeRequiredHandlerExceptionResolver upgradeRequiredHandlerExceptionResolver(UpgradeEngine engine,
+			UpgradeResponseRenderer renderer) {
+		return new UpgradeRequiredHandlerExceptionResolver(engine, renderer);
 	}
 
 	@Bean

@@ -1,5 +1,7 @@
 package io.github.upgraderequired.autoconfigure.web.reactive;
 
+import java.lang.reflect.Field;
+
 import io.github.upgraderequired.autoconfigure.UpgradeRequiredAutoConfiguration;
 import io.github.upgraderequired.core.UpgradeEngine;
 import io.github.upgraderequired.render.UpgradeResponseRenderer;
@@ -9,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.web.server.WebFilter;
 
@@ -24,13 +27,26 @@ class UpgradeRequiredWebFluxAutoConfigurationTests {
 				AutoConfigurations.of(UpgradeRequiredAutoConfiguration.class, UpgradeRequiredWebFluxAutoConfiguration.class));
 
 	@Test
-	void registersTheFilterJustAfterSpringSecurity() {
+	void registersTheFilterJustAfterSpringSecurity() throws ReflectiveOperationException {
+		int securityOrder = springSecurityFilterChainOrder();
 		this.runner.run((context) -> {
 			assertThat(context).hasSingleBean(UpgradeRequiredWebFilter.class);
 			assertThat(context.getBean(UpgradeRequiredWebFilter.class).getOrder())
 				.isEqualTo(UpgradeRequiredWebFilter.DEFAULT_ORDER)
-				.isEqualTo(-100 + 1);
+				.isEqualTo(securityOrder + 1);
 		});
+	}
+
+	/**
+	 * Read the order of Spring Security's {@code WebFilterChainProxy} from Spring
+	 * Security itself (the class holding it is not public).
+	 */
+	private static int springSecurityFilterChainOrder() throws ReflectiveOperationException {
+		Field order = Class
+			.forName("org.springframework.security.config.annotation.web.reactive.WebFluxSecurityConfiguration")
+			.getDeclaredField("WEB_FILTER_CHAIN_FILTER_ORDER");
+		order.setAccessible(true);
+		return order.getInt(null);
 	}
 
 	@Test
@@ -64,6 +80,14 @@ class UpgradeRequiredWebFluxAutoConfigurationTests {
 	@Test
 	void servletApplicationsGetNoFilter() {
 		new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(UpgradeRequiredAutoConfiguration.class,
+					UpgradeRequiredWebFluxAutoConfiguration.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(UpgradeRequiredWebFilter.class));
+	}
+
+	@Test
+	void nonWebApplicationsGetNoFilter() {
+		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(UpgradeRequiredAutoConfiguration.class,
 					UpgradeRequiredWebFluxAutoConfiguration.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(UpgradeRequiredWebFilter.class));

@@ -3,11 +3,13 @@ package io.github.upgraderequired.autoconfigure.web.servlet;
 import io.github.upgraderequired.autoconfigure.UpgradeRequiredAutoConfiguration;
 import io.github.upgraderequired.core.UpgradeEngine;
 import io.github.upgraderequired.render.UpgradeResponseRenderer;
+import io.github.upgraderequired.web.servlet.UpgradeRequiredHandlerExceptionResolver;
 import io.github.upgraderequired.web.servlet.UpgradeRequiredHandlerInterceptor;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -39,9 +41,27 @@ class UpgradeRequiredWebMvcAutoConfigurationTests {
 	}
 
 	@Test
+	void registersTheExceptionResolverForRequestsWhoseMappingFailed() {
+		this.runner.run((context) -> assertThat(context).hasSingleBean(UpgradeRequiredHandlerExceptionResolver.class)
+			.getBean(UpgradeRequiredHandlerExceptionResolver.class)
+			.extracting(UpgradeRequiredHandlerExceptionResolver::getOrder)
+			.isEqualTo(UpgradeRequiredHandlerExceptionResolver.ORDER));
+	}
+
+	@Test
+	void nonWebApplicationsGetNoInterceptor() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(UpgradeRequiredAutoConfiguration.class,
+					UpgradeRequiredWebMvcAutoConfiguration.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(UpgradeRequiredHandlerInterceptor.class)
+				.doesNotHaveBean(UpgradeRequiredHandlerExceptionResolver.class));
+	}
+
+	@Test
 	void whenDisabledTheInterceptorIsNotCreated() {
 		this.runner.withPropertyValues("upgrade-required.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(UpgradeRequiredHandlerInterceptor.class)
+				.doesNotHaveBean(UpgradeRequiredHandlerExceptionResolver.class)
 				.doesNotHaveBean(MappedInterceptor.class));
 	}
 
