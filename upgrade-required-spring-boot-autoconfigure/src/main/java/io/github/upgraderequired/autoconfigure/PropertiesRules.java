@@ -6,16 +6,23 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.upgraderequired.autoconfigure.UpgradeRequiredProperties.ExemptHeader;
+import io.github.upgraderequired.autoconfigure.UpgradeRequiredProperties.Proxy;
 import io.github.upgraderequired.autoconfigure.UpgradeRequiredProperties.Rule;
 import io.github.upgraderequired.core.AddressRange;
 import io.github.upgraderequired.core.HttpProtocol;
 import io.github.upgraderequired.core.PathMatcher;
 import io.github.upgraderequired.core.RuleSettings;
 import io.github.upgraderequired.core.Schedule;
+import io.github.upgraderequired.core.TlsVersion;
+import io.github.upgraderequired.core.TrustedProxies;
 import io.github.upgraderequired.core.UpgradeRule;
 import io.github.upgraderequired.core.UpgradeTokens;
+import io.github.upgraderequired.core.rule.Http2Rule;
 import io.github.upgraderequired.core.rule.HttpVersionRule;
 import io.github.upgraderequired.core.rule.HttpsRule;
+import io.github.upgraderequired.core.rule.TlsVersionRule;
+import io.github.upgraderequired.core.rule.WebSocketRule;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Creates the rules configured under {@code upgrade-required.rules}, checking every value
@@ -33,14 +40,24 @@ final class PropertiesRules {
 
 	List<UpgradeRule> create(UpgradeRequiredProperties properties) {
 		checkPatterns(UpgradeRequiredProperties.PREFIX + ".exclude-paths", properties.getExcludePaths());
+		TrustedProxies proxies = proxies(properties.getProxy());
 		List<UpgradeRule> rules = new ArrayList<>();
 		for (Map.Entry<String, Rule> entry : properties.getRules().entrySet()) {
-			rules.add(create(entry.getKey(), entry.getValue()));
+			rules.add(create(entry.getKey(), entry.getValue(), proxies));
 		}
 		return rules;
 	}
 
-	private UpgradeRule create(String name, Rule rule) {
+	private static TrustedProxies proxies(Proxy proxy) {
+		String prefix = UpgradeRequiredProperties.PREFIX + ".proxy";
+		checkAddresses(prefix + ".trusted-addresses", proxy.getTrustedAddresses());
+		checkHeaderName(prefix + ".http-version-header", proxy.getHttpVersionHeader());
+		checkHeaderName(prefix + ".tls-version-header", proxy.getTlsVersionHeader());
+		return new TrustedProxies(proxy.getTrustedAddresses(), proxy.getHttpVersionHeader(),
+				proxy.getTlsVersionHeader());
+	}
+
+	private UpgradeRule create(String name, Rule rule, TrustedProxies proxies) {
 		String prefix = RULES + name;
 		if (!name.matches("[A-Za-z0-9._-]{1,64}")) {
 			throw new UpgradeRequiredConfigurationException(prefix, name,
@@ -55,8 +72,12 @@ final class PropertiesRules {
 		RuleSettings settings = settings(prefix, rule);
 		checkTokens(prefix + ".upgrade", rule.getUpgrade());
 		return switch (type) {
-			case HTTP_VERSION -> new HttpVersionRule(name, httpVersion(prefix, rule), rule.getUpgrade(), settings);
+			case HTTP_VERSION -> new HttpVersionRule(name, httpVersion(prefix, rule), rule.getUpgrade(), settings,
+					proxies);
 			case HTTPS -> https(name, prefix, rule, settings);
+			case TLS_VERSION -> new TlsVersionRule(name, tlsVersion(prefix, rule), rule.getUpgrade(), settings, proxies);
+			case HTTP2 -> new Http2Rule(name, rule.getUpgrade(), settings, proxies);
+			case WEBSOCKET -> new WebSocketRule(name, rule.getUpgrade(), settings);
 		};
 	}
 
@@ -78,21 +99,9 @@ final class PropertiesRules {
 			}
 		}
 		List<String> addresses = rule.getExempt().getAddresses();
-		for (int i = 0; i < addresses.size(); i++) {
-			try {
-				AddressRange.parse(addresses.get(i));
-			}
-			catch (IllegalArgumentException ex) {
-				throw new UpgradeRequiredConfigurationException(prefix + ".exempt.addresses[" + i + "]",
-						addresses.get(i), ex.getMessage(),
-						"Use an address literal or a CIDR range such as 10.0.0.0/8 or fd00::/8.");
-			}
-		}
+		checkAddresses(prefix + ".exempt.addresses", addresses);
 		ExemptHeader header = rule.getExempt().getHeader();
-		if (header.getName() != null && !isToken(header.getName())) {
-			throw new UpgradeRequiredConfigurationException(prefix + ".exempt.header.name", header.getName(),
-					"it is not a legal header name", "Use a header name such as X-Internal-Caller.");
-		}
+		checkHeaderName(prefix + ".exempt.header.name", header.getName());
 		if ((header.getName() == null) != (header.getValue() == null)) {
 			String missing = prefix + ".exempt.header." + ((header.getName() == null) ? "name" : "value");
 			throw new UpgradeRequiredConfigurationException(missing, null,
@@ -144,6 +153,19 @@ final class PropertiesRules {
 		return protocol;
 	}
 
+	private static TlsVersion tlsVersion(String prefix, Rule rule) {
+		String minimum = rule.getMinimum();
+		if (minimum == null) {
+			return TlsVersion.TLS_1_2;
+		}
+		TlsVersion version = TlsVersion.parse(minimum);
+		if (version == null) {
+			throw new UpgradeRequiredConfigurationException(prefix + ".minimum", minimum, "it is not a TLS version",
+					"Use 1.2 or 1.3 (also 1.0 or 1.1, which Java disables by default).");
+		}
+		return version;
+	}
+
 	private static UpgradeRule https(String name, String prefix, Rule rule, RuleSettings settings) {
 		int port = rule.getHttps().getRedirectPort();
 		if (port < 1 || port > 65535) {
@@ -176,9 +198,24 @@ final class PropertiesRules {
 		}
 	}
 
-	private static boolean isToken(String name) {
+	private static void checkAddresses(String property, List<String> addresses) {
+		for (int i = 0; i < addresses.size(); i++) {
+			try {
+				AddressRange.parse(addresses.get(i));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new UpgradeRequiredConfigurationException(property + "[" + i + "]", addresses.get(i),
+						ex.getMessage(), "Use an address literal or a CIDR range such as 10.0.0.0/8 or fd00::/8.");
+			}
+		}
+	}
+
+	private static void checkHeaderName(String property, @Nullable String name) {
 		// A header field name is a token, and a token is an upgrade protocol without '/'.
-		return name.indexOf('/') < 0 && UpgradeTokens.isValid(name);
+		if (name != null && (name.indexOf('/') >= 0 || !UpgradeTokens.isValid(name))) {
+			throw new UpgradeRequiredConfigurationException(property, name, "it is not a legal header name",
+					"Use a header name such as X-Internal-Caller.");
+		}
 	}
 
 	private static String typeNames() {

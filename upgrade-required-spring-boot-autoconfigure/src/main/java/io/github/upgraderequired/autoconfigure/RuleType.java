@@ -13,7 +13,22 @@ public enum RuleType {
 	/**
 	 * Reject requests that did not arrive over HTTPS.
 	 */
-	HTTPS("https");
+	HTTPS("https"),
+
+	/**
+	 * Reject TLS versions below {@code minimum}.
+	 */
+	TLS_VERSION("tls-version"),
+
+	/**
+	 * Reject requests over HTTP/1.x.
+	 */
+	HTTP2("http2"),
+
+	/**
+	 * Reject plain requests and WebSocket versions other than 13 on WebSocket-only paths.
+	 */
+	WEBSOCKET("websocket");
 
 	private final String value;
 

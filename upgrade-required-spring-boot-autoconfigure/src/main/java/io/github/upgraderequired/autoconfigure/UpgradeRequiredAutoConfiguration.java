@@ -24,6 +24,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
@@ -75,6 +76,19 @@ public final class UpgradeRequiredAutoConfiguration {
 			ResourceLoader resourceLoader) {
 		return new UpgradeResponseRenderer(properties.getResponse().getProblemType().toString(),
 				page(properties.getResponse().getPage(), resourceLoader));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.boot.web.server.context.WebServerInitializedEvent")
+	static final class WebServerConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		TlsVersionVisibility upgradeRequiredTlsVersionVisibility(UpgradeEngine engine,
+				UpgradeRequiredProperties properties, Environment environment) {
+			return new TlsVersionVisibility(engine, properties, environment);
+		}
+
 	}
 
 	private static HtmlPage page(@Nullable String location, ResourceLoader resourceLoader) {

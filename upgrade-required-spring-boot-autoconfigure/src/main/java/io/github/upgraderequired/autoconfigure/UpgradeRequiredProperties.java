@@ -42,9 +42,23 @@ public class UpgradeRequiredProperties {
 	private List<String> excludePaths = new ArrayList<>();
 
 	/**
-	 * Order of the WebFlux filter. Defaults to just after Spring Security's filter chain.
+	 * Whether to check requests before Spring Security authenticates them: on Spring MVC
+	 * with a servlet filter instead of the interceptor, on WebFlux by ordering the filter
+	 * before Spring Security's.
+	 */
+	private boolean beforeSecurity;
+
+	/**
+	 * Order of the filter: the WebFlux filter, or the servlet filter when
+	 * 'before-security' is set. Defaults to just after Spring Security's filter chain, or
+	 * just before it with 'before-security'.
 	 */
 	private @Nullable Integer filterOrder;
+
+	/**
+	 * Proxies trusted to report the client's HTTP and TLS versions.
+	 */
+	private final Proxy proxy = new Proxy();
 
 	/**
 	 * The upgrade response.
@@ -81,6 +95,18 @@ public class UpgradeRequiredProperties {
 		this.excludePaths = excludePaths;
 	}
 
+	public boolean isBeforeSecurity() {
+		return this.beforeSecurity;
+	}
+
+	public void setBeforeSecurity(boolean beforeSecurity) {
+		this.beforeSecurity = beforeSecurity;
+	}
+
+	public Proxy getProxy() {
+		return this.proxy;
+	}
+
 	public @Nullable Integer getFilterOrder() {
 		return this.filterOrder;
 	}
@@ -99,6 +125,57 @@ public class UpgradeRequiredProperties {
 
 	public void setRules(Map<String, Rule> rules) {
 		this.rules = rules;
+	}
+
+	/**
+	 * Proxies trusted to report the client's HTTP and TLS versions. A forwarded request
+	 * (one with 'Forwarded' or 'X-Forwarded-*' headers) is judged by the HTTP-version,
+	 * HTTP/2 and TLS-version rules only from these headers, sent by these proxies; else
+	 * its version is unknown.
+	 */
+	public static class Proxy {
+
+		/**
+		 * Addresses of trusted proxies, as CIDR ranges or single addresses.
+		 */
+		private List<String> trustedAddresses = new ArrayList<>();
+
+		/**
+		 * Request header in which trusted proxies send the client's HTTP version, such as
+		 * 'HTTP/1.1' (nginx: $server_protocol).
+		 */
+		private @Nullable String httpVersionHeader;
+
+		/**
+		 * Request header in which trusted proxies send the client's TLS version, such as
+		 * 'TLSv1.3' (nginx: $ssl_protocol).
+		 */
+		private @Nullable String tlsVersionHeader;
+
+		public List<String> getTrustedAddresses() {
+			return this.trustedAddresses;
+		}
+
+		public void setTrustedAddresses(List<String> trustedAddresses) {
+			this.trustedAddresses = trustedAddresses;
+		}
+
+		public @Nullable String getHttpVersionHeader() {
+			return this.httpVersionHeader;
+		}
+
+		public void setHttpVersionHeader(@Nullable String httpVersionHeader) {
+			this.httpVersionHeader = httpVersionHeader;
+		}
+
+		public @Nullable String getTlsVersionHeader() {
+			return this.tlsVersionHeader;
+		}
+
+		public void setTlsVersionHeader(@Nullable String tlsVersionHeader) {
+			this.tlsVersionHeader = tlsVersionHeader;
+		}
+
 	}
 
 	/**
@@ -211,7 +288,8 @@ public class UpgradeRequiredProperties {
 
 		/**
 		 * Lowest version allowed. For 'http-version', an HTTP version such as '1.1'
-		 * (the default) or '2'.
+		 * (the default) or '2'; for 'tls-version', a TLS version such as '1.2' (the
+		 * default) or '1.3'.
 		 */
 		private @Nullable String minimum;
 

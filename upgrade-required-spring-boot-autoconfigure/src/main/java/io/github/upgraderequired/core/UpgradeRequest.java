@@ -67,4 +67,33 @@ public interface UpgradeRequest {
 	 */
 	@Nullable String header(String name);
 
+	/**
+	 * Return the TLS protocol negotiated on the connection the request arrived on, as Java
+	 * names it ({@code TLSv1.3}).
+	 * @return the protocol, or {@code null} for a plain connection or a server that does
+	 * not tell
+	 */
+	default @Nullable String tlsProtocol() {
+		return null;
+	}
+
+	/**
+	 * Return whether the request reached the server through a proxy: it carried
+	 * forwarding headers ({@code Forwarded}, {@code X-Forwarded-*}) as received, before any
+	 * forwarded-header handling removed them, or the server's own handling consumed them.
+	 * @return {@code true} if the request was forwarded
+	 */
+	default boolean forwarded() {
+		return ForwardedHeaders.present(this::header);
+	}
+
+	/**
+	 * Return the address of the peer of the connection, before any forwarded-header
+	 * handling replaced it with the client's.
+	 * @return the address literal, or {@code null} if the server hid it
+	 */
+	default @Nullable String peerAddress() {
+		return remoteAddress();
+	}
+
 }

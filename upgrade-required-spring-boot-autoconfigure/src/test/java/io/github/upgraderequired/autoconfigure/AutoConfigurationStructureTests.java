@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -37,13 +38,14 @@ class AutoConfigurationStructureTests {
 		Class<?> type = Class.forName(className);
 		assertThat(type).hasAnnotation(AutoConfiguration.class);
 		assertThat(Modifier.isFinal(type.getModifiers())).as("%s is final", className).isTrue();
-		List<Method> beans = Arrays.stream(type.getDeclaredMethods())
+		List<Method> beans = Stream.concat(Stream.of(type), Arrays.stream(type.getDeclaredClasses()))
+			.flatMap((declaring) -> Arrays.stream(declaring.getDeclaredMethods()))
 			.filter((method) -> method.isAnnotationPresent(Bean.class))
 			.toList();
 		assertThat(beans).isNotEmpty();
 		for (Method bean : beans) {
 			assertThat(bean.isAnnotationPresent(ConditionalOnMissingBean.class))
-				.as("%s.%s is @ConditionalOnMissingBean", type.getSimpleName(), bean.getName())
+				.as("%s.%s is @ConditionalOnMissingBean", bean.getDeclaringClass().getSimpleName(), bean.getName())
 				.isTrue();
 		}
 	}

@@ -1,16 +1,20 @@
 package io.github.upgraderequired.core.rule;
 
 import java.util.List;
+import java.util.Set;
 
 import io.github.upgraderequired.core.HttpProtocol;
 import io.github.upgraderequired.core.RuleSettings;
+import io.github.upgraderequired.core.TrustedProxies;
 import io.github.upgraderequired.core.UpgradeRequest;
 import io.github.upgraderequired.core.UpgradeRule;
 import io.github.upgraderequired.core.Verdict;
 
 /**
  * Rejects requests whose HTTP version is below a minimum, such as HTTP/1.0 where HTTP/1.1
- * is required. Offers {@code HTTP/<minimum>} unless configured otherwise.
+ * is required. Offers {@code HTTP/<minimum>} unless configured otherwise. Behind a proxy,
+ * the version is the client's only as a trusted proxy reports it (see
+ * {@link TrustedProxies}).
  */
 public final class HttpVersionRule implements UpgradeRule {
 
@@ -27,7 +31,20 @@ public final class HttpVersionRule implements UpgradeRule {
 
 	private final RuleSettings settings;
 
+	private final TrustedProxies proxies;
+
 	private final String detail;
+
+	/**
+	 * Create a new rule that trusts no proxy.
+	 * @param name the rule's name
+	 * @param minimum the lowest version allowed
+	 * @param upgrade the tokens to offer, or an empty list for the minimum's own
+	 * @param settings where and how the rule applies
+	 */
+	public HttpVersionRule(String name, HttpProtocol minimum, List<String> upgrade, RuleSettings settings) {
+		this(name, minimum, upgrade, settings, TrustedProxies.NONE);
+	}
 
 	/**
 	 * Create a new rule.
@@ -35,12 +52,15 @@ public final class HttpVersionRule implements UpgradeRule {
 	 * @param minimum the lowest version allowed
 	 * @param upgrade the tokens to offer, or an empty list for the minimum's own
 	 * @param settings where and how the rule applies
+	 * @param proxies the proxies trusted to report the client's version
 	 */
-	public HttpVersionRule(String name, HttpProtocol minimum, List<String> upgrade, RuleSettings settings) {
+	public HttpVersionRule(String name, HttpProtocol minimum, List<String> upgrade, RuleSettings settings,
+			TrustedProxies proxies) {
 		this.name = name;
 		this.minimum = minimum;
 		this.upgrade = upgrade.isEmpty() ? List.of(minimum.token()) : List.copyOf(upgrade);
 		this.settings = settings;
+		this.proxies = proxies;
 		this.detail = "This service requires " + minimum.token() + " or newer.";
 	}
 
@@ -60,13 +80,19 @@ public final class HttpVersionRule implements UpgradeRule {
 	}
 
 	@Override
+	public Set<String> readHeaders() {
+		String header = this.proxies.httpVersionHeader();
+		return (header != null) ? Set.of(header) : Set.of();
+	}
+
+	@Override
 	public RuleSettings settings() {
 		return this.settings;
 	}
 
 	@Override
 	public Verdict check(UpgradeRequest request) {
-		HttpProtocol protocol = request.protocol();
+		HttpProtocol protocol = this.proxies.httpProtocol(request);
 		if (protocol == null) {
 			return Verdict.unknown();
 		}

@@ -1,11 +1,17 @@
 package io.github.upgraderequired.web.reactive;
 
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 
+import io.github.upgraderequired.core.ForwardedHeaders;
 import io.github.upgraderequired.core.HttpProtocol;
 import io.github.upgraderequired.core.UpgradeRequest;
+import io.github.upgraderequired.web.servlet.ServletConnection;
+import io.netty.channel.Channel;
+import io.netty.handler.ssl.SslHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
+import reactor.netty.Connection;
 import reactor.netty.http.server.HttpServerRequest;
 
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -14,9 +20,10 @@ import org.springframework.util.ClassUtils;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * An {@link UpgradeRequest} over a {@link ServerWebExchange}. The HTTP version, which
- * {@link ServerHttpRequest} does not expose, is read from the native request of Reactor
- * Netty or of a Servlet container; elsewhere it is unknown.
+ * An {@link UpgradeRequest} over a {@link ServerWebExchange}. What
+ * {@link ServerHttpRequest} does not expose (the HTTP and TLS versions, the forwarding
+ * headers as received, the peer's address) is read from the native request of Reactor
+ * Netty or of a Servlet container; elsewhere, such as in a mock exchange, it is unknown.
  */
 final class ReactiveUpgradeRequest implements UpgradeRequest {
 
@@ -26,7 +33,11 @@ final class ReactiveUpgradeRequest implements UpgradeRequest {
 	private static final boolean SERVLET_PRESENT = ClassUtils.isPresent("jakarta.servlet.http.HttpServletRequest",
 			ReactiveUpgradeRequest.class.getClassLoader());
 
+	private static final Object NONE = new Object();
+
 	private final ServerHttpRequest request;
+
+	private @Nullable Object nativeRequest;
 
 	ReactiveUpgradeRequest(ServerWebExchange exchange) {
 		this.request = exchange.getRequest();
@@ -59,19 +70,12 @@ final class ReactiveUpgradeRequest implements UpgradeRequest {
 
 	@Override
 	public @Nullable HttpProtocol protocol() {
-		Object nativeRequest;
-		try {
-			nativeRequest = ServerHttpRequestDecorator.getNativeRequest(this.request);
+		Object nativeRequest = nativeRequest();
+		if (REACTOR_NETTY_PRESENT && NettyConnection.isNetty(nativeRequest)) {
+			return NettyConnection.protocol(nativeRequest);
 		}
-		catch (IllegalArgumentException | IllegalStateException ex) {
-			// No server request underneath, such as in a mock exchange.
-			return null;
-		}
-		if (REACTOR_NETTY_PRESENT && NettyProtocol.isNetty(nativeRequest)) {
-			return NettyProtocol.protocol(nativeRequest);
-		}
-		if (SERVLET_PRESENT && ServletProtocol.isServlet(nativeRequest)) {
-			return ServletProtocol.protocol(nativeRequest);
+		if (SERVLET_PRESENT && ServletNative.isServlet(nativeRequest)) {
+			return ServletNative.protocol(nativeRequest);
 		}
 		return null;
 	}
@@ -83,11 +87,7 @@ final class ReactiveUpgradeRequest implements UpgradeRequest {
 
 	@Override
 	public @Nullable String remoteAddress() {
-		InetSocketAddress address = this.request.getRemoteAddress();
-		if (address == null) {
-			return null;
-		}
-		return (address.getAddress() != null) ? address.getAddress().getHostAddress() : address.getHostString();
+		return literal(this.request.getRemoteAddress());
 	}
 
 	@Override
@@ -95,7 +95,68 @@ final class ReactiveUpgradeRequest implements UpgradeRequest {
 		return this.request.getHeaders().getFirst(name);
 	}
 
-	private static final class NettyProtocol {
+	@Override
+	public @Nullable String tlsProtocol() {
+		Object nativeRequest = nativeRequest();
+		if (REACTOR_NETTY_PRESENT && NettyConnection.isNetty(nativeRequest)) {
+			return NettyConnection.tlsProtocol(nativeRequest);
+		}
+		if (SERVLET_PRESENT && ServletNative.isServlet(nativeRequest)) {
+			return ServletNative.tlsProtocol(nativeRequest);
+		}
+		return null;
+	}
+
+	@Override
+	public boolean forwarded() {
+		Object nativeRequest = nativeRequest();
+		if (REACTOR_NETTY_PRESENT && NettyConnection.isNetty(nativeRequest)) {
+			return NettyConnection.forwarded(nativeRequest);
+		}
+		if (SERVLET_PRESENT && ServletNative.isServlet(nativeRequest)) {
+			return ServletNative.forwarded(nativeRequest);
+		}
+		return UpgradeRequest.super.forwarded();
+	}
+
+	@Override
+	public @Nullable String peerAddress() {
+		Object nativeRequest = nativeRequest();
+		if (REACTOR_NETTY_PRESENT && NettyConnection.isNetty(nativeRequest)) {
+			return NettyConnection.peerAddress(nativeRequest);
+		}
+		if (SERVLET_PRESENT && ServletNative.isServlet(nativeRequest)) {
+			return ServletNative.peerAddress(nativeRequest);
+		}
+		return remoteAddress();
+	}
+
+	private Object nativeRequest() {
+		Object nativeRequest = this.nativeRequest;
+		if (nativeRequest == null) {
+			try {
+				nativeRequest = ServerHttpRequestDecorator.getNativeRequest(this.request);
+			}
+			catch (IllegalArgumentException | IllegalStateException ex) {
+				// No server request underneath, such as in a mock exchange.
+				nativeRequest = NONE;
+			}
+			this.nativeRequest = nativeRequest;
+		}
+		return nativeRequest;
+	}
+
+	static @Nullable String literal(@Nullable SocketAddress address) {
+		if (!(address instanceof InetSocketAddress inet)) {
+			return null;
+		}
+		return (inet.getAddress() != null) ? inet.getAddress().getHostAddress() : inet.getHostString();
+	}
+
+	/**
+	 * Reads Reactor Netty's request; only loaded when Reactor Netty is present.
+	 */
+	private static final class NettyConnection {
 
 		static boolean isNetty(Object nativeRequest) {
 			return nativeRequest instanceof HttpServerRequest;
@@ -105,9 +166,38 @@ final class ReactiveUpgradeRequest implements UpgradeRequest {
 			return HttpProtocol.parse(((HttpServerRequest) nativeRequest).version().text());
 		}
 
+		/**
+		 * Read the TLS session of the connection's {@code SslHandler}: on the channel for
+		 * HTTP/1.x, on its parent (the connection) for an HTTP/2 stream.
+		 */
+		static @Nullable String tlsProtocol(Object nativeRequest) {
+			if (!(nativeRequest instanceof Connection connection)) {
+				return null;
+			}
+			Channel channel = connection.channel();
+			SslHandler ssl = channel.pipeline().get(SslHandler.class);
+			if (ssl == null && channel.parent() != null) {
+				ssl = channel.parent().pipeline().get(SslHandler.class);
+			}
+			return (ssl != null) ? ssl.engine().getSession().getProtocol() : null;
+		}
+
+		static boolean forwarded(Object nativeRequest) {
+			HttpServerRequest request = (HttpServerRequest) nativeRequest;
+			return ForwardedHeaders.present((name) -> request.requestHeaders().get(name));
+		}
+
+		static @Nullable String peerAddress(Object nativeRequest) {
+			return literal(((HttpServerRequest) nativeRequest).connectionRemoteAddress());
+		}
+
 	}
 
-	private static final class ServletProtocol {
+	/**
+	 * Reads a Servlet container's request (WebFlux on Tomcat or Jetty); only loaded when
+	 * the Servlet API is present.
+	 */
+	private static final class ServletNative {
 
 		static boolean isServlet(Object nativeRequest) {
 			return nativeRequest instanceof HttpServletRequest;
@@ -115,6 +205,18 @@ final class ReactiveUpgradeRequest implements UpgradeRequest {
 
 		static @Nullable HttpProtocol protocol(Object nativeRequest) {
 			return HttpProtocol.parse(((HttpServletRequest) nativeRequest).getProtocol());
+		}
+
+		static @Nullable String tlsProtocol(Object nativeRequest) {
+			return ServletConnection.tlsProtocol((HttpServletRequest) nativeRequest);
+		}
+
+		static boolean forwarded(Object nativeRequest) {
+			return ServletConnection.forwarded((HttpServletRequest) nativeRequest);
+		}
+
+		static @Nullable String peerAddress(Object nativeRequest) {
+			return ServletConnection.peerAddress((HttpServletRequest) nativeRequest);
 		}
 
 	}

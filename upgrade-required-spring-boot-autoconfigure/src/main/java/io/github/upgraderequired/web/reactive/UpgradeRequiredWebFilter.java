@@ -46,6 +46,12 @@ public class UpgradeRequiredWebFilter implements WebFilter, Ordered {
 	 */
 	public static final int DEFAULT_ORDER = -99;
 
+	/**
+	 * The order with {@code upgrade-required.before-security}: just before Spring
+	 * Security's {@code WebFilterChainProxy}.
+	 */
+	public static final int BEFORE_SECURITY_ORDER = -101;
+
 	private final UpgradeEngine engine;
 
 	private final UpgradeResponseRenderer renderer;

@@ -72,4 +72,19 @@ final class ServletUpgradeRequest implements UpgradeRequest {
 		return this.request.getHeader(name);
 	}
 
+	@Override
+	public @Nullable String tlsProtocol() {
+		return ServletConnection.tlsProtocol(this.request);
+	}
+
+	@Override
+	public boolean forwarded() {
+		return ServletConnection.forwarded(this.request);
+	}
+
+	@Override
+	public @Nullable String peerAddress() {
+		return ServletConnection.peerAddress(this.request);
+	}
+
 }

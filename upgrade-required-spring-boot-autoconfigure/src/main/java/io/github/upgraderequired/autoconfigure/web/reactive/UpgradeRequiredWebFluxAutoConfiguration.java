@@ -25,8 +25,9 @@ import org.springframework.web.server.WebFilter;
 
 /**
  * Auto-configuration of the Spring WebFlux adapter: the {@link UpgradeRequiredWebFilter},
- * ordered just after Spring Security's filter chain unless
- * {@code upgrade-required.filter-order} says otherwise, and given the
+ * ordered just after Spring Security's filter chain, or just before it with
+ * {@code upgrade-required.before-security}, unless {@code upgrade-required.filter-order}
+ * says otherwise, and given the
  * {@link DispatcherHandler}'s handler mappings for the CORS headers of its upgrade
  * responses.
  */
@@ -45,6 +46,9 @@ public final class UpgradeRequiredWebFluxAutoConfiguration {
 				() -> handlerMappings(dispatcherHandler.getIfAvailable()));
 		if (properties.getFilterOrder() != null) {
 			filter.setOrder(properties.getFilterOrder());
+		}
+		else if (properties.isBeforeSecurity()) {
+			filter.setOrder(UpgradeRequiredWebFilter.BEFORE_SECURITY_ORDER);
 		}
 		return filter;
 	}

@@ -4,6 +4,7 @@ import io.github.upgraderequired.autoconfigure.UpgradeRequiredAutoConfiguration;
 import io.github.upgraderequired.autoconfigure.UpgradeRequiredProperties;
 import io.github.upgraderequired.core.UpgradeEngine;
 import io.github.upgraderequired.render.UpgradeResponseRenderer;
+import io.github.upgraderequired.web.servlet.UpgradeRequiredFilter;
 import io.github.upgraderequired.web.servlet.UpgradeRequiredHandlerExceptionResolver;
 import io.github.upgraderequired.web.servlet.UpgradeRequiredHandlerInterceptor;
 
@@ -15,15 +16,17 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.handler.MappedInterceptor;
 
 /**
- * Auto-configuration of the Spring MVC adapter: the
+ * Auto-configuration of the Spring MVC adapter. By default, the
  * {@link UpgradeRequiredHandlerInterceptor}, registered as a {@link MappedInterceptor} so
- * that every handler mapping applies it, WebSocket's included, and the
- * {@link UpgradeRequiredHandlerExceptionResolver} for requests whose handler mapping
- * failed.
+ * that every handler mapping applies it, WebSocket's included, after Spring Security; and
+ * the {@link UpgradeRequiredHandlerExceptionResolver} for requests whose handler mapping
+ * failed. With {@code upgrade-required.before-security}, the
+ * {@link UpgradeRequiredFilter} ahead of Spring Security instead.
  */
 @AutoConfiguration(after = UpgradeRequiredAutoConfiguration.class)
 @ConditionalOnWebApplication(type = Type.SERVLET)
@@ -32,24 +35,48 @@ import org.springframework.web.servlet.handler.MappedInterceptor;
 @ConditionalOnBean({ UpgradeEngine.class, UpgradeResponseRenderer.class })
 public final class UpgradeRequiredWebMvcAutoConfiguration {
 
-	@Bean
-	@ConditionalOnMissingBean
-	UpgradeRequiredHandlerInterceptor upgradeRequiredHandlerInterceptor(UpgradeEngine engine,
-			UpgradeResponseRenderer renderer) {
-		return new UpgradeRequiredHandlerInterceptor(engine, renderer);
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = UpgradeRequiredProperties.PREFIX + ".before-security", havingValue = false,
+			matchIfMissing = true)
+	static final class AfterSecurityConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		UpgradeRequiredHandlerInterceptor upgradeRequiredHandlerInterceptor(UpgradeEngine engine,
+				UpgradeResponseRenderer renderer) {
+			return new UpgradeRequiredHandlerInterceptor(engine, renderer);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		UpgradeRequiredHandlerExceptionResolver upgradeRequiredHandlerExceptionResolver(UpgradeEngine engine,
+				UpgradeResponseRenderer renderer) {
+			return new UpgradeRequiredHandlerExceptionResolver(engine, renderer);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(name = "upgradeRequiredMappedInterceptor")
+		MappedInterceptor upgradeRequiredMappedInterceptor(UpgradeRequiredHandlerInterceptor interceptor) {
+			return new MappedInterceptor(null, interceptor);
+		}
+
 	}
 
-	@Bean
-	@ConditionalOnMissingBean
-	UpgradeRequiredHandlerExceptionResolver upgradeRequiredHandlerExceptionResolver(UpgradeEngine engine,
-			UpgradeResponseRenderer renderer) {
-		return new UpgradeRequiredHandlerExceptionResolver(engine, renderer);
-	}
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = UpgradeRequiredProperties.PREFIX + ".before-security")
+	static final class BeforeSecurityConfiguration {
 
-	@Bean
-	@ConditionalOnMissingBean(name = "upgradeRequiredMappedInterceptor")
-	MappedInterceptor upgradeRequiredMappedInterceptor(UpgradeRequiredHandlerInterceptor interceptor) {
-		return new MappedInterceptor(null, interceptor);
+		@Bean
+		@ConditionalOnMissingBean
+		UpgradeRequiredFilter upgradeRequiredFilter(UpgradeEngine engine, UpgradeResponseRenderer renderer,
+				UpgradeRequiredProperties properties) {
+			UpgradeRequiredFilter filter = new UpgradeRequiredFilter(engine, renderer);
+			if (properties.getFilterOrder() != null) {
+				filter.setOrder(properties.getFilterOrder());
+			}
+			return filter;
+		}
+
 	}
 
 }

@@ -1,0 +1,70 @@
+package io.github.upgraderequired.autoconfigure;
+
+import java.util.List;
+import java.util.Set;
+
+import io.github.upgraderequired.core.RuleDescriptor;
+import io.github.upgraderequired.core.UpgradeEngine;
+import io.github.upgraderequired.core.rule.TlsVersionRule;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.env.Environment;
+
+/**
+ * Warns at start-up when a TLS-version rule can never see the version it judges: the
+ * server does not expose it (only Tomcat and Reactor Netty do), or it serves plain HTTP and
+ * no proxy is trusted to report it. Such a rule treats every version as unknown.
+ */
+class TlsVersionVisibility implements ApplicationListener<WebServerInitializedEvent> {
+
+	private static final Log logger = LogFactory.getLog(TlsVersionVisibility.class);
+
+	private static final Set<String> SERVERS_THAT_EXPOSE_TLS = Set.of("TomcatWebServer", "NettyWebServer");
+
+	private final UpgradeEngine engine;
+
+	private final UpgradeRequiredProperties properties;
+
+	private final Environment environment;
+
+	TlsVersionVisibility(UpgradeEngine engine, UpgradeRequiredProperties properties, Environment environment) {
+		this.engine = engine;
+		this.properties = properties;
+		this.environment = environment;
+	}
+
+	@Override
+	public void onApplicationEvent(WebServerInitializedEvent event) {
+		List<String> rules = this.engine.rules()
+			.stream()
+			.filter((rule) -> TlsVersionRule.TYPE.equals(rule.type()))
+			.map(RuleDescriptor::name)
+			.toList();
+		if (rules.isEmpty()) {
+			return;
+		}
+		String server = event.getWebServer().getClass().getSimpleName();
+		if (!SERVERS_THAT_EXPOSE_TLS.contains(server)) {
+			logger.warn("The TLS-version rules " + rules + " cannot read the TLS version on " + server
+					+ ", which does not expose it: every request's version is unknown to them");
+		}
+		else if (!sslConfigured() && this.properties.getProxy().getTlsVersionHeader() == null) {
+			logger.warn("The TLS-version rules " + rules + " will not see a TLS version: the server serves plain "
+					+ "HTTP and no proxy is trusted to report one (" + UpgradeRequiredProperties.PREFIX
+					+ ".proxy.tls-version-header)");
+		}
+	}
+
+	private boolean sslConfigured() {
+		if (!this.environment.getProperty("server.ssl.enabled", Boolean.class, true)) {
+			return false;
+		}
+		return this.environment.containsProperty("server.ssl.bundle")
+				|| this.environment.containsProperty("server.ssl.key-store")
+				|| this.environment.containsProperty("server.ssl.certificate");
+	}
+
+}

@@ -1,0 +1,96 @@
+package io.github.upgraderequired.core.rule;
+
+import java.util.List;
+import java.util.Set;
+
+import io.github.upgraderequired.core.RuleSettings;
+import io.github.upgraderequired.core.TlsVersion;
+import io.github.upgraderequired.core.TrustedProxies;
+import io.github.upgraderequired.core.UpgradeRequest;
+import io.github.upgraderequired.core.UpgradeRule;
+import io.github.upgraderequired.core.Verdict;
+
+/**
+ * Rejects requests whose TLS version, read from the live connection, is below a minimum.
+ * Offers {@code TLS/<minimum>} unless configured otherwise. A plain connection, or one
+ * whose version the server does not expose, has an unknown version; behind a proxy, the
+ * version is the client's only as a trusted proxy reports it (see {@link TrustedProxies}).
+ */
+public final class TlsVersionRule implements UpgradeRule {
+
+	/**
+	 * The rule's type.
+	 */
+	public static final String TYPE = "tls-version";
+
+	private final String name;
+
+	private final TlsVersion minimum;
+
+	private final List<String> upgrade;
+
+	private final RuleSettings settings;
+
+	private final TrustedProxies proxies;
+
+	private final String detail;
+
+	/**
+	 * Create a new rule.
+	 * @param name the rule's name
+	 * @param minimum the lowest version allowed
+	 * @param upgrade the tokens to offer, or an empty list for the minimum's own
+	 * @param settings where and how the rule applies
+	 * @param proxies the proxies trusted to report the client's version
+	 */
+	public TlsVersionRule(String name, TlsVersion minimum, List<String> upgrade, RuleSettings settings,
+			TrustedProxies proxies) {
+		this.name = name;
+		this.minimum = minimum;
+		this.upgrade = upgrade.isEmpty() ? List.of(minimum.token()) : List.copyOf(upgrade);
+		this.settings = settings;
+		this.proxies = proxies;
+		this.detail = "This service requires " + minimum.protocol() + " or newer.";
+	}
+
+	@Override
+	public String name() {
+		return this.name;
+	}
+
+	@Override
+	public String type() {
+		return TYPE;
+	}
+
+	@Override
+	public List<String> upgrade() {
+		return this.upgrade;
+	}
+
+	@Override
+	public Set<String> readHeaders() {
+		String header = this.proxies.tlsVersionHeader();
+		return (header != null) ? Set.of(header) : Set.of();
+	}
+
+	@Override
+	public RuleSettings settings() {
+		return this.settings;
+	}
+
+	@Override
+	public Verdict check(UpgradeRequest request) {
+		String protocol = this.proxies.tlsProtocol(request);
+		TlsVersion version = TlsVersion.parse(protocol);
+		if (version == null) {
+			return Verdict.unknown();
+		}
+		if (version.compareTo(this.minimum) >= 0) {
+			return Verdict.pass();
+		}
+		return Verdict.upgrade(this.minimum.protocol(), version.protocol())
+			.withDetail(this.detail + " The connection used " + version.protocol() + ".");
+	}
+
+}

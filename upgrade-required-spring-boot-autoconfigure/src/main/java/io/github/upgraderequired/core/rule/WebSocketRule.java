@@ -1,0 +1,106 @@
+package io.github.upgraderequired.core.rule;
+
+import java.util.List;
+import java.util.Set;
+
+import io.github.upgraderequired.core.RuleSettings;
+import io.github.upgraderequired.core.UpgradeRequest;
+import io.github.upgraderequired.core.UpgradeRule;
+import io.github.upgraderequired.core.Verdict;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Guards WebSocket-only paths: a plain request there is told to upgrade to
+ * {@code websocket}, and so is a handshake in a WebSocket version other than 13, with
+ * {@code Sec-WebSocket-Version: 13} (RFC 6455 §4.2.2). A version-13 handshake passes to
+ * the WebSocket handler. SockJS endpoints are not WebSocket-only: their HTTP fallbacks are
+ * plain requests.
+ */
+public final class WebSocketRule implements UpgradeRule {
+
+	/**
+	 * The rule's type.
+	 */
+	public static final String TYPE = "websocket";
+
+	/**
+	 * The WebSocket version servers speak (RFC 6455).
+	 */
+	public static final String VERSION = "13";
+
+	private static final List<String> UPGRADE = List.of("websocket");
+
+	private static final Set<String> READ_HEADERS = Set.of("Upgrade", "Sec-WebSocket-Version");
+
+	private final String name;
+
+	private final List<String> upgrade;
+
+	private final RuleSettings settings;
+
+	/**
+	 * Create a new rule.
+	 * @param name the rule's name
+	 * @param upgrade the tokens to offer, or an empty list for {@code websocket}
+	 * @param settings where and how the rule applies: the WebSocket-only paths
+	 */
+	public WebSocketRule(String name, List<String> upgrade, RuleSettings settings) {
+		this.name = name;
+		this.upgrade = upgrade.isEmpty() ? UPGRADE : List.copyOf(upgrade);
+		this.settings = settings;
+	}
+
+	@Override
+	public String name() {
+		return this.name;
+	}
+
+	@Override
+	public String type() {
+		return TYPE;
+	}
+
+	@Override
+	public List<String> upgrade() {
+		return this.upgrade;
+	}
+
+	@Override
+	public Set<String> readHeaders() {
+		return READ_HEADERS;
+	}
+
+	@Override
+	public RuleSettings settings() {
+		return this.settings;
+	}
+
+	@Override
+	public Verdict check(UpgradeRequest request) {
+		if (!hasToken(request.header("Upgrade"), "websocket")) {
+			return Verdict.upgrade("websocket", "plain HTTP")
+				.withDetail("This endpoint only speaks WebSocket: open it with a WebSocket handshake.")
+				.withHeader("Sec-WebSocket-Version", VERSION);
+		}
+		String version = request.header("Sec-WebSocket-Version");
+		if (VERSION.equals((version != null) ? version.trim() : null)) {
+			return Verdict.pass();
+		}
+		return Verdict.upgrade("WebSocket version " + VERSION, (version != null) ? "WebSocket version " + version : null)
+			.withDetail("This endpoint speaks WebSocket version " + VERSION + " (RFC 6455) only.")
+			.withHeader("Sec-WebSocket-Version", VERSION);
+	}
+
+	private static boolean hasToken(@Nullable String header, String token) {
+		if (header == null) {
+			return false;
+		}
+		for (String value : header.split(",", 16)) {
+			if (value.trim().equalsIgnoreCase(token)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}

@@ -1,0 +1,76 @@
+package io.github.upgraderequired.web.servlet;
+
+import io.github.upgraderequired.core.ForwardedHeaders;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestWrapper;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a servlet request's connection says: the TLS version, whether the request was
+ * forwarded, the peer's address. Read from the container's own request, beneath any
+ * wrapper such as Spring's {@code ForwardedHeaderFilter} puts around it. Shared by the
+ * Spring MVC adapter and the WebFlux adapter on a Servlet container; not an API.
+ */
+public final class ServletConnection {
+
+	/**
+	 * The Servlet 6.1 attribute holding the negotiated TLS protocol.
+	 */
+	static final String SECURE_PROTOCOL_ATTRIBUTE = "jakarta.servlet.request.secure_protocol";
+
+	/**
+	 * The attribute Tomcat's {@code RemoteIpValve} sets when it replaced the peer's
+	 * address with the forwarded client's.
+	 */
+	static final String TOMCAT_FORWARDED_ATTRIBUTE = "org.apache.tomcat.request.forwarded";
+
+	private ServletConnection() {
+	}
+
+	/**
+	 * Return the TLS protocol negotiated on the connection, from the Servlet 6.1
+	 * attribute.
+	 * @param request the request
+	 * @return the protocol ({@code TLSv1.3}), or {@code null}
+	 */
+	public static @Nullable String tlsProtocol(HttpServletRequest request) {
+		return (request.getAttribute(SECURE_PROTOCOL_ATTRIBUTE) instanceof String protocol) ? protocol : null;
+	}
+
+	/**
+	 * Return whether the request as received carried forwarding headers, or Tomcat's
+	 * {@code RemoteIpValve} consumed them.
+	 * @param request the request
+	 * @return {@code true} if the request was forwarded
+	 */
+	public static boolean forwarded(HttpServletRequest request) {
+		HttpServletRequest received = received(request);
+		return Boolean.TRUE.equals(received.getAttribute(TOMCAT_FORWARDED_ATTRIBUTE))
+				|| ForwardedHeaders.present(received::getHeader);
+	}
+
+	/**
+	 * Return the address of the connection's peer as received.
+	 * @param request the request
+	 * @return the address, or {@code null} if Tomcat's {@code RemoteIpValve} replaced it
+	 */
+	public static @Nullable String peerAddress(HttpServletRequest request) {
+		HttpServletRequest received = received(request);
+		// Tomcat's valve replaced the peer's address: it is gone.
+		return Boolean.TRUE.equals(received.getAttribute(TOMCAT_FORWARDED_ATTRIBUTE)) ? null
+				: received.getRemoteAddr();
+	}
+
+	/**
+	 * Return the request as the container received it, beneath any wrappers.
+	 */
+	private static HttpServletRequest received(HttpServletRequest request) {
+		ServletRequest current = request;
+		while (current instanceof ServletRequestWrapper wrapper && wrapper.getRequest() instanceof HttpServletRequest) {
+			current = wrapper.getRequest();
+		}
+		return (HttpServletRequest) current;
+	}
+
+}

@@ -1,0 +1,65 @@
+package io.github.upgraderequired.web.servlet;
+
+import java.io.IOException;
+
+import io.github.upgraderequired.core.UpgradeEngine;
+import io.github.upgraderequired.render.UpgradeResponseRenderer;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.core.Ordered;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Checks each request against the {@link UpgradeEngine} in the servlet filter chain,
+ * before Spring Security, so that a client that must upgrade learns it before it is asked
+ * to log in. Used instead of {@link UpgradeRequiredHandlerInterceptor} when
+ * {@code upgrade-required.before-security} is set; it makes the same decisions. Only the
+ * {@code REQUEST} dispatch is checked.
+ */
+public class UpgradeRequiredFilter extends OncePerRequestFilter implements Ordered {
+
+	/**
+	 * The default order: just before Spring Security's filter chain, which Spring Boot
+	 * orders at -100, and after the request-wrapping filters such as
+	 * {@code ForwardedHeaderFilter}.
+	 */
+	public static final int DEFAULT_ORDER = -101;
+
+	private final ServletUpgradeCheck check;
+
+	private int order = DEFAULT_ORDER;
+
+	/**
+	 * Create a new filter.
+	 * @param engine the engine
+	 * @param renderer the renderer of the upgrade response
+	 */
+	public UpgradeRequiredFilter(UpgradeEngine engine, UpgradeResponseRenderer renderer) {
+		this.check = new ServletUpgradeCheck(engine, renderer);
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		if (!ServletUpgradeCheck.needsCheck(request) || this.check.check(request, response)) {
+			chain.doFilter(request, response);
+		}
+	}
+
+	@Override
+	public int getOrder() {
+		return this.order;
+	}
+
+	/**
+	 * Set the order of the filter.
+	 * @param order the order
+	 */
+	public void setOrder(int order) {
+		this.order = order;
+	}
+
+}
