@@ -1,12 +1,22 @@
 package io.github.upgraderequired.e2e;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
@@ -17,12 +27,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Subclasses choose the stack; expectations are written once, so both stacks answer
  * alike: same status, same named headers, same body.
  */
+@ExtendWith(OutputCaptureExtension.class)
 abstract class AbstractEndToEndTests {
 
 	private static final String SECURE_PROBLEM = "{\"type\":\"about:blank\",\"title\":\"Upgrade Required\","
 			+ "\"status\":426,\"detail\":\"This resource is only served over HTTPS.\",\"instance\":\"/secure/hello\","
 			+ "\"upgrade\":[\"TLS/1.3\",\"TLS/1.2\"],\"rule\":\"secure\",\"minimum\":\"https\",\"current\":\"http\","
 			+ "\"documentation\":\"https://example.com/docs/https\"}";
+
+	/**
+	 * A loopback address of its own, so that a request comes from a peer that is not the
+	 * trusted proxy (127.0.0.1).
+	 */
+	private static final String UNTRUSTED_PEER = "127.0.0.2";
 
 	@LocalServerPort
 	int port;
@@ -244,6 +261,101 @@ abstract class AbstractEndToEndTests {
 		HttpResult response = Http.http11(this.port, "GET", "/internal/hello");
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.body()).isEqualTo("{\"message\":\"hello\"}");
+	}
+
+	@Test
+	void http11ToAnHttp2OnlyPathIsTold426WithH2cAndHttp2() throws Exception {
+		HttpResult response = Http.http11(this.port, "GET", "/h2/hello", "Accept", "application/json");
+		assertThat(response.status()).isEqualTo(426);
+		assertThat(response.header("Upgrade")).isEqualTo("h2c, HTTP/2.0");
+		assertThat(response.header("Connection")).isEqualTo("Upgrade");
+		assertThat(response.body()).contains("\"upgrade\":[\"h2c\",\"HTTP/2.0\"]")
+			.contains("\"current\":\"HTTP/1.1\"")
+			.contains("prior knowledge");
+	}
+
+	@Test
+	void h2cWithPriorKnowledgeToAnHttp2OnlyPathPasses() throws Exception {
+		HttpResult response = Http.curl(url("/h2/hello"), "--http2-prior-knowledge");
+		assertThat(response.protocol()).isEqualTo("HTTP/2");
+		assertThat(response.status()).isEqualTo(200);
+	}
+
+	@Test
+	void plainGetToAWebSocketOnlyPathIsTold426WithUpgradeWebsocket() throws Exception {
+		HttpResult response = Http.http11(this.port, "GET", "/ws/echo");
+		assertThat(response.status()).isEqualTo(426);
+		assertThat(response.header("Upgrade")).isEqualTo("websocket");
+		assertThat(response.header("Connection")).isEqualTo("Upgrade");
+		assertThat(response.header("Sec-WebSocket-Version")).isEqualTo("13");
+		assertThat(response.vary()).contains("Upgrade", "Sec-WebSocket-Version");
+	}
+
+	@Test
+	void aVersion8HandshakeIsTold426WithSecWebSocketVersion13() throws Exception {
+		HttpResult response = Http.rawOne(this.port, handshake("8"));
+		assertThat(response.status()).isEqualTo(426);
+		assertThat(response.header("Upgrade")).isEqualTo("websocket");
+		assertThat(response.header("Sec-WebSocket-Version")).isEqualTo("13");
+		assertThat(response.body()).contains("\"current\":\"WebSocket version 8\"");
+	}
+
+	@Test
+	void aVersion13HandshakeIsSwitchedToWebSocket() throws Exception {
+		HttpResult response = Http.rawOne(this.port, handshake("13"));
+		assertThat(response.status()).isEqualTo(101);
+		assertThat(response.header("Upgrade")).isEqualToIgnoringCase("websocket");
+		assertThat(response.header("Sec-WebSocket-Accept")).isEqualTo("s3pPLMBiTxaQ9kYGzzhZRbK+xOo=");
+	}
+
+	@Test
+	void aWebSocketClientIsEchoed() throws Exception {
+		CompletableFuture<String> echoed = new CompletableFuture<>();
+		WebSocket webSocket = HttpClient.newHttpClient()
+			.newWebSocketBuilder()
+			.buildAsync(URI.create("ws://127.0.0.1:" + this.port + "/ws/echo"), new WebSocket.Listener() {
+
+				@Override
+				public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+					echoed.complete(data.toString());
+					return null;
+				}
+
+			})
+			.get(10, TimeUnit.SECONDS);
+		webSocket.sendText("hello, upgraded", true).get(10, TimeUnit.SECONDS);
+		assertThat(echoed.get(10, TimeUnit.SECONDS)).isEqualTo("hello, upgraded");
+		webSocket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(10, TimeUnit.SECONDS);
+	}
+
+	@Test
+	void aForwardedHttp10RequestFromAnUntrustedPeerIsAllowedAndWarnedOnce(CapturedOutput output) throws Exception {
+		String request = "GET /open/hello HTTP/1.0\r\nHost: localhost\r\nX-Forwarded-For: 203.0.113.7\r\n"
+				+ "X-Forwarded-Http-Version: HTTP/1.0\r\n\r\n";
+		HttpResult first = Http.raw(UNTRUSTED_PEER, this.port, request);
+		HttpResult second = Http.raw(UNTRUSTED_PEER, this.port, request);
+		assertThat(first.status()).isEqualTo(200);
+		assertThat(second.status()).isEqualTo(200);
+		assertThat(output.getOut().split("did not say the client's version", -1)).hasSize(2);
+		assertThat(output).contains("from " + UNTRUSTED_PEER);
+	}
+
+	@Test
+	void aForwardedRequestFromATrustedProxyIsJudgedByItsHeader() throws Exception {
+		HttpResult old = Http.raw("127.0.0.1", this.port, "GET /open/hello HTTP/1.1\r\nHost: localhost\r\n"
+				+ "X-Forwarded-For: 203.0.113.7\r\nX-Forwarded-Http-Version: HTTP/1.0\r\nConnection: close\r\n\r\n");
+		assertThat(old.status()).isEqualTo(426);
+		assertThat(old.body()).contains("\"current\":\"HTTP/1.0\"");
+		assertThat(old.vary()).contains("X-Forwarded-Http-Version");
+		// nginx speaks HTTP/1.0 to its upstreams: the client's own version is what counts.
+		HttpResult current = Http.raw("127.0.0.1", this.port, "GET /open/hello HTTP/1.0\r\nHost: localhost\r\n"
+				+ "X-Forwarded-For: 203.0.113.7\r\nX-Forwarded-Http-Version: HTTP/1.1\r\n\r\n");
+		assertThat(current.status()).isEqualTo(200);
+	}
+
+	private static String handshake(String version) {
+		return "GET /ws/echo HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+				+ "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: " + version + "\r\n\r\n";
 	}
 
 	private String url(String path) {

@@ -2,21 +2,44 @@ package io.github.upgraderequired.e2e;
 
 import java.util.Map;
 
+import reactor.core.publisher.Mono;
+
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.CrossOrigin;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.config.annotation.EnableWebSocket;
+import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import org.springframework.web.socket.handler.TextWebSocketHandler;
 
 /**
  * The application the end-to-end tests run on Tomcat (Spring MVC) and on Reactor Netty
- * (Spring WebFlux): the same annotated controller serves both.
+ * (Spring WebFlux): the same annotated controller serves both, and a WebSocket echo
+ * endpoint is registered the way each stack does it. Spring Security, on the test class
+ * path for the ordering tests, is left out here.
  */
 @SpringBootConfiguration
-@EnableAutoConfiguration
-@Import(EndToEndApplication.HelloController.class)
+@EnableAutoConfiguration(excludeName = { "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration" })
+@Import({ EndToEndApplication.HelloController.class, EndToEndApplication.ServletWebSocket.class,
+		EndToEndApplication.ReactiveWebSocket.class })
 class EndToEndApplication {
 
 	@RestController
@@ -29,9 +52,42 @@ class EndToEndApplication {
 			return Map.of("message", "hello");
 		}
 
-		@GetMapping({ "/get-only", "/secure/get-only" })
+		@GetMapping({ "/get-only", "/secure/get-only", "/h2/hello", "/tls/hello", "/tls-warn/hello" })
 		Map<String, String> getOnly() {
 			return Map.of("message", "hello");
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.SERVLET)
+	@EnableWebSocket
+	static class ServletWebSocket implements WebSocketConfigurer {
+
+		@Override
+		public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
+			registry.addHandler(new TextWebSocketHandler() {
+
+				@Override
+				protected void handleTextMessage(WebSocketSession session, TextMessage message) throws Exception {
+					session.sendMessage(new TextMessage(message.getPayload()));
+				}
+
+			}, "/ws/echo");
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.REACTIVE)
+	static class ReactiveWebSocket {
+
+		@Bean
+		SimpleUrlHandlerMapping webSocketMapping() {
+			org.springframework.web.reactive.socket.WebSocketHandler echo = (session) -> session
+				.send(session.receive().map((message) -> session.textMessage(message.getPayloadAsText())))
+				.then(Mono.empty());
+			return new SimpleUrlHandlerMapping(Map.of("/ws/echo", echo), -1);
 		}
 
 	}

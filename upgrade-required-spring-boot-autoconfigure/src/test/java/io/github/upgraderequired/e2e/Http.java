@@ -13,6 +13,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +22,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Real clients for the end-to-end tests: raw sockets (for HTTP/1.0 and requests no
@@ -41,17 +47,57 @@ final class Http {
 	 * Send a request as written, read until the server closes the connection.
 	 */
 	static HttpResult raw(int port, String request) throws IOException {
-		try (Socket socket = new Socket()) {
-			socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
-			socket.setSoTimeout(10000);
-			OutputStream out = socket.getOutputStream();
-			out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-			out.flush();
-			InputStream in = socket.getInputStream();
+		return raw(null, port, request);
+	}
+
+	/**
+	 * Send a request as written from the given local address, read until the server
+	 * closes the connection.
+	 */
+	static HttpResult raw(String localAddress, int port, String request) throws IOException {
+		try (Socket socket = connect(localAddress, port, request)) {
 			ByteArrayOutputStream response = new ByteArrayOutputStream();
-			in.transferTo(response);
+			socket.getInputStream().transferTo(response);
 			return parse(response.toString(StandardCharsets.ISO_8859_1));
 		}
+	}
+
+	/**
+	 * Send a request as written and read one response: its head, and a body of the
+	 * announced {@code Content-Length}, without waiting for the connection to close.
+	 */
+	static HttpResult rawOne(int port, String request) throws IOException {
+		try (Socket socket = connect(null, port, request)) {
+			InputStream in = socket.getInputStream();
+			ByteArrayOutputStream head = new ByteArrayOutputStream();
+			int matched = 0;
+			while (matched < 4) {
+				int b = in.read();
+				if (b < 0) {
+					break;
+				}
+				head.write(b);
+				matched = (b == "\r\n\r\n".charAt(matched)) ? matched + 1 : ((b == '\r') ? 1 : 0);
+			}
+			HttpResult response = parse(head.toString(StandardCharsets.ISO_8859_1));
+			String length = response.header("Content-Length");
+			byte[] body = (length != null) ? in.readNBytes(Integer.parseInt(length)) : new byte[0];
+			return new HttpResult(response.protocol(), response.status(), response.headers(),
+					new String(body, StandardCharsets.UTF_8));
+		}
+	}
+
+	private static Socket connect(String localAddress, int port, String request) throws IOException {
+		Socket socket = new Socket();
+		if (localAddress != null) {
+			socket.bind(new InetSocketAddress(localAddress, 0));
+		}
+		socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+		socket.setSoTimeout(10000);
+		OutputStream out = socket.getOutputStream();
+		out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+		out.flush();
+		return socket;
 	}
 
 	/**
@@ -71,17 +117,51 @@ final class Http {
 	 */
 	static HttpResult http11(int port, String method, String path, String... headers)
 			throws IOException, InterruptedException {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+		return send(CLIENT, URI.create("http://127.0.0.1:" + port + path), method, headers);
+	}
+
+	/**
+	 * Send a request with a JDK client, such as one of {@link #tlsClient}.
+	 */
+	static HttpResult send(HttpClient client, URI uri, String method, String... headers)
+			throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri)
 			.timeout(Duration.ofSeconds(10))
 			.method(method, HttpRequest.BodyPublishers.noBody());
 		for (int i = 0; i < headers.length; i += 2) {
 			request.header(headers[i], headers[i + 1]);
 		}
-		HttpResponse<String> response = CLIENT.send(request.build(),
+		HttpResponse<String> response = client.send(request.build(),
 				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 		Map<String, List<String>> names = new LinkedHashMap<>();
 		response.headers().map().forEach((name, values) -> names.put(name.toLowerCase(Locale.ROOT), values));
-		return new HttpResult(response.version().toString(), response.statusCode(), names, response.body());
+		String protocol = (response.version() == HttpClient.Version.HTTP_2) ? "HTTP/2" : "HTTP/1.1";
+		return new HttpResult(protocol, response.statusCode(), names, response.body());
+	}
+
+	/**
+	 * Return a JDK client that trusts the test certificate, speaks only the given TLS
+	 * version, and prefers the given HTTP version (HTTP/2 is then negotiated with ALPN).
+	 */
+	static HttpClient tlsClient(String tlsVersion, HttpClient.Version version) throws Exception {
+		KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+		trust.load(null, null);
+		try (InputStream in = Http.class.getResourceAsStream("/tls/cert.pem")) {
+			trust.setCertificateEntry("test", CertificateFactory.getInstance("X.509").generateCertificate(in));
+		}
+		TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+		trustManagers.init(trust);
+		SSLContext context = SSLContext.getInstance("TLS");
+		context.init(null, trustManagers.getTrustManagers(), null);
+		SSLParameters parameters = new SSLParameters();
+		parameters.setProtocols(new String[] { tlsVersion });
+		return HttpClient.newBuilder()
+			.version(version)
+			.sslContext(context)
+			.sslParameters(parameters)
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.connectTimeout(Duration.ofSeconds(5))
+			.build();
 	}
 
 	/**
