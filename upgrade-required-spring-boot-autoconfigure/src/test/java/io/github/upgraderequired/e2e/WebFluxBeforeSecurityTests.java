@@ -1,0 +1,20 @@
+package io.github.upgraderequired.e2e;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+
+/**
+ * On Spring WebFlux (Reactor Netty), the upgrade check runs before Spring Security when asked to.
+ */
+@SpringBootTest(classes = SecuredApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.main.web-application-type=reactive", "spring.security.user.name=user",
+				"spring.security.user.password={noop}secret", "upgrade-required.before-security=true",
+				"upgrade-required.rules.http-1-1.type=http-version" })
+class WebFluxBeforeSecurityTests extends AbstractSecurityOrderTests {
+
+	@Override
+	int expectedStatusOfAnOutdatedUnauthenticatedClient() {
+		return 426;
+	}
+
+}
