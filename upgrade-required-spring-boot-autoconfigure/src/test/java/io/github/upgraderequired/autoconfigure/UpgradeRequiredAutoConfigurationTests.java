@@ -120,6 +120,24 @@ class UpgradeRequiredAutoConfigurationTests {
 	}
 
 	@Test
+	void everyRuleTypeCanBeConfigured() {
+		this.runner
+			.withPropertyValues("upgrade-required.rules.a.type=http-version", "upgrade-required.rules.b.type=https",
+					"upgrade-required.rules.c.type=tls-version", "upgrade-required.rules.d.type=http2",
+					"upgrade-required.rules.e.type=websocket", "upgrade-required.proxy.trusted-addresses=10.0.0.0/8",
+					"upgrade-required.proxy.tls-version-header=X-Tls")
+			.run((context) -> {
+				List<RuleDescriptor> rules = context.getBean(UpgradeEngine.class).rules();
+				assertThat(rules).extracting(RuleDescriptor::type)
+					.containsExactly("http-version", "https", "tls-version", "http2", "websocket");
+				assertThat(rules).extracting(RuleDescriptor::upgrade)
+					.containsExactly(List.of("HTTP/1.1"), List.of("TLS/1.3", "TLS/1.2"), List.of("TLS/1.2"),
+							List.of("h2c", "HTTP/2.0"), List.of("websocket"));
+				assertThat(context).hasSingleBean(TlsVersionVisibility.class);
+			});
+	}
+
+	@Test
 	void yamlOffAndTimestampsBindAsModeAndInstants() {
 		this.runner.withInitializer((context) -> context.getEnvironment().getPropertySources().addFirst(yaml("""
 				upgrade-required:

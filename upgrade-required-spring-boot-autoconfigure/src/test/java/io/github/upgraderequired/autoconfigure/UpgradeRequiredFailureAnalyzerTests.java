@@ -49,6 +49,9 @@ class UpgradeRequiredFailureAnalyzerTests {
 			upgrade-required.rules.r.documentation         | /docs             | upgrade-required.rules.r.documentation         | absolute URL
 			upgrade-required.rules.r.https.redirect-port   | 70000             | upgrade-required.rules.r.https.redirect-port   | 1 to 65535
 			upgrade-required.rules.r.exempt.header.name    | 'X Key'           | upgrade-required.rules.r.exempt.header.name    | header name
+			upgrade-required.proxy.trusted-addresses[0]    | 10.0.0.0/99       | upgrade-required.proxy.trusted-addresses[0]    | CIDR range
+			upgrade-required.proxy.http-version-header     | 'X:Version'       | upgrade-required.proxy.http-version-header     | header name
+			upgrade-required.proxy.tls-version-header      | 'a b'             | upgrade-required.proxy.tls-version-header      | header name
 			""")
 	void invalidValuesAreReportedWithTheirProperty(String property, String value, String reported, String fix) {
 		this.runner
@@ -67,7 +70,7 @@ class UpgradeRequiredFailureAnalyzerTests {
 			FailureAnalysis analysis = analyze(context.getStartupFailure());
 			assertThat(analysis.getDescription()).contains("Property: upgrade-required.rules.r.type")
 				.contains("Value: missing");
-			assertThat(analysis.getAction()).contains("http-version, https");
+			assertThat(analysis.getAction()).contains("http-version, https, tls-version, http2, websocket");
 		});
 	}
 
@@ -91,6 +94,18 @@ class UpgradeRequiredFailureAnalyzerTests {
 				assertThat(analysis.getDescription()).contains("Property: upgrade-required.rules.r.minimum")
 					.contains("Value: '1.5'");
 				assertThat(analysis.getAction()).contains("1.0, 1.1, 2 or 3");
+			});
+	}
+
+	@Test
+	void anUnparsableTlsMinimumIsReported() {
+		this.runner
+			.withPropertyValues("upgrade-required.rules.r.type=tls-version", "upgrade-required.rules.r.minimum=1.4")
+			.run((context) -> {
+				FailureAnalysis analysis = analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("Property: upgrade-required.rules.r.minimum")
+					.contains("not a TLS version");
+				assertThat(analysis.getAction()).contains("1.2 or 1.3");
 			});
 	}
 

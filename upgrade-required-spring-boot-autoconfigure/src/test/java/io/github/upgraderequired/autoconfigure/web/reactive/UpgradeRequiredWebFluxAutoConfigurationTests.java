@@ -50,6 +50,21 @@ class UpgradeRequiredWebFluxAutoConfigurationTests {
 	}
 
 	@Test
+	void beforeSecurityOrdersTheFilterJustBeforeSpringSecurity() throws ReflectiveOperationException {
+		int securityOrder = springSecurityFilterChainOrder();
+		this.runner.withPropertyValues("upgrade-required.before-security=true")
+			.run((context) -> assertThat(context.getBean(UpgradeRequiredWebFilter.class).getOrder())
+				.isEqualTo(UpgradeRequiredWebFilter.BEFORE_SECURITY_ORDER)
+				.isEqualTo(securityOrder - 1));
+	}
+
+	@Test
+	void theFilterOrderWinsOverBeforeSecurity() {
+		this.runner.withPropertyValues("upgrade-required.before-security=true", "upgrade-required.filter-order=7")
+			.run((context) -> assertThat(context.getBean(UpgradeRequiredWebFilter.class).getOrder()).isEqualTo(7));
+	}
+
+	@Test
 	void theFilterOrderIsConfigurable() {
 		this.runner.withPropertyValues("upgrade-required.filter-order=-1000")
 			.run((context) -> assertThat(context.getBean(UpgradeRequiredWebFilter.class).getOrder()).isEqualTo(-1000));

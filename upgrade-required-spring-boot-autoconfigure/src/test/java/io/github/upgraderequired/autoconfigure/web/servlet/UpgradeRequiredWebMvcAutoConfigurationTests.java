@@ -3,11 +3,13 @@ package io.github.upgraderequired.autoconfigure.web.servlet;
 import io.github.upgraderequired.autoconfigure.UpgradeRequiredAutoConfiguration;
 import io.github.upgraderequired.core.UpgradeEngine;
 import io.github.upgraderequired.render.UpgradeResponseRenderer;
+import io.github.upgraderequired.web.servlet.UpgradeRequiredFilter;
 import io.github.upgraderequired.web.servlet.UpgradeRequiredHandlerExceptionResolver;
 import io.github.upgraderequired.web.servlet.UpgradeRequiredHandlerInterceptor;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
@@ -46,6 +48,30 @@ class UpgradeRequiredWebMvcAutoConfigurationTests {
 			.getBean(UpgradeRequiredHandlerExceptionResolver.class)
 			.extracting(UpgradeRequiredHandlerExceptionResolver::getOrder)
 			.isEqualTo(UpgradeRequiredHandlerExceptionResolver.ORDER));
+	}
+
+	@Test
+	void beforeSecurityRegistersAFilterInsteadOfTheInterceptor() {
+		this.runner.withPropertyValues("upgrade-required.before-security=true").run((context) -> {
+			assertThat(context).hasSingleBean(UpgradeRequiredFilter.class)
+				.doesNotHaveBean(UpgradeRequiredHandlerInterceptor.class)
+				.doesNotHaveBean(UpgradeRequiredHandlerExceptionResolver.class)
+				.doesNotHaveBean(MappedInterceptor.class);
+			assertThat(context.getBean(UpgradeRequiredFilter.class).getOrder())
+				.isEqualTo(UpgradeRequiredFilter.DEFAULT_ORDER)
+				.isEqualTo(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
+		});
+	}
+
+	@Test
+	void theFilterOrderIsConfigurable() {
+		this.runner.withPropertyValues("upgrade-required.before-security=true", "upgrade-required.filter-order=-5000")
+			.run((context) -> assertThat(context.getBean(UpgradeRequiredFilter.class).getOrder()).isEqualTo(-5000));
+	}
+
+	@Test
+	void byDefaultThereIsNoFilter() {
+		this.runner.run((context) -> assertThat(context).doesNotHaveBean(UpgradeRequiredFilter.class));
 	}
 
 	@Test
