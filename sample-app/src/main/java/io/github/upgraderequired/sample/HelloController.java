@@ -21,4 +21,14 @@ class HelloController {
 		return Map.of("message", "Hello over HTTPS");
 	}
 
+	@GetMapping("/tls/hello")
+	Map<String, String> tls() {
+		return Map.of("message", "Hello over TLS 1.3");
+	}
+
+	@GetMapping("/h2/hello")
+	Map<String, String> http2() {
+		return Map.of("message", "Hello over HTTP/2");
+	}
+
 }

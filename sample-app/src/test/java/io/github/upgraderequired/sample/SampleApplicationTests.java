@@ -6,7 +6,21 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.TrustManagerFactory;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,14 +32,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample starts on each stack with its own configuration and answers the foundation
- * rows of the demo contract over real sockets.
+ * The sample starts on each stack, plain and with its {@code tls} profile, and answers the
+ * protocol rows of the demo contract over real sockets.
  */
 class SampleApplicationTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "default", "webflux" })
-	void answersTheDemoContractOnBothStacks(String profile) throws IOException {
+	void answersThePlainRowsOfTheDemoContract(String profile) throws Exception {
 		try (ConfigurableApplicationContext context = SpringApplication.run(SampleApplication.class,
 				"--server.port=0", "--spring.profiles.active=" + profile)) {
 			WebServerApplicationContext web = (WebServerApplicationContext) context;
@@ -36,14 +50,83 @@ class SampleApplicationTests {
 			assertThat(http10).matches("(?s)HTTP/1\\.[01] 426.*").containsIgnoringCase("\r\nUpgrade: HTTP/1.1\r\n");
 			String health = exchange(port, "GET /actuator/health HTTP/1.0\r\nHost: localhost\r\n\r\n");
 			assertThat(health).matches("(?s)HTTP/1\\.[01] 200.*").contains("\"status\":\"UP\"");
-			String secure = exchange(port,
-					"GET /secure/hello HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+			String secure = exchange(port, "GET /secure/hello HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 			assertThat(secure).startsWith("HTTP/1.1 426")
 				.contains("\r\nUpgrade: TLS/1.3, TLS/1.2\r\n")
 				.contains("\"rule\":\"secure\"");
+			String http2 = exchange(port, "GET /h2/hello HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+			assertThat(http2).startsWith("HTTP/1.1 426").contains("\r\nUpgrade: h2c, HTTP/2.0\r\n");
+			String webSocket = exchange(port, "GET /ws/echo HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+			assertThat(webSocket).startsWith("HTTP/1.1 426").contains("\r\nUpgrade: websocket\r\n");
+			assertThat(echo(port)).isEqualTo("ping");
 			String index = exchange(port, "GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 			assertThat(index).startsWith("HTTP/1.1 200").contains("upgrade-required sample");
 		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "tls", "webflux,tls" })
+	void answersTheTlsRowsOfTheDemoContract(String profiles) throws Exception {
+		try (ConfigurableApplicationContext context = SpringApplication.run(SampleApplication.class,
+				"--server.port=0", "--spring.profiles.active=" + profiles)) {
+			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+			HttpResponse<String> tls12 = get(client("TLSv1.2", HttpClient.Version.HTTP_1_1), port, "/tls/hello");
+			assertThat(tls12.statusCode()).isEqualTo(426);
+			assertThat(tls12.headers().firstValue("Upgrade")).hasValue("TLS/1.3");
+			assertThat(tls12.body()).contains("\"current\":\"TLSv1.2\"");
+			HttpResponse<String> tls13 = get(client("TLSv1.3", HttpClient.Version.HTTP_2), port, "/tls/hello");
+			assertThat(tls13.statusCode()).isEqualTo(200);
+			assertThat(tls13.version()).isEqualTo(HttpClient.Version.HTTP_2);
+			assertThat(get(client("TLSv1.2", HttpClient.Version.HTTP_1_1), port, "/secure/hello").statusCode())
+				.isEqualTo(200);
+			HttpResponse<String> http11 = get(client("TLSv1.3", HttpClient.Version.HTTP_1_1), port, "/h2/hello");
+			assertThat(http11.statusCode()).isEqualTo(426);
+			assertThat(http11.headers().firstValue("Upgrade")).hasValue("HTTP/2.0");
+		}
+	}
+
+	private static String echo(int port) throws Exception {
+		CompletableFuture<String> echoed = new CompletableFuture<>();
+		WebSocket webSocket = HttpClient.newHttpClient()
+			.newWebSocketBuilder()
+			.buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws/echo"), new WebSocket.Listener() {
+
+				@Override
+				public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+					echoed.complete(data.toString());
+					return null;
+				}
+
+			})
+			.get(10, TimeUnit.SECONDS);
+		webSocket.sendText("ping", true).get(10, TimeUnit.SECONDS);
+		String reply = echoed.get(10, TimeUnit.SECONDS);
+		webSocket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(10, TimeUnit.SECONDS);
+		return reply;
+	}
+
+	private static HttpResponse<String> get(HttpClient client, int port, String path) throws Exception {
+		return client.send(HttpRequest.newBuilder(URI.create("https://localhost:" + port + path)).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	/**
+	 * A client that trusts the sample's development certificate and speaks one TLS
+	 * version.
+	 */
+	private static HttpClient client(String tlsVersion, HttpClient.Version version) throws Exception {
+		KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+		trust.load(null, null);
+		try (InputStream in = SampleApplicationTests.class.getResourceAsStream("/dev-tls/cert.pem")) {
+			trust.setCertificateEntry("sample", CertificateFactory.getInstance("X.509").generateCertificate(in));
+		}
+		TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+		trustManagers.init(trust);
+		SSLContext context = SSLContext.getInstance("TLS");
+		context.init(null, trustManagers.getTrustManagers(), null);
+		SSLParameters parameters = new SSLParameters();
+		parameters.setProtocols(new String[] { tlsVersion });
+		return HttpClient.newBuilder().version(version).sslContext(context).sslParameters(parameters).build();
 	}
 
 	private static String exchange(int port, String request) throws IOException {

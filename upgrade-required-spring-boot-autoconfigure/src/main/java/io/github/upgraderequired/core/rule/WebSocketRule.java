@@ -1,5 +1,7 @@
 package io.github.upgraderequired.core.rule;
 
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -30,7 +32,9 @@ public final class WebSocketRule implements UpgradeRule {
 
 	private static final List<String> UPGRADE = List.of("websocket");
 
-	private static final Set<String> READ_HEADERS = Set.of("Upgrade", "Sec-WebSocket-Version");
+	// Ordered, so that Vary reads the same on every run.
+	private static final Set<String> READ_HEADERS = Collections
+		.unmodifiableSet(new LinkedHashSet<>(List.of("Upgrade", "Sec-WebSocket-Version")));
 
 	private final String name;
 
