@@ -16,13 +16,17 @@ import org.springframework.core.env.Environment;
 /**
  * Warns at start-up when a TLS-version rule can never see the version it judges: the
  * server does not expose it (only Tomcat and Reactor Netty do), or it serves plain HTTP and
- * no proxy is trusted to report it. Such a rule treats every version as unknown.
+ * no proxy is trusted to report it. Such a rule treats every version as unknown. The
+ * management server, when it has a port of its own, is not checked.
  */
 class TlsVersionVisibility implements ApplicationListener<WebServerInitializedEvent> {
 
 	private static final Log logger = LogFactory.getLog(TlsVersionVisibility.class);
 
-	private static final Set<String> SERVERS_THAT_EXPOSE_TLS = Set.of("TomcatWebServer", "NettyWebServer");
+	private static final String MANAGEMENT = "management";
+
+	private static final Set<String> SERVERS_THAT_EXPOSE_TLS = Set.of("org.springframework.boot.tomcat.TomcatWebServer",
+			"org.springframework.boot.reactor.netty.NettyWebServer");
 
 	private final UpgradeEngine engine;
 
@@ -38,6 +42,16 @@ class TlsVersionVisibility implements ApplicationListener<WebServerInitializedEv
 
 	@Override
 	public void onApplicationEvent(WebServerInitializedEvent event) {
+		if (!MANAGEMENT.equals(event.getApplicationContext().getServerNamespace())) {
+			check(event.getWebServer().getClass());
+		}
+	}
+
+	/**
+	 * Warn if the rules cannot see a TLS version on a server of the given type.
+	 * @param server the type of the web server
+	 */
+	void check(Class<?> server) {
 		List<String> rules = this.engine.rules()
 			.stream()
 			.filter((rule) -> TlsVersionRule.TYPE.equals(rule.type()))
@@ -46,16 +60,33 @@ class TlsVersionVisibility implements ApplicationListener<WebServerInitializedEv
 		if (rules.isEmpty()) {
 			return;
 		}
-		String server = event.getWebServer().getClass().getSimpleName();
-		if (!SERVERS_THAT_EXPOSE_TLS.contains(server)) {
-			logger.warn("The TLS-version rules " + rules + " cannot read the TLS version on " + server
+		if (!exposesTlsVersion(server)) {
+			logger.warn("The TLS-version rules " + rules + " cannot read the TLS version on " + server.getSimpleName()
 					+ ", which does not expose it: every request's version is unknown to them");
 		}
-		else if (!sslConfigured() && this.properties.getProxy().getTlsVersionHeader() == null) {
+		else if (!sslConfigured() && !proxyReportsTlsVersion()) {
 			logger.warn("The TLS-version rules " + rules + " will not see a TLS version: the server serves plain "
 					+ "HTTP and no proxy is trusted to report one (" + UpgradeRequiredProperties.PREFIX
 					+ ".proxy.tls-version-header)");
 		}
+	}
+
+	/**
+	 * Return whether a server of this type exposes the TLS version: Tomcat and Reactor
+	 * Netty, or a subclass of theirs.
+	 */
+	static boolean exposesTlsVersion(Class<?> server) {
+		for (Class<?> type = server; type != null; type = type.getSuperclass()) {
+			if (SERVERS_THAT_EXPOSE_TLS.contains(type.getName())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private boolean proxyReportsTlsVersion() {
+		UpgradeRequiredProperties.Proxy proxy = this.properties.getProxy();
+		return proxy.getTlsVersionHeader() != null && !proxy.getTrustedAddresses().isEmpty();
 	}
 
 	private boolean sslConfigured() {

@@ -91,6 +91,19 @@ public final class UpgradeRequiredAutoConfiguration {
 
 	}
 
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "org.apache.catalina.valves.ValveBase",
+			"org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory" })
+	static final class TomcatConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ConnectionRecordingValveCustomizer upgradeRequiredConnectionRecordingValveCustomizer() {
+			return new ConnectionRecordingValveCustomizer();
+		}
+
+	}
+
 	private static HtmlPage page(@Nullable String location, ResourceLoader resourceLoader) {
 		if (location == null) {
 			return HtmlPage.defaultPage();

@@ -5,12 +5,14 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request headers by which proxies say that they forwarded a request.
+ * The request headers by which proxies say that they forwarded a request: the standard
+ * {@code Forwarded} (RFC 7239) and the {@code X-Forwarded-*} family that Spring, Tomcat and
+ * Reactor Netty read.
  */
 public final class ForwardedHeaders {
 
 	private static final String[] NAMES = { "Forwarded", "X-Forwarded-For", "X-Forwarded-Proto", "X-Forwarded-Host",
-			"X-Forwarded-Port", "X-Forwarded-Prefix", "X-Real-IP" };
+			"X-Forwarded-Port", "X-Forwarded-Prefix", "X-Forwarded-Ssl" };
 
 	private ForwardedHeaders() {
 	}

@@ -73,8 +73,16 @@ public final class TrustedProxies {
 		if (!request.forwarded()) {
 			return request.protocol();
 		}
-		String value = trustedHeader(request, this.httpVersionHeader);
-		return (value != null) ? HttpProtocol.parse(value) : null;
+		if (!isTrusted(request, this.httpVersionHeader)) {
+			return null;
+		}
+		String value = request.header(this.httpVersionHeader);
+		if (value == null) {
+			// A proxy always knows the HTTP version it received: it is not sending it.
+			warnOnce(request, this.httpVersionHeader);
+			return null;
+		}
+		return (value.length() <= MAX_VALUE_LENGTH) ? HttpProtocol.parse(value.trim()) : null;
 	}
 
 	/**
@@ -87,16 +95,24 @@ public final class TrustedProxies {
 		if (!request.forwarded()) {
 			return request.tlsProtocol();
 		}
-		return trustedHeader(request, this.tlsVersionHeader);
-	}
-
-	private @Nullable String trustedHeader(UpgradeRequest request, @Nullable String header) {
-		String value = (header != null && isTrusted(request.peerAddress())) ? request.header(header) : null;
-		if (value == null || value.length() > MAX_VALUE_LENGTH) {
-			warnOnce(request, header);
+		if (!isTrusted(request, this.tlsVersionHeader)) {
 			return null;
 		}
-		return value.trim();
+		// A trusted proxy leaves the header out for a client that came over plain HTTP.
+		String value = request.header(this.tlsVersionHeader);
+		return (value != null && value.length() <= MAX_VALUE_LENGTH) ? value.trim() : null;
+	}
+
+	/**
+	 * Return whether a forwarded request comes from a trusted proxy that reports versions
+	 * in the given header; warn once if not.
+	 */
+	private boolean isTrusted(UpgradeRequest request, @Nullable String header) {
+		if (header != null && isTrusted(request.peerAddress())) {
+			return true;
+		}
+		warnOnce(request, header);
+		return false;
 	}
 
 	private boolean isTrusted(@Nullable String peer) {

@@ -77,6 +77,13 @@ class UpgradeRequiredAutoConfigurationTests {
 	}
 
 	@Test
+	void withoutTomcatNoValveIsInstalled() {
+		this.runner.withClassLoader(new FilteredClassLoader("org.apache.catalina"))
+			.run((context) -> assertThat(context).hasSingleBean(UpgradeEngine.class)
+				.doesNotHaveBean(ConnectionRecordingValveCustomizer.class));
+	}
+
+	@Test
 	void withoutSpringWebNothingIsCreated() {
 		this.runner.withClassLoader(new FilteredClassLoader(PathPatternParser.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(UpgradeEngine.class));
@@ -133,7 +140,8 @@ class UpgradeRequiredAutoConfigurationTests {
 				assertThat(rules).extracting(RuleDescriptor::upgrade)
 					.containsExactly(List.of("HTTP/1.1"), List.of("TLS/1.3", "TLS/1.2"), List.of("TLS/1.2"),
 							List.of("h2c", "HTTP/2.0"), List.of("websocket"));
-				assertThat(context).hasSingleBean(TlsVersionVisibility.class);
+				assertThat(context).hasSingleBean(TlsVersionVisibility.class)
+					.hasSingleBean(ConnectionRecordingValveCustomizer.class);
 			});
 	}
 

@@ -30,12 +30,33 @@ class TrustedProxiesTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "Forwarded", "X-Forwarded-For", "X-Forwarded-Proto", "X-Forwarded-Host",
-			"X-Forwarded-Port", "X-Real-IP" })
+			"X-Forwarded-Port", "X-Forwarded-Prefix", "X-Forwarded-Ssl" })
 	void anyForwardingHeaderMakesAForwardedRequest(String header) {
 		TestRequest request = TestRequest.get("/").protocol(HttpProtocol.HTTP_1_0).remoteAddress("10.1.1.1")
 			.header(header, "x")
 			.header("X-Http-Version", "HTTP/1.1");
 		assertThat(this.proxies.httpProtocol(request)).isEqualTo(HttpProtocol.HTTP_1_1);
+	}
+
+	@Test
+	void otherProxyHeadersDoNotMakeAForwardedRequest() {
+		TestRequest request = TestRequest.get("/").protocol(HttpProtocol.HTTP_1_0).header("X-Real-IP", "203.0.113.9")
+			.header("Via", "1.1 proxy");
+		assertThat(this.proxies.httpProtocol(request)).isEqualTo(HttpProtocol.HTTP_1_0);
+	}
+
+	@Test
+	void aTrustedProxyWithoutTheTlsHeaderReportsAPlainClientQuietly(CapturedOutput output) {
+		TestRequest request = forwarded("10.1.1.1").header("X-Http-Version", "HTTP/1.1");
+		assertThat(this.proxies.tlsProtocol(request)).isNull();
+		assertThat(this.proxies.httpProtocol(request)).isEqualTo(HttpProtocol.HTTP_1_1);
+		assertThat(output).doesNotContain("did not say");
+	}
+
+	@Test
+	void aTrustedProxyWithoutTheHttpHeaderIsWarnedAbout(CapturedOutput output) {
+		assertThat(this.proxies.httpProtocol(forwarded("10.1.1.1"))).isNull();
+		assertThat(output).contains("did not say the client's version in 'X-Http-Version'");
 	}
 
 	@Test

@@ -52,6 +52,20 @@ abstract class AbstractSecurityOrderTests {
 	}
 
 	@Test
+	void aCrossOriginOutdatedClientGetsTheCorsHeadersOfTheApplication() throws Exception {
+		HttpResult response = Http.http10(this.port, "GET", "/public/hello", "Origin", "https://app.example.com");
+		assertThat(response.status()).isEqualTo(426);
+		assertThat(response.header("Access-Control-Allow-Origin")).isEqualTo("https://app.example.com");
+	}
+
+	@Test
+	void aCrossOriginClientFromARefusedOriginGetsSprings403() throws Exception {
+		HttpResult response = Http.http10(this.port, "GET", "/public/hello", "Origin", "https://evil.example.com");
+		assertThat(response.status()).isEqualTo(403);
+		assertThat(response.hasHeader("Access-Control-Allow-Origin")).isFalse();
+	}
+
+	@Test
 	void anUpToDateAuthenticatedClientPasses() throws Exception {
 		assertThat(Http.http11(this.port, "GET", "/private/hello", "Authorization", CREDENTIALS).status())
 			.isEqualTo(200);

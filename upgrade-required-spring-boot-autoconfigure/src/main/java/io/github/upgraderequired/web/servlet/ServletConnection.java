@@ -15,13 +15,25 @@ import org.jspecify.annotations.Nullable;
 public final class ServletConnection {
 
 	/**
+	 * The request attribute in which Tomcat's {@code ConnectionRecordingValve} records the
+	 * peer's address before any other valve runs.
+	 */
+	public static final String PEER_ADDRESS_ATTRIBUTE = "io.github.upgraderequired.connection.peerAddress";
+
+	/**
+	 * The request attribute, {@code Boolean.TRUE}, in which Tomcat's
+	 * {@code ConnectionRecordingValve} records that the request carried forwarding headers.
+	 */
+	public static final String FORWARDED_ATTRIBUTE = "io.github.upgraderequired.connection.forwarded";
+
+	/**
 	 * The Servlet 6.1 attribute holding the negotiated TLS protocol.
 	 */
 	static final String SECURE_PROTOCOL_ATTRIBUTE = "jakarta.servlet.request.secure_protocol";
 
 	/**
-	 * The attribute Tomcat's {@code RemoteIpValve} sets when it replaced the peer's
-	 * address with the forwarded client's.
+	 * The attribute Tomcat's {@code RemoteIpValve} sets on every request from one of its
+	 * internal proxies, whether or not it carried forwarding headers.
 	 */
 	static final String TOMCAT_FORWARDED_ATTRIBUTE = "org.apache.tomcat.request.forwarded";
 
@@ -39,25 +51,30 @@ public final class ServletConnection {
 	}
 
 	/**
-	 * Return whether the request as received carried forwarding headers, or Tomcat's
-	 * {@code RemoteIpValve} consumed them.
+	 * Return whether the request as received carried forwarding headers. On Tomcat this is
+	 * what the {@code ConnectionRecordingValve} saw before {@code RemoteIpValve} ran.
 	 * @param request the request
 	 * @return {@code true} if the request was forwarded
 	 */
 	public static boolean forwarded(HttpServletRequest request) {
 		HttpServletRequest received = received(request);
-		return Boolean.TRUE.equals(received.getAttribute(TOMCAT_FORWARDED_ATTRIBUTE))
-				|| ForwardedHeaders.present(received::getHeader);
+		if (received.getAttribute(PEER_ADDRESS_ATTRIBUTE) != null) {
+			return Boolean.TRUE.equals(received.getAttribute(FORWARDED_ATTRIBUTE));
+		}
+		return ForwardedHeaders.present(received::getHeader);
 	}
 
 	/**
-	 * Return the address of the connection's peer as received.
+	 * Return the address of the connection's peer as received. On Tomcat this is what the
+	 * {@code ConnectionRecordingValve} saw before {@code RemoteIpValve} ran.
 	 * @param request the request
-	 * @return the address, or {@code null} if Tomcat's {@code RemoteIpValve} replaced it
+	 * @return the address, or {@code null} if a {@code RemoteIpValve} replaced it unseen
 	 */
 	public static @Nullable String peerAddress(HttpServletRequest request) {
 		HttpServletRequest received = received(request);
-		// Tomcat's valve replaced the peer's address: it is gone.
+		if (received.getAttribute(PEER_ADDRESS_ATTRIBUTE) instanceof String peer) {
+			return peer;
+		}
 		return Boolean.TRUE.equals(received.getAttribute(TOMCAT_FORWARDED_ATTRIBUTE)) ? null
 				: received.getRemoteAddr();
 	}

@@ -10,6 +10,13 @@ import io.github.upgraderequired.render.UpgradeResponseRenderer;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.CorsUtils;
+import org.springframework.web.cors.DefaultCorsProcessor;
 
 /**
  * Checks a servlet request once: answers a rejected request with the upgrade response, and
@@ -20,13 +27,23 @@ final class ServletUpgradeCheck {
 
 	private static final String CHECKED = ServletUpgradeCheck.class.getName() + ".CHECKED";
 
+	private static final DefaultCorsProcessor CORS_PROCESSOR = new DefaultCorsProcessor();
+
 	private final UpgradeEngine engine;
 
 	private final UpgradeResponseRenderer renderer;
 
-	ServletUpgradeCheck(UpgradeEngine engine, UpgradeResponseRenderer renderer) {
+	private final @Nullable CorsConfigurationSource cors;
+
+	/**
+	 * Create a new check.
+	 * @param cors the application's CORS configuration, applied to an upgrade response to
+	 * a cross-origin request that no handler mapping has processed yet, or {@code null}
+	 */
+	ServletUpgradeCheck(UpgradeEngine engine, UpgradeResponseRenderer renderer, @Nullable CorsConfigurationSource cors) {
 		this.engine = engine;
 		this.renderer = renderer;
+		this.cors = cors;
 	}
 
 	/**
@@ -50,13 +67,37 @@ final class ServletUpgradeCheck {
 			return true;
 		}
 		if (decision.isRejected()) {
-			write(this.renderer.render(decision, upgradeRequest), response);
+			UpgradeResponse upgradeResponse = this.renderer.render(decision, upgradeRequest);
+			if (applyCors(request, response)) {
+				write(upgradeResponse, response);
+			}
 			return false;
 		}
 		for (Header header : this.renderer.passHeaders(decision)) {
 			response.addHeader(header.name(), header.value());
 		}
 		return true;
+	}
+
+	/**
+	 * Add the CORS headers the application's configuration sends for this request, as
+	 * Spring MVC's handler mappings would have.
+	 * @return {@code false} if the configuration refused the origin, and Spring's 403 was
+	 * written instead
+	 */
+	private boolean applyCors(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		if (this.cors == null || !CorsUtils.isCorsRequest(request)
+				|| response.getHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN) != null) {
+			return true;
+		}
+		CorsConfiguration configuration;
+		try {
+			configuration = this.cors.getCorsConfiguration(request);
+		}
+		catch (RuntimeException ex) {
+			return true;
+		}
+		return configuration == null || CORS_PROCESSOR.processRequest(configuration, request, response);
 	}
 
 	private static void write(UpgradeResponse upgradeResponse, HttpServletResponse response) throws IOException {

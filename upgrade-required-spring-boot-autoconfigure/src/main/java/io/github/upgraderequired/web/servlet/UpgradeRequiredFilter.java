@@ -8,8 +8,10 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.Ordered;
+import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -33,12 +35,25 @@ public class UpgradeRequiredFilter extends OncePerRequestFilter implements Order
 	private int order = DEFAULT_ORDER;
 
 	/**
-	 * Create a new filter.
+	 * Create a new filter that adds no CORS headers to the upgrade response.
 	 * @param engine the engine
 	 * @param renderer the renderer of the upgrade response
 	 */
 	public UpgradeRequiredFilter(UpgradeEngine engine, UpgradeResponseRenderer renderer) {
-		this.check = new ServletUpgradeCheck(engine, renderer);
+		this(engine, renderer, null);
+	}
+
+	/**
+	 * Create a new filter that applies the application's CORS configuration to the
+	 * upgrade response of a cross-origin request, as Spring MVC would.
+	 * @param engine the engine
+	 * @param renderer the renderer of the upgrade response
+	 * @param cors the CORS configuration, usually Spring MVC's
+	 * {@code HandlerMappingIntrospector}, or {@code null}
+	 */
+	public UpgradeRequiredFilter(UpgradeEngine engine, UpgradeResponseRenderer renderer,
+			@Nullable CorsConfigurationSource cors) {
+		this.check = new ServletUpgradeCheck(engine, renderer, cors);
 	}
 
 	@Override

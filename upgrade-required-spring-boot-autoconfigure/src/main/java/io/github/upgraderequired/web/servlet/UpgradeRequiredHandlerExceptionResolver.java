@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.Ordered;
+import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -30,12 +31,25 @@ public class UpgradeRequiredHandlerExceptionResolver implements HandlerException
 	private final ServletUpgradeCheck check;
 
 	/**
-	 * Create a new resolver.
+	 * Create a new resolver that adds no CORS headers to the upgrade response.
 	 * @param engine the engine
 	 * @param renderer the renderer of the upgrade response
 	 */
 	public UpgradeRequiredHandlerExceptionResolver(UpgradeEngine engine, UpgradeResponseRenderer renderer) {
-		this.check = new ServletUpgradeCheck(engine, renderer);
+		this(engine, renderer, null);
+	}
+
+	/**
+	 * Create a new resolver that applies the application's CORS configuration to the
+	 * upgrade response of a cross-origin request, as Spring MVC would.
+	 * @param engine the engine
+	 * @param renderer the renderer of the upgrade response
+	 * @param cors the CORS configuration, usually Spring MVC's
+	 * {@code HandlerMappingIntrospector}, or {@code null}
+	 */
+	public UpgradeRequiredHandlerExceptionResolver(UpgradeEngine engine, UpgradeResponseRenderer renderer,
+			@Nullable CorsConfigurationSource cors) {
+		this.check = new ServletUpgradeCheck(engine, renderer, cors);
 	}
 
 	@Override

@@ -29,7 +29,8 @@ public class UpgradeRequiredHandlerInterceptor implements HandlerInterceptor {
 	 * @param renderer the renderer of the upgrade response
 	 */
 	public UpgradeRequiredHandlerInterceptor(UpgradeEngine engine, UpgradeResponseRenderer renderer) {
-		this.check = new ServletUpgradeCheck(engine, renderer);
+		// Spring MVC's CorsInterceptor runs first in the chain: CORS is applied already.
+		this.check = new ServletUpgradeCheck(engine, renderer, null);
 	}
 
 	@Override

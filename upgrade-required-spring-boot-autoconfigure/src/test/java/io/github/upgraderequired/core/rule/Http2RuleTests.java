@@ -2,10 +2,12 @@ package io.github.upgraderequired.core.rule;
 
 import java.util.List;
 
+import io.github.upgraderequired.core.Decision;
 import io.github.upgraderequired.core.HttpProtocol;
 import io.github.upgraderequired.core.RuleSettings;
 import io.github.upgraderequired.core.TestRequest;
 import io.github.upgraderequired.core.TrustedProxies;
+import io.github.upgraderequired.core.UpgradeEngine;
 import io.github.upgraderequired.core.Verdict;
 import org.junit.jupiter.api.Test;
 
@@ -41,11 +43,18 @@ class Http2RuleTests {
 	}
 
 	@Test
-	void configuredTokensAreOfferedOnBoth() {
-		Http2Rule configured = new Http2Rule("h2", List.of("HTTP/2.0"), RuleSettings.defaults(), TrustedProxies.NONE);
-		assertThat(configured.upgrade()).containsExactly("HTTP/2.0");
-		assertThat(configured.check(TestRequest.get("/").protocol(HttpProtocol.HTTP_1_1).secure(true)).upgrade())
-			.isNull();
+	void configuredTokensAreOfferedOnBothKindsOfConnection() {
+		Http2Rule configured = new Http2Rule("h2", List.of("Foo/2"), RuleSettings.defaults(), TrustedProxies.NONE);
+		UpgradeEngine engine = UpgradeEngine.builder((pattern) -> (path) -> true).rules(List.of(configured)).build();
+		for (boolean secure : new boolean[] { false, true }) {
+			Decision decision = engine.evaluate(TestRequest.get("/").protocol(HttpProtocol.HTTP_1_1).secure(secure));
+			assertThat(decision.rejection().upgrade()).as("secure %s", secure).containsExactly("Foo/2");
+		}
+		Decision defaults = UpgradeEngine.builder((pattern) -> (path) -> true)
+			.rules(List.of(this.rule))
+			.build()
+			.evaluate(TestRequest.get("/").protocol(HttpProtocol.HTTP_1_1).secure(true));
+		assertThat(defaults.rejection().upgrade()).containsExactly("HTTP/2.0");
 	}
 
 	@Test

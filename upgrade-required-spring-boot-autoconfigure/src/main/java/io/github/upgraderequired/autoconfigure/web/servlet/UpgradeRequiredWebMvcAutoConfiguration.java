@@ -8,6 +8,7 @@ import io.github.upgraderequired.web.servlet.UpgradeRequiredFilter;
 import io.github.upgraderequired.web.servlet.UpgradeRequiredHandlerExceptionResolver;
 import io.github.upgraderequired.web.servlet.UpgradeRequiredHandlerInterceptor;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -17,7 +18,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
 import org.springframework.web.servlet.handler.MappedInterceptor;
 
 /**
@@ -35,6 +39,16 @@ import org.springframework.web.servlet.handler.MappedInterceptor;
 @ConditionalOnBean({ UpgradeEngine.class, UpgradeResponseRenderer.class })
 public final class UpgradeRequiredWebMvcAutoConfiguration {
 
+	/**
+	 * Return the application's CORS configuration, looked up when a request is rejected.
+	 */
+	private static CorsConfigurationSource cors(ObjectProvider<HandlerMappingIntrospector> introspector) {
+		return (request) -> {
+			HandlerMappingIntrospector available = introspector.getIfAvailable();
+			return (available != null) ? available.getCorsConfiguration(request) : null;
+		};
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnBooleanProperty(name = UpgradeRequiredProperties.PREFIX + ".before-security", havingValue = false,
 			matchIfMissing = true)
@@ -50,8 +64,8 @@ public final class UpgradeRequiredWebMvcAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		UpgradeRequiredHandlerExceptionResolver upgradeRequiredHandlerExceptionResolver(UpgradeEngine engine,
-				UpgradeResponseRenderer renderer) {
-			return new UpgradeRequiredHandlerExceptionResolver(engine, renderer);
+				UpgradeResponseRenderer renderer, ObjectProvider<HandlerMappingIntrospector> introspector) {
+			return new UpgradeRequiredHandlerExceptionResolver(engine, renderer, cors(introspector));
 		}
 
 		@Bean
@@ -69,11 +83,16 @@ public final class UpgradeRequiredWebMvcAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		UpgradeRequiredFilter upgradeRequiredFilter(UpgradeEngine engine, UpgradeResponseRenderer renderer,
-				UpgradeRequiredProperties properties) {
-			UpgradeRequiredFilter filter = new UpgradeRequiredFilter(engine, renderer);
-			if (properties.getFilterOrder() != null) {
-				filter.setOrder(properties.getFilterOrder());
+				UpgradeRequiredProperties properties, ObjectProvider<HandlerMappingIntrospector> introspector,
+				Environment environment) {
+			UpgradeRequiredFilter filter = new UpgradeRequiredFilter(engine, renderer, cors(introspector));
+			Integer order = properties.getFilterOrder();
+			if (order == null) {
+				// Just before Spring Security's filter chain, wherever it was moved to.
+				order = environment.getProperty("spring.security.filter.order", Integer.class,
+						UpgradeRequiredFilter.DEFAULT_ORDER + 1) - 1;
 			}
+			filter.setOrder(order);
 			return filter;
 		}
 

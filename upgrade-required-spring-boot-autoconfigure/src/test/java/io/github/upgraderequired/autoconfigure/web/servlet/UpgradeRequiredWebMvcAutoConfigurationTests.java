@@ -64,6 +64,12 @@ class UpgradeRequiredWebMvcAutoConfigurationTests {
 	}
 
 	@Test
+	void theFilterFollowsSpringSecuritysFilterOrder() {
+		this.runner.withPropertyValues("upgrade-required.before-security=true", "spring.security.filter.order=-50")
+			.run((context) -> assertThat(context.getBean(UpgradeRequiredFilter.class).getOrder()).isEqualTo(-51));
+	}
+
+	@Test
 	void theFilterOrderIsConfigurable() {
 		this.runner.withPropertyValues("upgrade-required.before-security=true", "upgrade-required.filter-order=-5000")
 			.run((context) -> assertThat(context.getBean(UpgradeRequiredFilter.class).getOrder()).isEqualTo(-5000));
