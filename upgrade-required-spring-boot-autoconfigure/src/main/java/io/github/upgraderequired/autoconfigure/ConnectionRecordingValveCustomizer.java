@@ -1,7 +1,9 @@
 package io.github.upgraderequired.autoconfigure;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import io.github.upgraderequired.web.tomcat.ConnectionRecordingValve;
 import org.apache.catalina.Valve;
@@ -13,15 +15,29 @@ import org.springframework.core.Ordered;
 
 /**
  * Puts the {@link ConnectionRecordingValve} first among Tomcat's engine valves, ahead of
- * the {@code RemoteIpValve} that {@code server.forward-headers-strategy=native} adds.
+ * the {@code RemoteIpValve} that {@code server.forward-headers-strategy=native} adds, when
+ * a configured rule judges the client's connection (HTTP version, HTTP/2, TLS version).
  * Ordered last, so that it runs after Spring Boot's own customizer.
  */
 class ConnectionRecordingValveCustomizer
 		implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>, Ordered {
 
+	private static final Set<RuleType> CONNECTION_RULES = EnumSet.of(RuleType.HTTP_VERSION, RuleType.HTTP2,
+			RuleType.TLS_VERSION);
+
+	private final UpgradeRequiredProperties properties;
+
+	ConnectionRecordingValveCustomizer(UpgradeRequiredProperties properties) {
+		this.properties = properties;
+	}
+
 	@Override
 	public void customize(ConfigurableTomcatWebServerFactory factory) {
-		if (factory instanceof TomcatWebServerFactory tomcat) {
+		boolean needed = this.properties.getRules()
+			.values()
+			.stream()
+			.anyMatch((rule) -> CONNECTION_RULES.contains(rule.getType()));
+		if (needed && factory instanceof TomcatWebServerFactory tomcat) {
 			List<Valve> valves = new ArrayList<>(tomcat.getEngineValves());
 			valves.add(0, new ConnectionRecordingValve());
 			tomcat.setEngineValves(valves);

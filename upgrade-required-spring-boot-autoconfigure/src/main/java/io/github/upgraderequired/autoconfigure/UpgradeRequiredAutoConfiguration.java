@@ -98,8 +98,9 @@ public final class UpgradeRequiredAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ConnectionRecordingValveCustomizer upgradeRequiredConnectionRecordingValveCustomizer() {
-			return new ConnectionRecordingValveCustomizer();
+		ConnectionRecordingValveCustomizer upgradeRequiredConnectionRecordingValveCustomizer(
+				UpgradeRequiredProperties properties) {
+			return new ConnectionRecordingValveCustomizer(properties);
 		}
 
 	}

@@ -1,0 +1,41 @@
+package io.github.upgraderequired.autoconfigure;
+
+import io.github.upgraderequired.autoconfigure.UpgradeRequiredProperties.Rule;
+import io.github.upgraderequired.web.tomcat.ConnectionRecordingValve;
+import org.apache.catalina.valves.RemoteIpValve;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link ConnectionRecordingValveCustomizer}.
+ */
+class ConnectionRecordingValveCustomizerTests {
+
+	@Test
+	void putsTheValveAheadOfRemoteIpValveWhenARuleJudgesTheConnection() {
+		TomcatServletWebServerFactory factory = new TomcatServletWebServerFactory();
+		factory.addEngineValves(new RemoteIpValve());
+		new ConnectionRecordingValveCustomizer(properties(RuleType.HTTP_VERSION)).customize(factory);
+		assertThat(factory.getEngineValves()).hasSize(2);
+		assertThat(factory.getEngineValves().iterator().next()).isInstanceOf(ConnectionRecordingValve.class);
+	}
+
+	@Test
+	void leavesTomcatAloneWhenNoRuleJudgesTheConnection() {
+		TomcatServletWebServerFactory factory = new TomcatServletWebServerFactory();
+		new ConnectionRecordingValveCustomizer(properties(RuleType.HTTPS)).customize(factory);
+		assertThat(factory.getEngineValves()).isEmpty();
+	}
+
+	private static UpgradeRequiredProperties properties(RuleType type) {
+		UpgradeRequiredProperties properties = new UpgradeRequiredProperties();
+		Rule rule = new Rule();
+		rule.setType(type);
+		properties.getRules().put("r", rule);
+		return properties;
+	}
+
+}
