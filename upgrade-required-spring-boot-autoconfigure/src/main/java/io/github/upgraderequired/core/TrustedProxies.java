@@ -1,6 +1,7 @@
 package io.github.upgraderequired.core;
 
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.commons.logging.Log;
@@ -62,6 +63,24 @@ public final class TrustedProxies {
 	 */
 	public @Nullable String tlsVersionHeader() {
 		return this.tlsVersionHeader;
+	}
+
+	/**
+	 * Return the header trusted proxies send the HTTP version in, as a set for
+	 * {@link UpgradeRule#readHeaders()}.
+	 * @return the header, or an empty set
+	 */
+	public Set<String> httpVersionHeaders() {
+		return (this.httpVersionHeader != null) ? Set.of(this.httpVersionHeader) : Set.of();
+	}
+
+	/**
+	 * Return the header trusted proxies send the TLS version in, as a set for
+	 * {@link UpgradeRule#readHeaders()}.
+	 * @return the header, or an empty set
+	 */
+	public Set<String> tlsVersionHeaders() {
+		return (this.tlsVersionHeader != null) ? Set.of(this.tlsVersionHeader) : Set.of();
 	}
 
 	/**

@@ -1,13 +1,11 @@
 package io.github.upgraderequired.core.rule;
 
 import java.util.List;
-import java.util.Set;
 
 import io.github.upgraderequired.core.HttpProtocol;
 import io.github.upgraderequired.core.RuleSettings;
 import io.github.upgraderequired.core.TrustedProxies;
 import io.github.upgraderequired.core.UpgradeRequest;
-import io.github.upgraderequired.core.UpgradeRule;
 import io.github.upgraderequired.core.Verdict;
 
 /**
@@ -17,7 +15,7 @@ import io.github.upgraderequired.core.Verdict;
  * {@code HTTP/3.0}). Behind a proxy, the version is the client's only as a trusted proxy
  * reports it (see {@link TrustedProxies}).
  */
-public final class Http2Rule implements UpgradeRule {
+public final class Http2Rule extends AbstractUpgradeRule {
 
 	/**
 	 * The rule's type.
@@ -40,13 +38,7 @@ public final class Http2Rule implements UpgradeRule {
 	private static final String TLS_DETAIL = "This resource requires HTTP/2. Over TLS, HTTP/2 is negotiated with "
 			+ "ALPN during the handshake: use a client that offers 'h2'.";
 
-	private final String name;
-
-	private final List<String> upgrade;
-
 	private final boolean configuredUpgrade;
-
-	private final RuleSettings settings;
 
 	private final TrustedProxies proxies;
 
@@ -59,37 +51,9 @@ public final class Http2Rule implements UpgradeRule {
 	 * @param proxies the proxies trusted to report the client's version
 	 */
 	public Http2Rule(String name, List<String> upgrade, RuleSettings settings, TrustedProxies proxies) {
-		this.name = name;
+		super(name, TYPE, orDefault(upgrade, CLEARTEXT_UPGRADE), settings, proxies.httpVersionHeaders());
 		this.configuredUpgrade = !upgrade.isEmpty();
-		this.upgrade = this.configuredUpgrade ? List.copyOf(upgrade) : CLEARTEXT_UPGRADE;
-		this.settings = settings;
 		this.proxies = proxies;
-	}
-
-	@Override
-	public String name() {
-		return this.name;
-	}
-
-	@Override
-	public String type() {
-		return TYPE;
-	}
-
-	@Override
-	public List<String> upgrade() {
-		return this.upgrade;
-	}
-
-	@Override
-	public Set<String> readHeaders() {
-		String header = this.proxies.httpVersionHeader();
-		return (header != null) ? Set.of(header) : Set.of();
-	}
-
-	@Override
-	public RuleSettings settings() {
-		return this.settings;
 	}
 
 	@Override

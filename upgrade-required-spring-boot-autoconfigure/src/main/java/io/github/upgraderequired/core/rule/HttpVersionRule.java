@@ -1,13 +1,11 @@
 package io.github.upgraderequired.core.rule;
 
 import java.util.List;
-import java.util.Set;
 
 import io.github.upgraderequired.core.HttpProtocol;
 import io.github.upgraderequired.core.RuleSettings;
 import io.github.upgraderequired.core.TrustedProxies;
 import io.github.upgraderequired.core.UpgradeRequest;
-import io.github.upgraderequired.core.UpgradeRule;
 import io.github.upgraderequired.core.Verdict;
 
 /**
@@ -16,20 +14,14 @@ import io.github.upgraderequired.core.Verdict;
  * the version is the client's only as a trusted proxy reports it (see
  * {@link TrustedProxies}).
  */
-public final class HttpVersionRule implements UpgradeRule {
+public final class HttpVersionRule extends AbstractUpgradeRule {
 
 	/**
 	 * The rule's type.
 	 */
 	public static final String TYPE = "http-version";
 
-	private final String name;
-
 	private final HttpProtocol minimum;
-
-	private final List<String> upgrade;
-
-	private final RuleSettings settings;
 
 	private final TrustedProxies proxies;
 
@@ -56,38 +48,10 @@ public final class HttpVersionRule implements UpgradeRule {
 	 */
 	public HttpVersionRule(String name, HttpProtocol minimum, List<String> upgrade, RuleSettings settings,
 			TrustedProxies proxies) {
-		this.name = name;
+		super(name, TYPE, orDefault(upgrade, List.of(minimum.token())), settings, proxies.httpVersionHeaders());
 		this.minimum = minimum;
-		this.upgrade = upgrade.isEmpty() ? List.of(minimum.token()) : List.copyOf(upgrade);
-		this.settings = settings;
 		this.proxies = proxies;
 		this.detail = "This service requires " + minimum.token() + " or newer.";
-	}
-
-	@Override
-	public String name() {
-		return this.name;
-	}
-
-	@Override
-	public String type() {
-		return TYPE;
-	}
-
-	@Override
-	public List<String> upgrade() {
-		return this.upgrade;
-	}
-
-	@Override
-	public Set<String> readHeaders() {
-		String header = this.proxies.httpVersionHeader();
-		return (header != null) ? Set.of(header) : Set.of();
-	}
-
-	@Override
-	public RuleSettings settings() {
-		return this.settings;
 	}
 
 	@Override

@@ -1,10 +1,10 @@
 package io.github.upgraderequired.core.rule;
 
 import java.util.List;
+import java.util.Set;
 
 import io.github.upgraderequired.core.RuleSettings;
 import io.github.upgraderequired.core.UpgradeRequest;
-import io.github.upgraderequired.core.UpgradeRule;
 import io.github.upgraderequired.core.Verdict;
 import org.jspecify.annotations.Nullable;
 
@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * unless configured otherwise, or redirects {@code GET} and {@code HEAD} requests to the
  * https URL with a 308 when configured to.
  */
-public final class HttpsRule implements UpgradeRule {
+public final class HttpsRule extends AbstractUpgradeRule {
 
 	/**
 	 * The rule's type.
@@ -27,12 +27,6 @@ public final class HttpsRule implements UpgradeRule {
 	public static final List<String> DEFAULT_UPGRADE = List.of("TLS/1.3", "TLS/1.2");
 
 	private static final String DETAIL = "This resource is only served over HTTPS.";
-
-	private final String name;
-
-	private final List<String> upgrade;
-
-	private final RuleSettings settings;
 
 	private final boolean redirect;
 
@@ -47,31 +41,9 @@ public final class HttpsRule implements UpgradeRule {
 	 * @param redirectPort the https port to redirect to
 	 */
 	public HttpsRule(String name, List<String> upgrade, RuleSettings settings, boolean redirect, int redirectPort) {
-		this.name = name;
-		this.upgrade = upgrade.isEmpty() ? DEFAULT_UPGRADE : List.copyOf(upgrade);
-		this.settings = settings;
+		super(name, TYPE, orDefault(upgrade, DEFAULT_UPGRADE), settings, Set.of());
 		this.redirect = redirect;
 		this.redirectPort = redirectPort;
-	}
-
-	@Override
-	public String name() {
-		return this.name;
-	}
-
-	@Override
-	public String type() {
-		return TYPE;
-	}
-
-	@Override
-	public List<String> upgrade() {
-		return this.upgrade;
-	}
-
-	@Override
-	public RuleSettings settings() {
-		return this.settings;
 	}
 
 	@Override

@@ -1,13 +1,11 @@
 package io.github.upgraderequired.core.rule;
 
 import java.util.List;
-import java.util.Set;
 
 import io.github.upgraderequired.core.RuleSettings;
 import io.github.upgraderequired.core.TlsVersion;
 import io.github.upgraderequired.core.TrustedProxies;
 import io.github.upgraderequired.core.UpgradeRequest;
-import io.github.upgraderequired.core.UpgradeRule;
 import io.github.upgraderequired.core.Verdict;
 
 /**
@@ -16,20 +14,14 @@ import io.github.upgraderequired.core.Verdict;
  * whose version the server does not expose, has an unknown version; behind a proxy, the
  * version is the client's only as a trusted proxy reports it (see {@link TrustedProxies}).
  */
-public final class TlsVersionRule implements UpgradeRule {
+public final class TlsVersionRule extends AbstractUpgradeRule {
 
 	/**
 	 * The rule's type.
 	 */
 	public static final String TYPE = "tls-version";
 
-	private final String name;
-
 	private final TlsVersion minimum;
-
-	private final List<String> upgrade;
-
-	private final RuleSettings settings;
 
 	private final TrustedProxies proxies;
 
@@ -45,38 +37,10 @@ public final class TlsVersionRule implements UpgradeRule {
 	 */
 	public TlsVersionRule(String name, TlsVersion minimum, List<String> upgrade, RuleSettings settings,
 			TrustedProxies proxies) {
-		this.name = name;
+		super(name, TYPE, orDefault(upgrade, List.of(minimum.token())), settings, proxies.tlsVersionHeaders());
 		this.minimum = minimum;
-		this.upgrade = upgrade.isEmpty() ? List.of(minimum.token()) : List.copyOf(upgrade);
-		this.settings = settings;
 		this.proxies = proxies;
 		this.detail = "This service requires " + minimum.protocol() + " or newer.";
-	}
-
-	@Override
-	public String name() {
-		return this.name;
-	}
-
-	@Override
-	public String type() {
-		return TYPE;
-	}
-
-	@Override
-	public List<String> upgrade() {
-		return this.upgrade;
-	}
-
-	@Override
-	public Set<String> readHeaders() {
-		String header = this.proxies.tlsVersionHeader();
-		return (header != null) ? Set.of(header) : Set.of();
-	}
-
-	@Override
-	public RuleSettings settings() {
-		return this.settings;
 	}
 
 	@Override

@@ -7,7 +7,6 @@ import java.util.Set;
 
 import io.github.upgraderequired.core.RuleSettings;
 import io.github.upgraderequired.core.UpgradeRequest;
-import io.github.upgraderequired.core.UpgradeRule;
 import io.github.upgraderequired.core.Verdict;
 import org.jspecify.annotations.Nullable;
 
@@ -18,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * the WebSocket handler. SockJS endpoints are not WebSocket-only: their HTTP fallbacks are
  * plain requests.
  */
-public final class WebSocketRule implements UpgradeRule {
+public final class WebSocketRule extends AbstractUpgradeRule {
 
 	/**
 	 * The rule's type.
@@ -36,12 +35,6 @@ public final class WebSocketRule implements UpgradeRule {
 	private static final Set<String> READ_HEADERS = Collections
 		.unmodifiableSet(new LinkedHashSet<>(List.of("Upgrade", "Sec-WebSocket-Version")));
 
-	private final String name;
-
-	private final List<String> upgrade;
-
-	private final RuleSettings settings;
-
 	/**
 	 * Create a new rule.
 	 * @param name the rule's name
@@ -49,34 +42,7 @@ public final class WebSocketRule implements UpgradeRule {
 	 * @param settings where and how the rule applies: the WebSocket-only paths
 	 */
 	public WebSocketRule(String name, List<String> upgrade, RuleSettings settings) {
-		this.name = name;
-		this.upgrade = upgrade.isEmpty() ? UPGRADE : List.copyOf(upgrade);
-		this.settings = settings;
-	}
-
-	@Override
-	public String name() {
-		return this.name;
-	}
-
-	@Override
-	public String type() {
-		return TYPE;
-	}
-
-	@Override
-	public List<String> upgrade() {
-		return this.upgrade;
-	}
-
-	@Override
-	public Set<String> readHeaders() {
-		return READ_HEADERS;
-	}
-
-	@Override
-	public RuleSettings settings() {
-		return this.settings;
+		super(name, TYPE, orDefault(upgrade, UPGRADE), settings, READ_HEADERS);
 	}
 
 	@Override
