@@ -1,0 +1,216 @@
+package io.github.upgraderequired.core;
+
+import java.util.Arrays;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A dotted version number, ordered by every numeric segment: {@code 5.10.0 > 5.9.3},
+ * {@code 139.0.7258.76 > 139.0.7258} (missing segments count as 0), a pre-release below
+ * its release ({@code 5.2.0-beta.1 < 5.2.0}, identifiers compared as in Semantic
+ * Versioning), a leading {@code v} ignored ({@code v5.2.0 = 5.2.0}) and build metadata
+ * ignored ({@code 5.2.0+42 = 5.2.0}).
+ * <p>
+ * Parsing is strict and bounded, since versions come from clients: at most 64 characters,
+ * 8 numeric segments of at most 18 digits, and nothing but digits and dots before the
+ * pre-release. Anything else does not parse.
+ */
+public final class VersionNumber implements Comparable<VersionNumber> {
+
+	private static final int MAX_LENGTH = 64;
+
+	private static final int MAX_SEGMENTS = 8;
+
+	private static final int MAX_DIGITS = 18;
+
+	private final long[] segments;
+
+	private final String[] preRelease;
+
+	private final String text;
+
+	private VersionNumber(long[] segments, String[] preRelease, String text) {
+		this.segments = segments;
+		this.preRelease = preRelease;
+		this.text = text;
+	}
+
+	/**
+	 * Parse a version.
+	 * @param value the version, may be {@code null}
+	 * @return the version, or {@code null} if it does not parse
+	 */
+	public static @Nullable VersionNumber parse(@Nullable String value) {
+		if (value == null) {
+			return null;
+		}
+		String text = value.trim();
+		if (text.isEmpty() || text.length() > MAX_LENGTH) {
+			return null;
+		}
+		int start = (text.charAt(0) == 'v' || text.charAt(0) == 'V') ? 1 : 0;
+		int plus = text.indexOf('+', start);
+		int end = (plus >= 0) ? plus : text.length();
+		int dash = text.indexOf('-', start);
+		int numbersEnd = (dash >= 0 && dash < end) ? dash : end;
+		long[] segments = parseSegments(text, start, numbersEnd);
+		if (segments == null) {
+			return null;
+		}
+		String[] preRelease = new String[0];
+		if (numbersEnd < end) {
+			preRelease = parsePreRelease(text.substring(numbersEnd + 1, end));
+			if (preRelease == null) {
+				return null;
+			}
+		}
+		if (plus >= 0 && !isIdentifiers(text.substring(plus + 1))) {
+			return null;
+		}
+		return new VersionNumber(segments, preRelease, text);
+	}
+
+	private static long @Nullable [] parseSegments(String text, int start, int end) {
+		long[] segments = new long[MAX_SEGMENTS];
+		int count = 0;
+		int segmentStart = start;
+		for (int i = start; i <= end; i++) {
+			if (i == end || text.charAt(i) == '.') {
+				int digits = i - segmentStart;
+				if (digits == 0 || digits > MAX_DIGITS || count == MAX_SEGMENTS) {
+					return null;
+				}
+				segments[count++] = Long.parseLong(text, segmentStart, i, 10);
+				segmentStart = i + 1;
+			}
+			else if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+				return null;
+			}
+		}
+		return Arrays.copyOf(segments, count);
+	}
+
+	private static String @Nullable [] parsePreRelease(String text) {
+		if (!isIdentifiers(text)) {
+			return null;
+		}
+		String[] identifiers = text.split("\\.");
+		for (int i = 0; i < identifiers.length; i++) {
+			if (isNumeric(identifiers[i])) {
+				identifiers[i] = stripZeros(identifiers[i]);
+			}
+		}
+		return identifiers;
+	}
+
+	private static boolean isIdentifiers(String text) {
+		if (text.isEmpty() || text.startsWith(".") || text.endsWith(".") || text.contains("..")) {
+			return false;
+		}
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			boolean allowed = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-'
+					|| c == '.';
+			if (!allowed) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Return the major version, the first segment.
+	 * @return the major version
+	 */
+	public long major() {
+		return this.segments[0];
+	}
+
+	/**
+	 * Return whether this is a pre-release.
+	 * @return {@code true} if a pre-release follows the numbers
+	 */
+	public boolean isPreRelease() {
+		return this.preRelease.length > 0;
+	}
+
+	@Override
+	public int compareTo(VersionNumber other) {
+		int length = Math.max(this.segments.length, other.segments.length);
+		for (int i = 0; i < length; i++) {
+			long mine = (i < this.segments.length) ? this.segments[i] : 0;
+			long theirs = (i < other.segments.length) ? other.segments[i] : 0;
+			if (mine != theirs) {
+				return Long.compare(mine, theirs);
+			}
+		}
+		return comparePreRelease(this.preRelease, other.preRelease);
+	}
+
+	private static int comparePreRelease(String[] mine, String[] theirs) {
+		// A release ranks above any of its pre-releases.
+		if (mine.length == 0) {
+			return (theirs.length == 0) ? 0 : 1;
+		}
+		if (theirs.length == 0) {
+			return -1;
+		}
+		for (int i = 0; i < Math.min(mine.length, theirs.length); i++) {
+			int compared = compareIdentifier(mine[i], theirs[i]);
+			if (compared != 0) {
+				return compared;
+			}
+		}
+		return Integer.compare(mine.length, theirs.length);
+	}
+
+	private static int compareIdentifier(String mine, String theirs) {
+		boolean mineNumeric = isNumeric(mine);
+		boolean theirsNumeric = isNumeric(theirs);
+		if (mineNumeric && theirsNumeric) {
+			// Leading zeros are stripped at parsing: the longer number is the greater.
+			int byLength = Integer.compare(mine.length(), theirs.length());
+			return (byLength != 0) ? byLength : mine.compareTo(theirs);
+		}
+		if (mineNumeric != theirsNumeric) {
+			return mineNumeric ? -1 : 1;
+		}
+		return mine.compareTo(theirs);
+	}
+
+	private static boolean isNumeric(String identifier) {
+		return identifier.chars().allMatch((c) -> c >= '0' && c <= '9');
+	}
+
+	private static String stripZeros(String digits) {
+		int i = 0;
+		while (i < digits.length() - 1 && digits.charAt(i) == '0') {
+			i++;
+		}
+		return digits.substring(i);
+	}
+
+	@Override
+	public boolean equals(@Nullable Object other) {
+		return other instanceof VersionNumber version && compareTo(version) == 0;
+	}
+
+	@Override
+	public int hashCode() {
+		int length = this.segments.length;
+		while (length > 1 && this.segments[length - 1] == 0) {
+			length--;
+		}
+		return 31 * Arrays.hashCode(Arrays.copyOf(this.segments, length)) + Arrays.hashCode(this.preRelease);
+	}
+
+	/**
+	 * Return the version as written.
+	 * @return the text
+	 */
+	@Override
+	public String toString() {
+		return this.text;
+	}
+
+}
