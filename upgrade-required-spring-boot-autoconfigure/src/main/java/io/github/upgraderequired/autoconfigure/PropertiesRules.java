@@ -2,9 +2,17 @@ package io.github.upgraderequired.autoconfigure;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
+import io.github.upgraderequired.autoconfigure.UpgradeRequiredProperties.App;
+import io.github.upgraderequired.autoconfigure.UpgradeRequiredProperties.AppPlatform;
 import io.github.upgraderequired.autoconfigure.UpgradeRequiredProperties.ExemptHeader;
 import io.github.upgraderequired.autoconfigure.UpgradeRequiredProperties.Proxy;
 import io.github.upgraderequired.autoconfigure.UpgradeRequiredProperties.Rule;
@@ -17,6 +25,8 @@ import io.github.upgraderequired.core.TlsVersion;
 import io.github.upgraderequired.core.TrustedProxies;
 import io.github.upgraderequired.core.UpgradeRule;
 import io.github.upgraderequired.core.UpgradeTokens;
+import io.github.upgraderequired.core.VersionNumber;
+import io.github.upgraderequired.core.rule.AppVersionRule;
 import io.github.upgraderequired.core.rule.Http2Rule;
 import io.github.upgraderequired.core.rule.HttpVersionRule;
 import io.github.upgraderequired.core.rule.HttpsRule;
@@ -78,6 +88,7 @@ final class PropertiesRules {
 			case TLS_VERSION -> new TlsVersionRule(name, tlsVersion(prefix, rule), rule.getUpgrade(), settings, proxies);
 			case HTTP2 -> new Http2Rule(name, rule.getUpgrade(), settings, proxies);
 			case WEBSOCKET -> new WebSocketRule(name, rule.getUpgrade(), settings);
+			case APP_VERSION -> appVersion(name, prefix, rule, settings);
 		};
 	}
 
@@ -164,6 +175,81 @@ final class PropertiesRules {
 					"Use 1.2 or 1.3 (also 1.0 or 1.1, which Java disables by default).");
 		}
 		return version;
+	}
+
+	private static UpgradeRule appVersion(String name, String prefix, Rule rule, RuleSettings settings) {
+		App app = rule.getApp();
+		String appPrefix = prefix + ".app";
+		String product = (app.getProduct() != null) ? app.getProduct() : name;
+		if (product.indexOf('/') >= 0 || !UpgradeTokens.isValid(product)) {
+			throw new UpgradeRequiredConfigurationException(appPrefix + ".product", product,
+					"the product is the name of an Upgrade token", "Use a name such as ExampleApp.");
+		}
+		checkHeaderName(appPrefix + ".platform-header", app.getPlatformHeader());
+		checkHeaderName(appPrefix + ".version-header", app.getVersionHeader());
+		Pattern pattern = userAgentPattern(appPrefix + ".user-agent-pattern", app.getUserAgentPattern());
+		Map<String, AppVersionRule.Platform> platforms = new LinkedHashMap<>();
+		app.getPlatforms().forEach((platform, requirements) -> platforms.put(platform.toLowerCase(Locale.ROOT),
+				platform(appPrefix + ".platforms." + platform, requirements)));
+		AppVersionRule.Platform fallback = null;
+		if (rule.getMinimum() != null) {
+			fallback = new AppVersionRule.Platform(version(prefix + ".minimum", rule.getMinimum()), Set.of(), null);
+		}
+		if (platforms.isEmpty() && fallback == null) {
+			throw new UpgradeRequiredConfigurationException(appPrefix + ".platforms", null,
+					"an app-version rule needs a minimum, per platform or for all",
+					"Set '" + appPrefix + ".platforms.<platform>.minimum', or '" + prefix + ".minimum'.");
+		}
+		return new AppVersionRule(name, product, platforms, fallback, app.getUnknownPlatform(),
+				new AppVersionRule.Source(app.getPlatformHeader(), app.getVersionHeader(), pattern), rule.getUpgrade(),
+				settings);
+	}
+
+	private static AppVersionRule.Platform platform(String prefix, AppPlatform platform) {
+		if (platform.getMinimum() == null) {
+			throw new UpgradeRequiredConfigurationException(prefix + ".minimum", null,
+					"every platform needs its lowest version allowed", "Set it to a version such as 5.2.0.");
+		}
+		VersionNumber minimum = version(prefix + ".minimum", platform.getMinimum());
+		Set<VersionNumber> blocked = new LinkedHashSet<>();
+		for (int i = 0; i < platform.getBlocked().size(); i++) {
+			blocked.add(version(prefix + ".blocked[" + i + "]", platform.getBlocked().get(i)));
+		}
+		URI storeUrl = platform.getStoreUrl();
+		if (storeUrl != null && !storeUrl.isAbsolute()) {
+			throw new UpgradeRequiredConfigurationException(prefix + ".store-url", storeUrl,
+					"clients need an absolute URL", "Use the store page's URL, such as https://apps.apple.com/app/id1.");
+		}
+		return new AppVersionRule.Platform(minimum, blocked, (storeUrl != null) ? storeUrl.toString() : null);
+	}
+
+	private static VersionNumber version(String property, String value) {
+		VersionNumber version = VersionNumber.parse(value);
+		if (version == null) {
+			throw new UpgradeRequiredConfigurationException(property, value, "it is not a version",
+					"Use dotted numbers, optionally with a pre-release, such as 5.2.0 or 6.0.0-beta.1.");
+		}
+		return version;
+	}
+
+	private static @Nullable Pattern userAgentPattern(String property, @Nullable String pattern) {
+		if (pattern == null) {
+			return null;
+		}
+		try {
+			Pattern compiled = Pattern.compile(pattern);
+			if (!pattern.contains("(?<version>")) {
+				throw new UpgradeRequiredConfigurationException(property, pattern,
+						"the pattern has no group named 'version'",
+						"Capture the version with (?<version>...), such as ExampleApp/(?<version>[0-9.]+).");
+			}
+			return compiled;
+		}
+		catch (PatternSyntaxException ex) {
+			throw new UpgradeRequiredConfigurationException(property, pattern,
+					ex.getDescription() + " (at character " + ex.getIndex() + ")",
+					"Fix the regular expression; capture the version with (?<version>...).");
+		}
 	}
 
 	private static UpgradeRule https(String name, String prefix, Rule rule, RuleSettings settings) {

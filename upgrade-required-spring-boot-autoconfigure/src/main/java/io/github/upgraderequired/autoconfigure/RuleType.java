@@ -28,7 +28,12 @@ public enum RuleType {
 	/**
 	 * Reject plain requests and WebSocket versions other than 13 on WebSocket-only paths.
 	 */
-	WEBSOCKET("websocket");
+	WEBSOCKET("websocket"),
+
+	/**
+	 * Reject app versions below their platform's minimum, or blocked ones.
+	 */
+	APP_VERSION("app-version");
 
 	private final String value;
 

@@ -289,7 +289,8 @@ public class UpgradeRequiredProperties {
 		/**
 		 * Lowest version allowed. For 'http-version', an HTTP version such as '1.1'
 		 * (the default) or '2'; for 'tls-version', a TLS version such as '1.2' (the
-		 * default) or '1.3'.
+		 * default) or '1.3'; for 'app-version', the minimum of platforms that are not
+		 * configured, such as '5.0.0'.
 		 */
 		private @Nullable String minimum;
 
@@ -297,6 +298,11 @@ public class UpgradeRequiredProperties {
 		 * Settings of 'https' rules.
 		 */
 		private final Https https = new Https();
+
+		/**
+		 * Settings of 'app-version' rules.
+		 */
+		private final App app = new App();
 
 		public @Nullable RuleType getType() {
 			return this.type;
@@ -410,6 +416,10 @@ public class UpgradeRequiredProperties {
 			return this.https;
 		}
 
+		public App getApp() {
+			return this.app;
+		}
+
 	}
 
 	/**
@@ -471,6 +481,143 @@ public class UpgradeRequiredProperties {
 
 		public void setValue(@Nullable String value) {
 			this.value = value;
+		}
+
+	}
+
+	/**
+	 * Settings of 'app-version' rules.
+	 */
+	public static class App {
+
+		/**
+		 * Product named in the Upgrade token, such as 'ExampleApp' in 'ExampleApp/5.2.0'.
+		 * Defaults to the rule's name.
+		 */
+		private @Nullable String product;
+
+		/**
+		 * Request header holding the app's platform.
+		 */
+		private String platformHeader = "X-App-Platform";
+
+		/**
+		 * Request header holding the app's version.
+		 */
+		private String versionHeader = "X-App-Version";
+
+		/**
+		 * Pattern matched against the User-Agent when the version header is absent, with
+		 * the named group 'version' and optionally 'platform', such as
+		 * 'ExampleApp/(?<version>[0-9.]+) \((?<platform>iOS|Android)'.
+		 */
+		private @Nullable String userAgentPattern;
+
+		/**
+		 * Requirements per platform, by case-insensitive name such as 'ios' or
+		 * 'android'.
+		 */
+		private Map<String, AppPlatform> platforms = new LinkedHashMap<>();
+
+		/**
+		 * What to do with a platform that is not configured, when the rule has no
+		 * 'minimum' of its own.
+		 */
+		private UnknownValuePolicy unknownPlatform = UnknownValuePolicy.ALLOW;
+
+		public @Nullable String getProduct() {
+			return this.product;
+		}
+
+		public void setProduct(@Nullable String product) {
+			this.product = product;
+		}
+
+		public String getPlatformHeader() {
+			return this.platformHeader;
+		}
+
+		public void setPlatformHeader(String platformHeader) {
+			this.platformHeader = platformHeader;
+		}
+
+		public String getVersionHeader() {
+			return this.versionHeader;
+		}
+
+		public void setVersionHeader(String versionHeader) {
+			this.versionHeader = versionHeader;
+		}
+
+		public @Nullable String getUserAgentPattern() {
+			return this.userAgentPattern;
+		}
+
+		public void setUserAgentPattern(@Nullable String userAgentPattern) {
+			this.userAgentPattern = userAgentPattern;
+		}
+
+		public Map<String, AppPlatform> getPlatforms() {
+			return this.platforms;
+		}
+
+		public void setPlatforms(Map<String, AppPlatform> platforms) {
+			this.platforms = platforms;
+		}
+
+		public UnknownValuePolicy getUnknownPlatform() {
+			return this.unknownPlatform;
+		}
+
+		public void setUnknownPlatform(UnknownValuePolicy unknownPlatform) {
+			this.unknownPlatform = unknownPlatform;
+		}
+
+	}
+
+	/**
+	 * Requirements of an app on one platform.
+	 */
+	public static class AppPlatform {
+
+		/**
+		 * Lowest version allowed on this platform, such as '5.2.0'.
+		 */
+		private @Nullable String minimum;
+
+		/**
+		 * Exact versions refused on this platform even though they meet the minimum.
+		 */
+		private List<String> blocked = new ArrayList<>();
+
+		/**
+		 * Where users get the app on this platform, such as its store page: sent as
+		 * 'upgradeUrl' and in a Link header.
+		 */
+		private @Nullable URI storeUrl;
+
+		public @Nullable String getMinimum() {
+			return this.minimum;
+		}
+
+		public void setMinimum(@Nullable String minimum) {
+			this.minimum = minimum;
+		}
+
+		public List<String> getBlocked() {
+			return this.blocked;
+		}
+
+		public void setBlocked(List<String> blocked) {
+			this.blocked = blocked;
+		}
+
+		public @Nullable URI getStoreUrl() {
+			return this.storeUrl;
+		}
+
+		public void setStoreUrl(@Nullable URI storeUrl) {
+			this.storeUrl = storeUrl;
 		}
 
 	}

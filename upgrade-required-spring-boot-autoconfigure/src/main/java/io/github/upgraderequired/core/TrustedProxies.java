@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * the connection. A request that was not forwarded is judged by its connection. A
  * forwarded request is judged only by a configured header, and only when a trusted proxy
  * sent it (the peer address is in one of the trusted ranges); otherwise its version is
- * unknown, and a WARN says so once.
+ * unknown, and a WARN says so once for each cause (an untrusted peer, a trusted proxy that
+ * does not send the HTTP-version header).
  */
 public final class TrustedProxies {
 
@@ -32,7 +33,9 @@ public final class TrustedProxies {
 
 	private final @Nullable String tlsVersionHeader;
 
-	private final AtomicBoolean warned = new AtomicBoolean();
+	private final AtomicBoolean warnedUntrusted = new AtomicBoolean();
+
+	private final AtomicBoolean warnedMissingHeader = new AtomicBoolean();
 
 	/**
 	 * Create a new instance.
@@ -98,7 +101,7 @@ public final class TrustedProxies {
 		String value = request.header(this.httpVersionHeader);
 		if (value == null) {
 			// A proxy always knows the HTTP version it received: it is not sending it.
-			warnOnce(request, this.httpVersionHeader);
+			warnOnce(this.warnedMissingHeader, request, this.httpVersionHeader);
 			return null;
 		}
 		return (value.length() <= MAX_VALUE_LENGTH) ? HttpProtocol.parse(value.trim()) : null;
@@ -130,7 +133,7 @@ public final class TrustedProxies {
 		if (header != null && isTrusted(request.peerAddress())) {
 			return true;
 		}
-		warnOnce(request, header);
+		warnOnce(this.warnedUntrusted, request, header);
 		return false;
 	}
 
@@ -143,8 +146,8 @@ public final class TrustedProxies {
 		return false;
 	}
 
-	private void warnOnce(UpgradeRequest request, @Nullable String header) {
-		if (this.warned.compareAndSet(false, true)) {
+	private void warnOnce(AtomicBoolean warned, UpgradeRequest request, @Nullable String header) {
+		if (warned.compareAndSet(false, true)) {
 			logger.warn("A forwarded request (from " + request.peerAddress() + ") did not say the client's version in "
 					+ ((header != null) ? "'" + header + "'" : "a configured header")
 					+ " from a trusted proxy; the HTTP-version, HTTP/2 and TLS-version rules treat its version as "

@@ -19,6 +19,8 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.annotation.DirtiesContext.MethodMode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -152,6 +154,20 @@ abstract class AbstractEndToEndTests {
 		assertThat(response.header("Access-Control-Allow-Origin")).isEqualTo("https://app.example.com");
 		assertThat(response.header("Upgrade")).isEqualTo("TLS/1.3, TLS/1.2");
 		assertThat(response.body()).isEqualTo(SECURE_PROBLEM);
+	}
+
+	@Test
+	void anOriginThatDoesNotParseGetsThe426WithoutCorsHeaders() throws Exception {
+		// To a handler without CORS configuration: where there is one, Spring MVC itself
+		// refuses such an origin with 403 before any interceptor.
+		for (String origin : new String[] { "%%%", "http://[zz", "http://\u00e9.example" }) {
+			for (String method : new String[] { "GET", "DELETE" }) {
+				HttpResult response = Http.raw(this.port, method + " /secure/no-cors HTTP/1.1\r\nHost: localhost\r\n"
+						+ "Origin: " + origin + "\r\nConnection: close\r\n\r\n");
+				assertThat(response.status()).as("%s %s", method, origin).isEqualTo(426);
+				assertThat(response.hasHeader("Access-Control-Allow-Origin")).isFalse();
+			}
+		}
 	}
 
 	@Test
@@ -328,7 +344,9 @@ abstract class AbstractEndToEndTests {
 		webSocket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(10, TimeUnit.SECONDS);
 	}
 
+	// The WARN is logged once per application: this test starts from a fresh one.
 	@Test
+	@DirtiesContext(methodMode = MethodMode.BEFORE_METHOD)
 	void aForwardedHttp10RequestFromAnUntrustedPeerIsAllowedAndWarnedOnce(CapturedOutput output) throws Exception {
 		String request = "GET /open/hello HTTP/1.0\r\nHost: localhost\r\nX-Forwarded-For: 203.0.113.7\r\n"
 				+ "X-Forwarded-Http-Version: HTTP/1.0\r\n\r\n";

@@ -38,7 +38,8 @@ import org.springframework.web.socket.handler.TextWebSocketHandler;
 		"org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
 		"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
 		"org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration" })
-@Import({ EndToEndApplication.HelloController.class, EndToEndApplication.ServletWebSocket.class,
+@Import({ EndToEndApplication.HelloController.class, EndToEndApplication.NoCorsController.class,
+		EndToEndApplication.ServletWebSocket.class,
 		EndToEndApplication.ReactiveWebSocket.class })
 class EndToEndApplication {
 
@@ -54,6 +55,16 @@ class EndToEndApplication {
 
 		@GetMapping({ "/get-only", "/secure/get-only", "/h2/hello", "/tls/hello", "/tls-warn/hello" })
 		Map<String, String> getOnly() {
+			return Map.of("message", "hello");
+		}
+
+	}
+
+	@RestController
+	static class NoCorsController {
+
+		@GetMapping("/secure/no-cors")
+		Map<String, String> hello() {
 			return Map.of("message", "hello");
 		}
 

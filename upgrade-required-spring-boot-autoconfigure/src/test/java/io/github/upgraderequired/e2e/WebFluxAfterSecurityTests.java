@@ -8,7 +8,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
  */
 @SpringBootTest(classes = SecuredApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.main.web-application-type=reactive", "spring.security.user.name=user",
-				"spring.security.user.password={noop}secret", "upgrade-required.before-security=false",
+				"spring.security.user.password={noop}secret",
 				"upgrade-required.rules.http-1-1.type=http-version" })
 class WebFluxAfterSecurityTests extends AbstractSecurityOrderTests {
 

@@ -103,7 +103,7 @@ public class UpgradeRequiredWebFilter implements WebFilter, Ordered {
 	}
 
 	private Mono<Void> applyCors(ServerWebExchange exchange) {
-		if (!CorsUtils.isCorsRequest(exchange.getRequest())) {
+		if (!isCorsRequest(exchange)) {
 			return Mono.empty();
 		}
 		List<HandlerMapping> mappings = this.handlerMappings.get();
@@ -117,6 +117,19 @@ public class UpgradeRequiredWebFilter implements WebFilter, Ordered {
 			.next()
 			.onErrorComplete()
 			.then();
+	}
+
+	/**
+	 * Return whether the request is a cross-origin one; an {@code Origin} that does not
+	 * parse makes it none, so it gets the upgrade response without CORS headers.
+	 */
+	private static boolean isCorsRequest(ServerWebExchange exchange) {
+		try {
+			return CorsUtils.isCorsRequest(exchange.getRequest());
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
 	}
 
 	/**

@@ -86,18 +86,20 @@ final class ServletUpgradeCheck {
 	 * written instead
 	 */
 	private boolean applyCors(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		if (this.cors == null || !CorsUtils.isCorsRequest(request)
-				|| response.getHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN) != null) {
+		if (this.cors == null || response.getHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN) != null) {
 			return true;
 		}
-		CorsConfiguration configuration;
 		try {
-			configuration = this.cors.getCorsConfiguration(request);
+			if (!CorsUtils.isCorsRequest(request)) {
+				return true;
+			}
+			CorsConfiguration configuration = this.cors.getCorsConfiguration(request);
+			return configuration == null || CORS_PROCESSOR.processRequest(configuration, request, response);
 		}
-		catch (RuntimeException ex) {
+		catch (IllegalArgumentException ex) {
+			// An Origin that does not parse: the upgrade response goes without CORS headers.
 			return true;
 		}
-		return configuration == null || CORS_PROCESSOR.processRequest(configuration, request, response);
 	}
 
 	private static void write(UpgradeResponse upgradeResponse, HttpServletResponse response) throws IOException {

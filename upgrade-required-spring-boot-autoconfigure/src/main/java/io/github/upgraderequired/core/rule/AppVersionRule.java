@@ -1,0 +1,206 @@
+package io.github.upgraderequired.core.rule;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.github.upgraderequired.core.BoundedCharSequence;
+import io.github.upgraderequired.core.RuleSettings;
+import io.github.upgraderequired.core.UnknownValuePolicy;
+import io.github.upgraderequired.core.UpgradeRequest;
+import io.github.upgraderequired.core.Verdict;
+import io.github.upgraderequired.core.VersionNumber;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The mobile or desktop app "force update": rejects app versions below their platform's
+ * minimum, or on its list of blocked versions, offering {@code <product>/<minimum>} and
+ * pointing at the platform's store. Platform and version come from request headers (such
+ * as {@code X-App-Platform} and {@code X-App-Version}) or from the {@code User-Agent},
+ * through a pattern with the named groups {@code version} and, optionally,
+ * {@code platform} ({@code ExampleApp/5.2.1 (iOS 17.4)}).
+ * <p>
+ * A missing or unparsable version is unknown (the rule's {@link UnknownValuePolicy}). A
+ * platform that is not configured is judged by the default minimum, if there is one, and
+ * otherwise follows its own policy.
+ */
+public final class AppVersionRule extends AbstractUpgradeRule {
+
+	/**
+	 * The rule's type.
+	 */
+	public static final String TYPE = "app-version";
+
+	private static final int MAX_PLATFORM_LENGTH = 32;
+
+	private static final int MAX_USER_AGENT_LENGTH = 512;
+
+	private static final int MATCH_BUDGET = 100_000;
+
+	private final String product;
+
+	private final Map<String, Platform> platforms;
+
+	private final @Nullable Platform fallback;
+
+	private final UnknownValuePolicy unknownPlatform;
+
+	private final Source source;
+
+	/**
+	 * Create a new rule.
+	 * @param name the rule's name
+	 * @param product the product named in the {@code Upgrade} token
+	 * @param platforms the platforms by lower-case name
+	 * @param fallback the platform settings for a platform not in the map, or
+	 * {@code null}
+	 * @param unknownPlatform what to do with a platform not in the map when there is no
+	 * fallback
+	 * @param source where the platform and version are read
+	 * @param upgrade the tokens to offer, or an empty list for {@code <product>/<minimum>}
+	 * @param settings where and how the rule applies
+	 */
+	public AppVersionRule(String name, String product, Map<String, Platform> platforms, @Nullable Platform fallback,
+			UnknownValuePolicy unknownPlatform, Source source, List<String> upgrade, RuleSettings settings) {
+		super(name, TYPE, orDefault(upgrade, List.of(product)), settings, source.readHeaders());
+		this.product = product;
+		this.platforms = Map.copyOf(platforms);
+		this.fallback = fallback;
+		this.unknownPlatform = unknownPlatform;
+		this.source = source;
+	}
+
+	@Override
+	public Verdict check(UpgradeRequest request) {
+		String[] read = this.source.read(request);
+		String versionText = read[1];
+		if (versionText == null) {
+			return Verdict.unknown();
+		}
+		String platformName = read[0];
+		Platform platform = (platformName != null) ? this.platforms.get(platformName) : null;
+		if (platform == null) {
+			platform = this.fallback;
+		}
+		if (platform == null) {
+			return (platformName != null && this.unknownPlatform == UnknownValuePolicy.REJECT)
+					? Verdict.upgrade(null, platformName)
+						.withDetail("This service does not support the platform '" + platformName + "'.")
+					: Verdict.unknown();
+		}
+		VersionNumber version = VersionNumber.parse(versionText);
+		if (version == null) {
+			return Verdict.unknown();
+		}
+		if (version.compareTo(platform.minimum()) < 0) {
+			return upgrade(platform, versionText,
+					"This version of the app is no longer supported: update to " + platform.minimum() + " or newer.");
+		}
+		if (platform.blocked().contains(version)) {
+			return upgrade(platform, versionText,
+					"Version " + version + " of the app can no longer be used: update to the newest version.");
+		}
+		return Verdict.pass();
+	}
+
+	private Verdict upgrade(Platform platform, String current, String detail) {
+		Verdict verdict = Verdict.upgrade(platform.minimum().toString(), current)
+			.withUpgrade(List.of(this.product + "/" + platform.minimum()))
+			.withDetail(detail);
+		String storeUrl = platform.storeUrl();
+		if (storeUrl != null) {
+			verdict = verdict.withUpgradeUrl(storeUrl)
+				.withHeader("Link", "<" + storeUrl + ">; rel=\"latest-version\"");
+		}
+		return verdict;
+	}
+
+	/**
+	 * A platform's requirements.
+	 *
+	 * @param minimum the lowest version allowed
+	 * @param blocked exact versions refused even though they meet the minimum
+	 * @param storeUrl where to get the app, or {@code null}
+	 */
+	public record Platform(VersionNumber minimum, Set<VersionNumber> blocked, @Nullable String storeUrl) {
+
+	}
+
+	/**
+	 * Where the platform and version of the app are read.
+	 *
+	 * @param platformHeader the header holding the platform, or {@code null}
+	 * @param versionHeader the header holding the version, or {@code null}
+	 * @param userAgentPattern a pattern for the {@code User-Agent} with the named group
+	 * {@code version} and optionally {@code platform}, or {@code null}
+	 */
+	public record Source(@Nullable String platformHeader, @Nullable String versionHeader,
+			@Nullable Pattern userAgentPattern) {
+
+		Set<String> readHeaders() {
+			Set<String> headers = new LinkedHashSet<>();
+			if (this.platformHeader != null) {
+				headers.add(this.platformHeader);
+			}
+			if (this.versionHeader != null) {
+				headers.add(this.versionHeader);
+			}
+			if (this.userAgentPattern != null) {
+				headers.add("User-Agent");
+			}
+			return headers;
+		}
+
+		/**
+		 * Read the platform (normalised to lower case) and the version; the headers win
+		 * over the {@code User-Agent}.
+		 */
+		@Nullable String[] read(UpgradeRequest request) {
+			String platform = (this.platformHeader != null) ? request.header(this.platformHeader) : null;
+			String version = (this.versionHeader != null) ? request.header(this.versionHeader) : null;
+			if (version == null && this.userAgentPattern != null) {
+				String userAgent = request.header("User-Agent");
+				if (userAgent != null) {
+					Matcher matcher = match(this.userAgentPattern, userAgent);
+					if (matcher != null) {
+						version = matcher.group("version");
+						String matched = hasPlatformGroup(this.userAgentPattern) ? matcher.group("platform") : null;
+						platform = (matched != null) ? matched : platform;
+					}
+				}
+			}
+			return new @Nullable String[] { normalize(platform), version };
+		}
+
+		private static @Nullable Matcher match(Pattern pattern, String userAgent) {
+			String text = (userAgent.length() > MAX_USER_AGENT_LENGTH) ? userAgent.substring(0, MAX_USER_AGENT_LENGTH)
+					: userAgent;
+			try {
+				Matcher matcher = pattern.matcher(new BoundedCharSequence(text, MATCH_BUDGET));
+				return matcher.find() ? matcher : null;
+			}
+			catch (BoundedCharSequence.BudgetExceeded ex) {
+				return null;
+			}
+		}
+
+		private static boolean hasPlatformGroup(Pattern pattern) {
+			return pattern.pattern().contains("(?<platform>");
+		}
+
+		private static @Nullable String normalize(@Nullable String platform) {
+			if (platform == null) {
+				return null;
+			}
+			String trimmed = platform.trim();
+			return (trimmed.isEmpty() || trimmed.length() > MAX_PLATFORM_LENGTH) ? null
+					: trimmed.toLowerCase(Locale.ROOT);
+		}
+
+	}
+
+}
