@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import io.github.upgraderequired.autoconfigure.UpgradeRequiredProperties.Api;
 import io.github.upgraderequired.autoconfigure.UpgradeRequiredProperties.App;
 import io.github.upgraderequired.autoconfigure.UpgradeRequiredProperties.AppPlatform;
 import io.github.upgraderequired.autoconfigure.UpgradeRequiredProperties.ExemptHeader;
@@ -26,6 +28,7 @@ import io.github.upgraderequired.core.TrustedProxies;
 import io.github.upgraderequired.core.UpgradeRule;
 import io.github.upgraderequired.core.UpgradeTokens;
 import io.github.upgraderequired.core.VersionNumber;
+import io.github.upgraderequired.core.rule.ApiVersionRule;
 import io.github.upgraderequired.core.rule.AppVersionRule;
 import io.github.upgraderequired.core.rule.Http2Rule;
 import io.github.upgraderequired.core.rule.HttpVersionRule;
@@ -44,8 +47,11 @@ final class PropertiesRules {
 
 	private final PathMatcher.Compiler compiler;
 
-	PropertiesRules(PathMatcher.Compiler compiler) {
+	private final @Nullable ApplicationApiVersioning applicationApiVersioning;
+
+	PropertiesRules(PathMatcher.Compiler compiler, @Nullable ApplicationApiVersioning applicationApiVersioning) {
 		this.compiler = compiler;
+		this.applicationApiVersioning = applicationApiVersioning;
 	}
 
 	List<UpgradeRule> create(UpgradeRequiredProperties properties) {
@@ -89,6 +95,7 @@ final class PropertiesRules {
 			case HTTP2 -> new Http2Rule(name, rule.getUpgrade(), settings, proxies);
 			case WEBSOCKET -> new WebSocketRule(name, rule.getUpgrade(), settings);
 			case APP_VERSION -> appVersion(name, prefix, rule, settings);
+			case API_VERSION -> apiVersion(name, prefix, rule, settings);
 		};
 	}
 
@@ -175,6 +182,53 @@ final class PropertiesRules {
 					"Use 1.2 or 1.3 (also 1.0 or 1.1, which Java disables by default).");
 		}
 		return version;
+	}
+
+	private UpgradeRule apiVersion(String name, String prefix, Rule rule, RuleSettings settings) {
+		Api api = rule.getApi();
+		String apiPrefix = prefix + ".api";
+		String minimum = rule.getMinimum();
+		if (minimum == null) {
+			throw new UpgradeRequiredConfigurationException(prefix + ".minimum", null,
+					"an api-version rule needs the lowest API version allowed", "Set it to a version such as 2.");
+		}
+		boolean application = (api.getUseApplicationVersioning() != null) ? api.getUseApplicationVersioning()
+				: this.applicationApiVersioning != null;
+		if (application && this.applicationApiVersioning == null) {
+			throw new UpgradeRequiredConfigurationException(apiPrefix + ".use-application-versioning", true,
+					"the application has no API versioning configured",
+					"Configure spring.mvc.apiversion.* (or spring.webflux.apiversion.*), or set this to false.");
+		}
+		checkHeaderName(apiPrefix + ".header", api.getHeader());
+		if (api.getPathSegment() != null && (api.getPathSegment() < 0 || api.getPathSegment() > 32)) {
+			throw new UpgradeRequiredConfigurationException(apiPrefix + ".path-segment", api.getPathSegment(),
+					"it is not a path segment index", "Use 0 for the first segment, 1 for the second, and so on.");
+		}
+		ApiVersionRule.Source source;
+		Function<String, @Nullable Comparable<?>> parser;
+		if (application) {
+			source = new ApiVersionRule.Source(true, this.applicationApiVersioning.header(), null, null, null);
+			parser = this.applicationApiVersioning.parser();
+		}
+		else {
+			boolean none = api.getHeader() == null && api.getQueryParameter() == null && api.getPathSegment() == null
+					&& api.getMediaTypeParameter() == null;
+			source = new ApiVersionRule.Source(false, none ? "API-Version" : api.getHeader(), api.getQueryParameter(),
+					api.getPathSegment(), api.getMediaTypeParameter());
+			parser = VersionNumber::parse;
+		}
+		if (parser.apply(minimum) == null) {
+			throw new UpgradeRequiredConfigurationException(prefix + ".minimum", minimum, "it is not an API version"
+					+ (application ? " the application's versioning accepts" : ""),
+					"Use a version such as 2, 1.2 or v1.2.3.");
+		}
+		List<String> upgrade = rule.getUpgrade();
+		if (upgrade.isEmpty() && !UpgradeTokens.isValid("API/" + minimum)) {
+			throw new UpgradeRequiredConfigurationException(prefix + ".upgrade", null,
+					"'API/" + minimum + "' is not a legal Upgrade token",
+					"Set '" + prefix + ".upgrade' to a token such as API/2.");
+		}
+		return new ApiVersionRule(name, minimum, source, parser, upgrade, settings);
 	}
 
 	private static UpgradeRule appVersion(String name, String prefix, Rule rule, RuleSettings settings) {

@@ -33,7 +33,12 @@ public enum RuleType {
 	/**
 	 * Reject app versions below their platform's minimum, or blocked ones.
 	 */
-	APP_VERSION("app-version");
+	APP_VERSION("app-version"),
+
+	/**
+	 * Reject API versions below {@code minimum}.
+	 */
+	API_VERSION("api-version");
 
 	private final String value;
 

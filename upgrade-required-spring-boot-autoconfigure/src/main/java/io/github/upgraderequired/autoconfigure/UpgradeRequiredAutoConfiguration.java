@@ -16,6 +16,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -46,10 +47,11 @@ public final class UpgradeRequiredAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	UpgradeEngine upgradeEngine(UpgradeRequiredProperties properties, Environment environment,
-			ObjectProvider<UpgradeRule> ruleBeans, ObjectProvider<DecisionListener> listeners,
-			ObjectProvider<Clock> clock) {
+			ListableBeanFactory beanFactory, ObjectProvider<UpgradeRule> ruleBeans,
+			ObjectProvider<DecisionListener> listeners, ObjectProvider<Clock> clock) {
 		SpringPathMatcherCompiler compiler = new SpringPathMatcherCompiler();
-		List<UpgradeRule> rules = new ArrayList<>(new PropertiesRules(compiler).create(properties));
+		ApplicationApiVersioning apiVersioning = ApplicationApiVersioning.find(beanFactory, environment);
+		List<UpgradeRule> rules = new ArrayList<>(new PropertiesRules(compiler, apiVersioning).create(properties));
 		List<UpgradeRule> beans = ruleBeans.orderedStream().toList();
 		rules.addAll(beans);
 		List<String> excludePaths = new ArrayList<>(DefaultExclusions.of(environment));

@@ -290,7 +290,8 @@ public class UpgradeRequiredProperties {
 		 * Lowest version allowed. For 'http-version', an HTTP version such as '1.1'
 		 * (the default) or '2'; for 'tls-version', a TLS version such as '1.2' (the
 		 * default) or '1.3'; for 'app-version', the minimum of platforms that are not
-		 * configured, such as '5.0.0'.
+		 * configured, such as '5.0.0'; for 'api-version', the lowest API version, such as
+		 * '2'.
 		 */
 		private @Nullable String minimum;
 
@@ -303,6 +304,11 @@ public class UpgradeRequiredProperties {
 		 * Settings of 'app-version' rules.
 		 */
 		private final App app = new App();
+
+		/**
+		 * Settings of 'api-version' rules.
+		 */
+		private final Api api = new Api();
 
 		public @Nullable RuleType getType() {
 			return this.type;
@@ -420,6 +426,10 @@ public class UpgradeRequiredProperties {
 			return this.app;
 		}
 
+		public Api getApi() {
+			return this.api;
+		}
+
 	}
 
 	/**
@@ -481,6 +491,83 @@ public class UpgradeRequiredProperties {
 
 		public void setValue(@Nullable String value) {
 			this.value = value;
+		}
+
+	}
+
+	/**
+	 * Settings of 'api-version' rules. Without any of 'header', 'query-parameter',
+	 * 'path-segment' and 'media-type-parameter', the version is read from the
+	 * 'API-Version' header.
+	 */
+	public static class Api {
+
+		/**
+		 * Whether to resolve and parse the version with the application's own API
+		 * versioning (spring.mvc.apiversion.* or spring.webflux.apiversion.*). Defaults to
+		 * whether it is configured.
+		 */
+		private @Nullable Boolean useApplicationVersioning;
+
+		/**
+		 * Request header holding the version.
+		 */
+		private @Nullable String header;
+
+		/**
+		 * Query parameter holding the version.
+		 */
+		private @Nullable String queryParameter;
+
+		/**
+		 * Index of the path segment holding the version, 0 for the first ('/v2/...').
+		 */
+		private @Nullable Integer pathSegment;
+
+		/**
+		 * Parameter of the Accept or Content-Type media type holding the version, such as
+		 * 'v' in 'application/vnd.example+json;v=2'.
+		 */
+		private @Nullable String mediaTypeParameter;
+
+		public @Nullable Boolean getUseApplicationVersioning() {
+			return this.useApplicationVersioning;
+		}
+
+		public void setUseApplicationVersioning(@Nullable Boolean useApplicationVersioning) {
+			this.useApplicationVersioning = useApplicationVersioning;
+		}
+
+		public @Nullable String getHeader() {
+			return this.header;
+		}
+
+		public void setHeader(@Nullable String header) {
+			this.header = header;
+		}
+
+		public @Nullable String getQueryParameter() {
+			return this.queryParameter;
+		}
+
+		public void setQueryParameter(@Nullable String queryParameter) {
+			this.queryParameter = queryParameter;
+		}
+
+		public @Nullable Integer getPathSegment() {
+			return this.pathSegment;
+		}
+
+		public void setPathSegment(@Nullable Integer pathSegment) {
+			this.pathSegment = pathSegment;
+		}
+
+		public @Nullable String getMediaTypeParameter() {
+			return this.mediaTypeParameter;
+		}
+
+		public void setMediaTypeParameter(@Nullable String mediaTypeParameter) {
+			this.mediaTypeParameter = mediaTypeParameter;
 		}
 
 	}

@@ -88,6 +88,16 @@ public interface UpgradeRequest {
 	}
 
 	/**
+	 * Return the API version as the application's own API versioning (Spring Framework's
+	 * {@code ApiVersionStrategy}) resolves it for this request.
+	 * @return the version as sent, or {@code null} if there is none or no such versioning
+	 * is configured
+	 */
+	default @Nullable String apiVersion() {
+		return null;
+	}
+
+	/**
 	 * Return the address of the peer of the connection, before any forwarded-header
 	 * handling replaced it with the client's.
 	 * @return the address literal, or {@code null} if the server hid it

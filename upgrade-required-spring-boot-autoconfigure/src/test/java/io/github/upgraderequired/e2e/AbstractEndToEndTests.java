@@ -371,6 +371,53 @@ abstract class AbstractEndToEndTests {
 		assertThat(current.status()).isEqualTo(200);
 	}
 
+	@Test
+	void anOldApiVersionIsTold426WithTheApiToken() throws Exception {
+		HttpResult old = Http.http11(this.port, "GET", "/api/hello", "API-Version", "1.9");
+		assertThat(old.status()).isEqualTo(426);
+		assertThat(old.header("Upgrade")).isEqualTo("API/2");
+		assertThat(old.body()).contains("\"minimum\":\"2\"").contains("\"current\":\"1.9\"");
+		assertThat(old.vary()).contains("API-Version");
+		HttpResult current = Http.http11(this.port, "GET", "/api/hello", "API-Version", "v2.0.1");
+		assertThat(current.status()).isEqualTo(200);
+		assertThat(current.vary()).contains("API-Version");
+	}
+
+	@Test
+	void anUnparsableApiVersionFollowsTheUnknownPolicy() throws Exception {
+		for (String version : new String[] { "", "1..2", "-1", "99999999999999999999.0", "<script>", "\"2\"",
+				"x".repeat(7000) }) {
+			HttpResult response = Http.raw(this.port, "GET /api/hello HTTP/1.1\r\nHost: localhost\r\nAPI-Version: "
+					+ version + "\r\nConnection: close\r\n\r\n");
+			assertThat(response.status()).as(version).isEqualTo(200);
+		}
+	}
+
+	@Test
+	void anOldAppIsTold426WithItsStoreUrl() throws Exception {
+		HttpResult old = Http.http11(this.port, "GET", "/app/hello", "X-App-Platform", "ios", "X-App-Version", "5.1.9");
+		assertThat(old.status()).isEqualTo(426);
+		assertThat(old.header("Upgrade")).isEqualTo("ExampleApp/5.2.0");
+		assertThat(old.headers("Link")).contains("<https://apps.apple.com/app/id000000001>; rel=\"latest-version\"");
+		assertThat(old.body()).contains("\"upgradeUrl\":\"https://apps.apple.com/app/id000000001\"")
+			.contains("\"current\":\"5.1.9\"");
+		assertThat(old.vary()).contains("X-App-Platform", "X-App-Version", "User-Agent");
+		assertThat(Http.http11(this.port, "GET", "/app/hello", "X-App-Platform", "ios", "X-App-Version", "5.2.0")
+			.status()).isEqualTo(200);
+		assertThat(Http.http11(this.port, "GET", "/app/hello", "X-App-Platform", "ios", "X-App-Version", "5.3.1")
+			.status()).isEqualTo(426);
+	}
+
+	@Test
+	void anOldAppIsRecognisedByItsUserAgent() throws Exception {
+		HttpResult old = Http.http11(this.port, "GET", "/app/hello", "User-Agent", "ExampleApp/5.0.2 (Android 14; Pixel 8)");
+		assertThat(old.status()).isEqualTo(426);
+		assertThat(old.header("Upgrade")).isEqualTo("ExampleApp/5.1.0");
+		assertThat(old.body()).contains("play.google.com");
+		assertThat(Http.http11(this.port, "GET", "/app/hello", "User-Agent", "ExampleApp/5.1.0 (Android 14; Pixel 8)")
+			.status()).isEqualTo(200);
+	}
+
 	private static String handshake(String version) {
 		return "GET /ws/echo HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
 				+ "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: " + version + "\r\n\r\n";

@@ -53,7 +53,8 @@ class EndToEndApplication {
 			return Map.of("message", "hello");
 		}
 
-		@GetMapping({ "/get-only", "/secure/get-only", "/h2/hello", "/tls/hello", "/tls-warn/hello" })
+		@GetMapping({ "/get-only", "/secure/get-only", "/h2/hello", "/tls/hello", "/tls-warn/hello", "/api/hello",
+				"/app/hello" })
 		Map<String, String> getOnly() {
 			return Map.of("message", "hello");
 		}

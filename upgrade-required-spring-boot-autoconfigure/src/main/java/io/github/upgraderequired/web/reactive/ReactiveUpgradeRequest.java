@@ -37,10 +37,13 @@ final class ReactiveUpgradeRequest implements UpgradeRequest {
 
 	private final ServerHttpRequest request;
 
+	private final @Nullable String apiVersion;
+
 	private @Nullable Object nativeRequest;
 
-	ReactiveUpgradeRequest(ServerWebExchange exchange) {
+	ReactiveUpgradeRequest(ServerWebExchange exchange, @Nullable String apiVersion) {
 		this.request = exchange.getRequest();
+		this.apiVersion = apiVersion;
 	}
 
 	@Override
@@ -93,6 +96,15 @@ final class ReactiveUpgradeRequest implements UpgradeRequest {
 	@Override
 	public @Nullable String header(String name) {
 		return this.request.getHeaders().getFirst(name);
+	}
+
+	/**
+	 * Return the API version the filter resolved beforehand with the application's
+	 * versioning, which resolves asynchronously.
+	 */
+	@Override
+	public @Nullable String apiVersion() {
+		return this.apiVersion;
 	}
 
 	@Override

@@ -8,6 +8,7 @@ import io.github.upgraderequired.render.UpgradeResponseRenderer;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -18,6 +19,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.cors.reactive.CorsUtils;
 import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.reactive.accept.ApiVersionStrategy;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -60,6 +62,8 @@ public class UpgradeRequiredWebFilter implements WebFilter, Ordered {
 
 	private int order = DEFAULT_ORDER;
 
+	private @Nullable ApiVersionStrategy apiVersionStrategy;
+
 	/**
 	 * Create a new filter that adds no CORS headers to the upgrade response.
 	 * @param engine the engine
@@ -85,7 +89,18 @@ public class UpgradeRequiredWebFilter implements WebFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		ReactiveUpgradeRequest upgradeRequest = new ReactiveUpgradeRequest(exchange);
+		ApiVersionStrategy apiVersionStrategy = this.apiVersionStrategy;
+		if (apiVersionStrategy == null) {
+			return filter(exchange, chain, new ReactiveUpgradeRequest(exchange, null));
+		}
+		return apiVersionStrategy.resolveApiVersion(exchange)
+			.onErrorResume((ex) -> Mono.empty())
+			.map((version) -> new ReactiveUpgradeRequest(exchange, version))
+			.defaultIfEmpty(new ReactiveUpgradeRequest(exchange, null))
+			.flatMap((upgradeRequest) -> filter(exchange, chain, upgradeRequest));
+	}
+
+	private Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain, ReactiveUpgradeRequest upgradeRequest) {
 		Decision decision = this.engine.evaluate(upgradeRequest);
 		if (decision == Decision.PASS) {
 			return chain.filter(exchange);
@@ -161,6 +176,16 @@ public class UpgradeRequiredWebFilter implements WebFilter, Ordered {
 	@Override
 	public int getOrder() {
 		return this.order;
+	}
+
+	/**
+	 * Resolve API versions with the application's own API versioning, for API-version
+	 * rules that use it. The version is resolved before the rules run, since WebFlux
+	 * resolves it asynchronously.
+	 * @param apiVersionStrategy Spring WebFlux's strategy, or {@code null}
+	 */
+	public void setApiVersionStrategy(@Nullable ApiVersionStrategy apiVersionStrategy) {
+		this.apiVersionStrategy = apiVersionStrategy;
 	}
 
 	/**

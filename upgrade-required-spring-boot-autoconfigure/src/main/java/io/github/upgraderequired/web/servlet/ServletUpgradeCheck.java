@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.web.accept.ApiVersionStrategy;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.CorsUtils;
@@ -35,6 +36,8 @@ final class ServletUpgradeCheck {
 
 	private final @Nullable CorsConfigurationSource cors;
 
+	private @Nullable ApiVersionStrategy apiVersionStrategy;
+
 	/**
 	 * Create a new check.
 	 * @param cors the application's CORS configuration, applied to an upgrade response to
@@ -44,6 +47,13 @@ final class ServletUpgradeCheck {
 		this.engine = engine;
 		this.renderer = renderer;
 		this.cors = cors;
+	}
+
+	/**
+	 * Use the application's API versioning to resolve the API version of requests.
+	 */
+	void setApiVersionStrategy(@Nullable ApiVersionStrategy apiVersionStrategy) {
+		this.apiVersionStrategy = apiVersionStrategy;
 	}
 
 	/**
@@ -61,7 +71,7 @@ final class ServletUpgradeCheck {
 	 */
 	boolean check(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		request.setAttribute(CHECKED, Boolean.TRUE);
-		ServletUpgradeRequest upgradeRequest = new ServletUpgradeRequest(request);
+		ServletUpgradeRequest upgradeRequest = new ServletUpgradeRequest(request, this.apiVersionStrategy);
 		Decision decision = this.engine.evaluate(upgradeRequest);
 		if (decision == Decision.PASS) {
 			return true;

@@ -5,6 +5,7 @@ import io.github.upgraderequired.core.UpgradeRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.web.accept.ApiVersionStrategy;
 import org.springframework.web.util.ServletRequestPathUtils;
 
 /**
@@ -14,10 +15,13 @@ final class ServletUpgradeRequest implements UpgradeRequest {
 
 	private final HttpServletRequest request;
 
+	private final @Nullable ApiVersionStrategy apiVersionStrategy;
+
 	private @Nullable String path;
 
-	ServletUpgradeRequest(HttpServletRequest request) {
+	ServletUpgradeRequest(HttpServletRequest request, @Nullable ApiVersionStrategy apiVersionStrategy) {
 		this.request = request;
+		this.apiVersionStrategy = apiVersionStrategy;
 	}
 
 	@Override
@@ -70,6 +74,19 @@ final class ServletUpgradeRequest implements UpgradeRequest {
 	@Override
 	public @Nullable String header(String name) {
 		return this.request.getHeader(name);
+	}
+
+	@Override
+	public @Nullable String apiVersion() {
+		if (this.apiVersionStrategy == null) {
+			return null;
+		}
+		try {
+			return this.apiVersionStrategy.resolveVersion(this.request);
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
 	}
 
 	@Override

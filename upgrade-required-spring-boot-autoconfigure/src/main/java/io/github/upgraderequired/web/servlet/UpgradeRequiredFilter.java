@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.web.accept.ApiVersionStrategy;
 import org.springframework.core.Ordered;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -75,6 +76,15 @@ public class UpgradeRequiredFilter extends OncePerRequestFilter implements Order
 	 */
 	public void setOrder(int order) {
 		this.order = order;
+	}
+
+	/**
+	 * Resolve API versions with the application's own API versioning, for API-version
+	 * rules that use it.
+	 * @param apiVersionStrategy Spring MVC's strategy, or {@code null}
+	 */
+	public void setApiVersionStrategy(@Nullable ApiVersionStrategy apiVersionStrategy) {
+		this.check.setApiVersionStrategy(apiVersionStrategy);
 	}
 
 }

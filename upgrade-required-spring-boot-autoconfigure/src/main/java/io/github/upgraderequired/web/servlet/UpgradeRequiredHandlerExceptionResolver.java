@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.web.accept.ApiVersionStrategy;
 import org.springframework.core.Ordered;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -69,6 +70,15 @@ public class UpgradeRequiredHandlerExceptionResolver implements HandlerException
 	@Override
 	public int getOrder() {
 		return ORDER;
+	}
+
+	/**
+	 * Resolve API versions with the application's own API versioning, for API-version
+	 * rules that use it.
+	 * @param apiVersionStrategy Spring MVC's strategy, or {@code null}
+	 */
+	public void setApiVersionStrategy(@Nullable ApiVersionStrategy apiVersionStrategy) {
+		this.check.setApiVersionStrategy(apiVersionStrategy);
 	}
 
 }

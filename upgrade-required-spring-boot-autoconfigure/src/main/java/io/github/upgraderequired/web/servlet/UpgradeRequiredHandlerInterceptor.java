@@ -6,7 +6,9 @@ import io.github.upgraderequired.core.UpgradeEngine;
 import io.github.upgraderequired.render.UpgradeResponseRenderer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.web.accept.ApiVersionStrategy;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
@@ -37,6 +39,15 @@ public class UpgradeRequiredHandlerInterceptor implements HandlerInterceptor {
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
 			throws IOException {
 		return !ServletUpgradeCheck.needsCheck(request) || this.check.check(request, response);
+	}
+
+	/**
+	 * Resolve API versions with the application's own API versioning, for API-version
+	 * rules that use it.
+	 * @param apiVersionStrategy Spring MVC's strategy, or {@code null}
+	 */
+	public void setApiVersionStrategy(@Nullable ApiVersionStrategy apiVersionStrategy) {
+		this.check.setApiVersionStrategy(apiVersionStrategy);
 	}
 
 }

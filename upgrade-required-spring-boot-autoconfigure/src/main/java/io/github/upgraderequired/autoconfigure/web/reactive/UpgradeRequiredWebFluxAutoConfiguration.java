@@ -5,6 +5,7 @@ import java.util.List;
 import io.github.upgraderequired.autoconfigure.UpgradeRequiredAutoConfiguration;
 import io.github.upgraderequired.autoconfigure.UpgradeRequiredProperties;
 import io.github.upgraderequired.core.UpgradeEngine;
+import io.github.upgraderequired.core.rule.ApiVersionRule;
 import io.github.upgraderequired.render.UpgradeResponseRenderer;
 import io.github.upgraderequired.web.reactive.UpgradeRequiredWebFilter;
 import org.jspecify.annotations.Nullable;
@@ -21,6 +22,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.reactive.DispatcherHandler;
 import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.reactive.accept.ApiVersionStrategy;
 import org.springframework.web.server.WebFilter;
 
 /**
@@ -41,9 +43,14 @@ public final class UpgradeRequiredWebFluxAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	UpgradeRequiredWebFilter upgradeRequiredWebFilter(UpgradeEngine engine, UpgradeResponseRenderer renderer,
-			UpgradeRequiredProperties properties, ObjectProvider<DispatcherHandler> dispatcherHandler) {
+			UpgradeRequiredProperties properties, ObjectProvider<DispatcherHandler> dispatcherHandler,
+			ObjectProvider<ApiVersionStrategy> apiVersionStrategy) {
 		UpgradeRequiredWebFilter filter = new UpgradeRequiredWebFilter(engine, renderer,
 				() -> handlerMappings(dispatcherHandler.getIfAvailable()));
+		// Resolving the version costs a step on every request: only when a rule reads it.
+		if (engine.rules().stream().anyMatch((rule) -> ApiVersionRule.TYPE.equals(rule.type()))) {
+			filter.setApiVersionStrategy(apiVersionStrategy.getIfAvailable());
+		}
 		if (properties.getFilterOrder() != null) {
 			filter.setOrder(properties.getFilterOrder());
 		}

@@ -19,6 +19,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.web.accept.ApiVersionStrategy;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
@@ -57,15 +58,21 @@ public final class UpgradeRequiredWebMvcAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		UpgradeRequiredHandlerInterceptor upgradeRequiredHandlerInterceptor(UpgradeEngine engine,
-				UpgradeResponseRenderer renderer) {
-			return new UpgradeRequiredHandlerInterceptor(engine, renderer);
+				UpgradeResponseRenderer renderer, ObjectProvider<ApiVersionStrategy> apiVersionStrategy) {
+			UpgradeRequiredHandlerInterceptor interceptor = new UpgradeRequiredHandlerInterceptor(engine, renderer);
+			interceptor.setApiVersionStrategy(apiVersionStrategy.getIfAvailable());
+			return interceptor;
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
 		UpgradeRequiredHandlerExceptionResolver upgradeRequiredHandlerExceptionResolver(UpgradeEngine engine,
-				UpgradeResponseRenderer renderer, ObjectProvider<HandlerMappingIntrospector> introspector) {
-			return new UpgradeRequiredHandlerExceptionResolver(engine, renderer, cors(introspector));
+				UpgradeResponseRenderer renderer, ObjectProvider<HandlerMappingIntrospector> introspector,
+				ObjectProvider<ApiVersionStrategy> apiVersionStrategy) {
+			UpgradeRequiredHandlerExceptionResolver resolver = new UpgradeRequiredHandlerExceptionResolver(engine,
+					renderer, cors(introspector));
+			resolver.setApiVersionStrategy(apiVersionStrategy.getIfAvailable());
+			return resolver;
 		}
 
 		@Bean
@@ -84,8 +91,9 @@ public final class UpgradeRequiredWebMvcAutoConfiguration {
 		@ConditionalOnMissingBean
 		UpgradeRequiredFilter upgradeRequiredFilter(UpgradeEngine engine, UpgradeResponseRenderer renderer,
 				UpgradeRequiredProperties properties, ObjectProvider<HandlerMappingIntrospector> introspector,
-				Environment environment) {
+				ObjectProvider<ApiVersionStrategy> apiVersionStrategy, Environment environment) {
 			UpgradeRequiredFilter filter = new UpgradeRequiredFilter(engine, renderer, cors(introspector));
+			filter.setApiVersionStrategy(apiVersionStrategy.getIfAvailable());
 			Integer order = properties.getFilterOrder();
 			if (order == null) {
 				// Just before Spring Security's filter chain, wherever it was moved to.

@@ -1,0 +1,15 @@
+package io.github.upgraderequired.e2e;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+
+/**
+ * Spring's own API versioning on Spring WebFlux (Reactor Netty).
+ */
+@SpringBootTest(classes = ApiVersionedApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.main.web-application-type=reactive", "spring.webflux.apiversion.use.header=API-Version",
+				"spring.webflux.apiversion.supported=1,2", "upgrade-required.rules.api.type=api-version",
+				"upgrade-required.rules.api.minimum=2", "upgrade-required.rules.api.paths=/api/**" })
+class WebFluxApplicationApiVersioningTests extends AbstractApplicationApiVersioningTests {
+
+}
