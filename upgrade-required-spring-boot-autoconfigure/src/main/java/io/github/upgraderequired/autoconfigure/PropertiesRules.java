@@ -2,6 +2,8 @@ package io.github.upgraderequired.autoconfigure;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,6 +16,7 @@ import java.util.regex.PatternSyntaxException;
 
 import io.github.upgraderequired.autoconfigure.UpgradeRequiredProperties.Api;
 import io.github.upgraderequired.autoconfigure.UpgradeRequiredProperties.App;
+import io.github.upgraderequired.autoconfigure.UpgradeRequiredProperties.Browser;
 import io.github.upgraderequired.autoconfigure.UpgradeRequiredProperties.AppPlatform;
 import io.github.upgraderequired.autoconfigure.UpgradeRequiredProperties.ExemptHeader;
 import io.github.upgraderequired.autoconfigure.UpgradeRequiredProperties.Proxy;
@@ -29,7 +32,12 @@ import io.github.upgraderequired.core.UpgradeRule;
 import io.github.upgraderequired.core.UpgradeTokens;
 import io.github.upgraderequired.core.VersionNumber;
 import io.github.upgraderequired.core.rule.ApiVersionRule;
+import io.github.upgraderequired.core.browser.AgentKind;
+import io.github.upgraderequired.core.browser.BrowserDetector;
+import io.github.upgraderequired.core.browser.BrowserFamily;
+import io.github.upgraderequired.core.browser.BrowserPreset;
 import io.github.upgraderequired.core.rule.AppVersionRule;
+import io.github.upgraderequired.core.rule.BrowserRule;
 import io.github.upgraderequired.core.rule.Http2Rule;
 import io.github.upgraderequired.core.rule.HttpVersionRule;
 import io.github.upgraderequired.core.rule.HttpsRule;
@@ -48,6 +56,8 @@ final class PropertiesRules {
 	private final PathMatcher.Compiler compiler;
 
 	private final @Nullable ApplicationApiVersioning applicationApiVersioning;
+
+	private @Nullable BrowserDetector browserDetector;
 
 	PropertiesRules(PathMatcher.Compiler compiler, @Nullable ApplicationApiVersioning applicationApiVersioning) {
 		this.compiler = compiler;
@@ -96,6 +106,7 @@ final class PropertiesRules {
 			case WEBSOCKET -> new WebSocketRule(name, rule.getUpgrade(), settings);
 			case APP_VERSION -> appVersion(name, prefix, rule, settings);
 			case API_VERSION -> apiVersion(name, prefix, rule, settings);
+			case BROWSER -> browser(name, prefix, rule, settings);
 		};
 	}
 
@@ -182,6 +193,59 @@ final class PropertiesRules {
 					"Use 1.2 or 1.3 (also 1.0 or 1.1, which Java disables by default).");
 		}
 		return version;
+	}
+
+	private UpgradeRule browser(String name, String prefix, Rule rule, RuleSettings settings) {
+		Browser browser = rule.getBrowser();
+		String browserPrefix = prefix + ".browser";
+		Map<BrowserFamily, VersionNumber> minimums = new EnumMap<>(BrowserFamily.class);
+		Set<BrowserFamily> blocked = EnumSet.noneOf(BrowserFamily.class);
+		if (browser.getPreset() != null) {
+			BrowserPreset preset = BrowserPreset.of(browser.getPreset());
+			if (preset == null) {
+				throw new UpgradeRequiredConfigurationException(browserPrefix + ".preset", browser.getPreset(),
+						"there is no such preset", "Use modern-2024, or modern for the newest preset.");
+			}
+			minimums.putAll(preset.minimums());
+			blocked.addAll(preset.blocked());
+		}
+		browser.getMinimums().forEach((key, value) -> {
+			BrowserFamily family = family(browserPrefix + ".minimums", key);
+			minimums.put(family, version(browserPrefix + ".minimums." + key, value));
+			blocked.remove(family);
+		});
+		for (int i = 0; i < browser.getBlocked().size(); i++) {
+			blocked.add(family(browserPrefix + ".blocked[" + i + "]", browser.getBlocked().get(i)));
+		}
+		Set<AgentKind> judged = EnumSet.noneOf(AgentKind.class);
+		for (int i = 0; i < browser.getJudge().size(); i++) {
+			AgentKind kind = AgentKind.of(browser.getJudge().get(i));
+			if (kind == null || kind == AgentKind.BROWSER) {
+				throw new UpgradeRequiredConfigurationException(browserPrefix + ".judge[" + i + "]",
+						browser.getJudge().get(i), "it is not a kind of client",
+						"Use crawlers, link-previews, audits, monitors, libraries, webviews or unknown.");
+			}
+			judged.add(kind);
+		}
+		if (minimums.isEmpty() && blocked.isEmpty()) {
+			throw new UpgradeRequiredConfigurationException(browserPrefix, null,
+					"a browser rule needs a preset, minimums or blocked families",
+					"Set '" + browserPrefix + ".preset' to modern, or '" + browserPrefix + ".minimums.chrome' and "
+							+ "the like.");
+		}
+		if (this.browserDetector == null) {
+			this.browserDetector = new BrowserDetector();
+		}
+		return new BrowserRule(name, minimums, blocked, judged, this.browserDetector, rule.getUpgrade(), settings);
+	}
+
+	private static BrowserFamily family(String property, String key) {
+		BrowserFamily family = BrowserFamily.of(key);
+		if (family == null) {
+			throw new UpgradeRequiredConfigurationException(property, key, "it is not a browser family",
+					"Use chrome, edge, firefox, safari, opera, samsung-internet or internet-explorer.");
+		}
+		return family;
 	}
 
 	private UpgradeRule apiVersion(String name, String prefix, Rule rule, RuleSettings settings) {

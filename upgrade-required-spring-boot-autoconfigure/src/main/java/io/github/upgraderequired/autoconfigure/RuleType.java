@@ -38,7 +38,12 @@ public enum RuleType {
 	/**
 	 * Reject API versions below {@code minimum}.
 	 */
-	API_VERSION("api-version");
+	API_VERSION("api-version"),
+
+	/**
+	 * Reject browsers below their family's minimum, or of a blocked family.
+	 */
+	BROWSER("browser");
 
 	private final String value;
 

@@ -310,6 +310,11 @@ public class UpgradeRequiredProperties {
 		 */
 		private final Api api = new Api();
 
+		/**
+		 * Settings of 'browser' rules.
+		 */
+		private final Browser browser = new Browser();
+
 		public @Nullable RuleType getType() {
 			return this.type;
 		}
@@ -430,6 +435,10 @@ public class UpgradeRequiredProperties {
 			return this.api;
 		}
 
+		public Browser getBrowser() {
+			return this.browser;
+		}
+
 	}
 
 	/**
@@ -491,6 +500,69 @@ public class UpgradeRequiredProperties {
 
 		public void setValue(@Nullable String value) {
 			this.value = value;
+		}
+
+	}
+
+	/**
+	 * Settings of 'browser' rules.
+	 */
+	public static class Browser {
+
+		/**
+		 * Preset of minimums: 'modern-2024' (Chrome 120, Edge 120, Firefox 121, Opera 106,
+		 * Safari 17.2, Samsung Internet 25, no Internet Explorer), or 'modern' for the
+		 * newest preset.
+		 */
+		private @Nullable String preset;
+
+		/**
+		 * Minimum version per browser family, over the preset's: chrome, edge, firefox,
+		 * safari, opera, samsung-internet or internet-explorer.
+		 */
+		private Map<String, String> minimums = new LinkedHashMap<>();
+
+		/**
+		 * Browser families refused whatever their version, besides the preset's.
+		 */
+		private List<String> blocked = new ArrayList<>();
+
+		/**
+		 * Kinds of client judged besides browsers, which otherwise pass: crawlers,
+		 * link-previews, audits, monitors, libraries, webviews or unknown.
+		 */
+		private List<String> judge = new ArrayList<>();
+
+		public @Nullable String getPreset() {
+			return this.preset;
+		}
+
+		public void setPreset(@Nullable String preset) {
+			this.preset = preset;
+		}
+
+		public Map<String, String> getMinimums() {
+			return this.minimums;
+		}
+
+		public void setMinimums(Map<String, String> minimums) {
+			this.minimums = minimums;
+		}
+
+		public List<String> getBlocked() {
+			return this.blocked;
+		}
+
+		public void setBlocked(List<String> blocked) {
+			this.blocked = blocked;
+		}
+
+		public List<String> getJudge() {
+			return this.judge;
+		}
+
+		public void setJudge(List<String> judge) {
+			this.judge = judge;
 		}
 
 	}

@@ -1,0 +1,79 @@
+package io.github.upgraderequired.core.browser;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Detects the client of a request from its {@code User-Agent} and its User-Agent Client
+ * Hints. Hints win for the browser family and version when they name one; a bot, a link
+ * preview, an audit, a monitor or a library is recognised by its agent string whatever the
+ * hints say. Detections of agent strings are cached in a bounded cache, emptied whole when
+ * it fills, so that a flood of made-up agents costs memory only up to the bound.
+ */
+public final class BrowserDetector {
+
+	/**
+	 * The default number of agent strings kept.
+	 */
+	public static final int DEFAULT_CACHE_SIZE = 4096;
+
+	private final Map<String, Agent> cache = new ConcurrentHashMap<>();
+
+	private final int cacheSize;
+
+	/**
+	 * Create a detector with the default cache size.
+	 */
+	public BrowserDetector() {
+		this(DEFAULT_CACHE_SIZE);
+	}
+
+	/**
+	 * Create a detector.
+	 * @param cacheSize the number of agent strings kept, 0 for none
+	 */
+	public BrowserDetector(int cacheSize) {
+		this.cacheSize = cacheSize;
+	}
+
+	/**
+	 * Detect a client.
+	 * @param userAgent the {@code User-Agent}, or {@code null}
+	 * @param brands the {@code Sec-CH-UA} hint, or {@code null}
+	 * @param fullVersionList the {@code Sec-CH-UA-Full-Version-List} hint, or
+	 * {@code null}
+	 * @return what was detected
+	 */
+	public Agent detect(@Nullable String userAgent, @Nullable String brands, @Nullable String fullVersionList) {
+		Agent fromAgent = (userAgent != null) ? parse(userAgent) : Agent.UNKNOWN;
+		switch (fromAgent.kind()) {
+			case CRAWLER, LINK_PREVIEW, AUDIT, MONITOR, LIBRARY -> {
+				return fromAgent;
+			}
+			default -> {
+			}
+		}
+		Agent fromHints = (brands != null || fullVersionList != null) ? ClientHints.parse(fullVersionList, brands)
+				: null;
+		return (fromHints != null) ? fromHints : fromAgent;
+	}
+
+	private Agent parse(String userAgent) {
+		if (this.cacheSize <= 0 || userAgent.length() > UserAgentParser.MAX_LENGTH) {
+			return UserAgentParser.parse(userAgent);
+		}
+		Agent cached = this.cache.get(userAgent);
+		if (cached != null) {
+			return cached;
+		}
+		Agent agent = UserAgentParser.parse(userAgent);
+		if (this.cache.size() >= this.cacheSize) {
+			this.cache.clear();
+		}
+		this.cache.put(userAgent, agent);
+		return agent;
+	}
+
+}
