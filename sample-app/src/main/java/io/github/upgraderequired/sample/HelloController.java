@@ -2,6 +2,7 @@ package io.github.upgraderequired.sample;
 
 import java.util.Map;
 
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -29,6 +30,30 @@ class HelloController {
 	@GetMapping("/h2/hello")
 	Map<String, String> http2() {
 		return Map.of("message", "Hello over HTTP/2");
+	}
+
+	@GetMapping("/api/hello")
+	Map<String, String> api() {
+		return Map.of("message", "Hello from API version 2 or newer");
+	}
+
+	@GetMapping("/app/hello")
+	Map<String, String> app() {
+		return Map.of("message", "Hello, up-to-date app");
+	}
+
+	@GetMapping("/beta/hello")
+	Map<String, String> beta() {
+		return Map.of("message", "Hello, beta app (6.0.0 will soon be required)");
+	}
+
+	@GetMapping(path = "/web/", produces = MediaType.TEXT_HTML_VALUE)
+	String web() {
+		return """
+				<!DOCTYPE html>
+				<html lang="en"><head><meta charset="utf-8"><title>upgrade-required sample</title></head>
+				<body><h1>Welcome</h1><p>Your browser is supported.</p></body></html>
+				""";
 	}
 
 }
