@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -416,6 +417,104 @@ abstract class AbstractEndToEndTests {
 		assertThat(old.body()).contains("play.google.com");
 		assertThat(Http.http11(this.port, "GET", "/app/hello", "User-Agent", "ExampleApp/5.1.0 (Android 14; Pixel 8)")
 			.status()).isEqualTo(200);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			Chrome 119.0.0.0  | 426 | Chrome/120 | Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/119.0.0.0 Safari/537.36
+			Chrome 120.0.0.0  | 200 | -          | Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36
+			Firefox 120.0     | 426 | Firefox/121 | Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:120.0) Gecko/20100101 Firefox/120.0
+			Firefox 121.0     | 200 | -          | Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:121.0) Gecko/20100101 Firefox/121.0
+			Safari 17.1       | 426 | Safari/17.2 | Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 Safari/605.1.15
+			Safari 17.2       | 200 | -          | Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.2 Safari/605.1.15
+			Opera 105.0.0.0   | 426 | Opera/106  | Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/119.0.0.0 Safari/537.36 OPR/105.0.0.0
+			Opera 106.0.0.0   | 200 | -          | Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 OPR/106.0.0.0
+			Edge 119.0.2151.97 | 426 | Edge/120  | Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/119.0.0.0 Safari/537.36 Edg/119.0.2151.97
+			Edge 120.0.2210.91 | 200 | -         | Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.2210.91
+			""")
+	void browsersJustBelowAndAtTheModernPresetAreJudged(String detected, int status, String upgrade, String userAgent)
+			throws Exception {
+		HttpResult response = Http.http11(this.port, "GET", "/web/", "User-Agent", userAgent, "Accept", "application/json");
+		assertThat(response.status()).isEqualTo(status);
+		assertThat(response.vary()).contains("User-Agent", "Sec-CH-UA", "Sec-CH-UA-Full-Version-List");
+		if (status == 426) {
+			assertThat(response.header("Upgrade")).isEqualTo(upgrade);
+			assertThat(response.body()).contains("\"current\":\"" + detected + "\"");
+		}
+	}
+
+	@Test
+	void internetExplorerGetsTheBrowserUpgradePage() throws Exception {
+		HttpResult response = Http.http11(this.port, "GET", "/web/", "User-Agent",
+				"Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; rv:11.0) like Gecko", "Accept", "text/html");
+		assertThat(response.status()).isEqualTo(426);
+		assertThat(response.header("Content-Type")).isEqualTo("text/html;charset=UTF-8");
+		assertThat(response.body()).contains("<h1>Please upgrade your browser to continue</h1>")
+			.contains("Internet Explorer is not supported.")
+			.contains("Chrome 120")
+			.contains("href=\"https://example.com/docs/browsers\"");
+	}
+
+	@Test
+	void clientHintsWinOverTheUserAgent() throws Exception {
+		String reduced = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+				+ "Chrome/131.0.0.0 Safari/537.36";
+		HttpResult old = Http.http11(this.port, "GET", "/web/", "User-Agent", reduced, "Sec-CH-UA",
+				"\"Not_A Brand\";v=\"8\", \"Chromium\";v=\"119\", \"Google Chrome\";v=\"119\"");
+		assertThat(old.status()).isEqualTo(426);
+		assertThat(old.body()).contains("\"current\":\"Chrome 119\"");
+	}
+
+	@Test
+	void crawlersLinkPreviewsAndLibrariesPassTheBrowserRule() throws Exception {
+		for (String agent : new String[] {
+				"Mozilla/5.0 (Linux; Android 6.0.1; Nexus 5X Build/MMB29P) AppleWebKit/537.36 (KHTML, like Gecko) "
+						+ "Chrome/41.0.2272.96 Mobile Safari/537.36 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
+				"facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)", "curl/8.5.0",
+				"Mozilla/5.0 (Linux; Android 13; Pixel 7 Build/TQ3A.230901.001; wv) AppleWebKit/537.36 (KHTML, like Gecko) "
+						+ "Version/4.0 Chrome/99.0.4844.88 Mobile Safari/537.36" }) {
+			assertThat(Http.http11(this.port, "GET", "/web/", "User-Agent", agent).status()).as(agent).isEqualTo(200);
+		}
+	}
+
+	@Test
+	void browserAndAppRulesWarnInTheirGracePeriod() throws Exception {
+		HttpResult browser = Http.http11(this.port, "GET", "/web-soon/", "User-Agent",
+				"Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; rv:11.0) like Gecko");
+		assertThat(browser.status()).isEqualTo(200);
+		assertThat(browser.header("Deprecation")).isEqualTo("@1577836800");
+		assertThat(browser.header("Sunset")).isEqualTo("Mon, 05 Jan 2099 00:00:00 GMT");
+		assertThat(browser.vary()).contains("User-Agent");
+		HttpResult app = Http.http11(this.port, "GET", "/beta/hello", "X-App-Platform", "ios", "X-App-Version", "5.9.0");
+		assertThat(app.status()).isEqualTo(200);
+		assertThat(app.header("Deprecation")).isEqualTo("@1577836800");
+		assertThat(app.header("Sunset")).isEqualTo("Mon, 05 Jan 2099 00:00:00 GMT");
+		HttpResult current = Http.http11(this.port, "GET", "/beta/hello", "X-App-Platform", "ios", "X-App-Version",
+				"6.0.0");
+		assertThat(current.hasHeader("Deprecation")).isFalse();
+	}
+
+	@Test
+	void malformedVersionsAndAgentsNeverGiveA5xx() throws Exception {
+		String[] values = { "", "1..2", "-1", "99999999999999999999.0", "\u00e9t\u00e9 \u2603", "<script>alert(1)</script>",
+				"'\"'\"", "\u0001\u0002", "1.".repeat(3000), "x".repeat(7500) };
+		for (String value : values) {
+			String header = value.replaceAll("[\\r\\n]", "");
+			for (String[] target : new String[][] { { "/api/hello", "API-Version" }, { "/app/hello", "X-App-Version" },
+					{ "/web/", "User-Agent" }, { "/web/", "Sec-CH-UA" }, { "/app/hello", "X-App-Platform" } }) {
+				HttpResult response = Http.rawUtf8(this.port, "GET " + target[0] + " HTTP/1.1\r\nHost: localhost\r\n"
+						+ target[1] + ": " + header + "\r\nX-App-Platform: ios\r\nConnection: close\r\n\r\n");
+				assertThat(response.status()).as("%s: %s", target[1], value.length()).isLessThan(500);
+				assertThat(response.body()).doesNotContain("<script>");
+			}
+		}
+	}
+
+	@Test
+	void aHeaderAboveTheServersLimitIsRefusedByTheServerWithoutA5xx() throws Exception {
+		HttpResult response = Http.raw(this.port, "GET /web/ HTTP/1.1\r\nHost: localhost\r\nUser-Agent: "
+				+ "x".repeat(20_000) + "\r\nConnection: close\r\n\r\n");
+		assertThat(response.status()).isBetween(400, 499);
 	}
 
 	private static String handshake(String version) {

@@ -63,6 +63,22 @@ final class Http {
 	}
 
 	/**
+	 * Send a request encoded in UTF-8 (servers read header bytes as ISO-8859-1), read
+	 * until the server closes the connection.
+	 */
+	static HttpResult rawUtf8(int port, String request) throws IOException {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+			socket.setSoTimeout(10000);
+			socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+			socket.getOutputStream().flush();
+			ByteArrayOutputStream response = new ByteArrayOutputStream();
+			socket.getInputStream().transferTo(response);
+			return parse(response.toString(StandardCharsets.ISO_8859_1));
+		}
+	}
+
+	/**
 	 * Send a request as written and read one response: its head, and a body of the
 	 * announced {@code Content-Length}, without waiting for the connection to close.
 	 */
