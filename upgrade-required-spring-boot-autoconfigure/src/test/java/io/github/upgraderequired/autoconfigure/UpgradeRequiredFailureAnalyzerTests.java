@@ -64,13 +64,55 @@ class UpgradeRequiredFailureAnalyzerTests {
 			});
 	}
 
+	@ParameterizedTest(name = "{0}: {1}={2}")
+	@CsvSource(delimiter = '|', textBlock = """
+			api-version | upgrade-required.rules.r.paths                       | /api/** | upgrade-required.rules.r.minimum                   | version such as 2
+			api-version | upgrade-required.rules.r.minimum                     | two     | upgrade-required.rules.r.minimum                   | version such as 2
+			api-version | upgrade-required.rules.r.api.path-segment           | 99      | upgrade-required.rules.r.api.path-segment          | first segment
+			api-version | upgrade-required.rules.r.api.use-application-versioning | true | upgrade-required.rules.r.api.use-application-versioning | spring.mvc.apiversion
+			app-version | upgrade-required.rules.r.paths                       | /app/** | upgrade-required.rules.r.app.platforms             | platforms.<platform>.minimum
+			app-version | upgrade-required.rules.r.app.platforms.ios.minimum  | x.y     | upgrade-required.rules.r.app.platforms.ios.minimum | dotted numbers
+			app-version | upgrade-required.rules.r.app.platforms.ios.blocked  | 5..1    | upgrade-required.rules.r.app.platforms.ios.blocked[0] | dotted numbers
+			app-version | upgrade-required.rules.r.app.user-agent-pattern     | App/(   | upgrade-required.rules.r.app.user-agent-pattern    | regular expression
+			app-version | upgrade-required.rules.r.app.user-agent-pattern     | App/1   | upgrade-required.rules.r.app.user-agent-pattern    | (?<version>
+			app-version | upgrade-required.rules.r.app.product                | 'My App' | upgrade-required.rules.r.app.product              | ExampleApp
+			app-version | upgrade-required.rules.r.app.platforms.ios.store-url | /store | upgrade-required.rules.r.app.platforms.ios.store-url | store page
+			browser     | upgrade-required.rules.r.browser.preset             | ancient | upgrade-required.rules.r.browser.preset            | modern-2024
+			browser     | upgrade-required.rules.r.browser.minimums.netscape  | 4       | upgrade-required.rules.r.browser.minimums          | samsung-internet
+			browser     | upgrade-required.rules.r.browser.minimums.chrome    | latest  | upgrade-required.rules.r.browser.minimums.chrome   | dotted numbers
+			browser     | upgrade-required.rules.r.browser.judge              | robots  | upgrade-required.rules.r.browser.judge[0]          | link-previews
+			browser     | upgrade-required.rules.r.paths                       | /web/** | upgrade-required.rules.r.browser                   | preset
+			""")
+	void invalidVersionRuleValuesAreReportedWithTheirProperty(String type, String property, String value,
+			String reported, String fix) {
+		List<String> values = new java.util.ArrayList<>(List.of("upgrade-required.rules.r.type=" + type, property + "=" + value));
+		if (type.equals("app-version") && !property.contains("platforms") && !property.endsWith(".paths")) {
+			values.add("upgrade-required.rules.r.minimum=1.0");
+		}
+		if (type.equals("app-version") && property.contains("platforms.ios.") && !property.endsWith(".minimum")) {
+			values.add("upgrade-required.rules.r.app.platforms.ios.minimum=1.0");
+		}
+		if (type.equals("api-version") && property.contains(".api.")) {
+			values.add("upgrade-required.rules.r.minimum=2");
+		}
+		if (type.equals("browser") && !property.contains("preset") && !property.endsWith(".paths")) {
+			values.add("upgrade-required.rules.r.browser.preset=modern");
+		}
+		this.runner.withPropertyValues(values.toArray(String[]::new)).run((context) -> {
+			FailureAnalysis analysis = analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains("Property: " + reported);
+			assertThat(analysis.getDescription() + analysis.getAction()).contains(fix);
+		});
+	}
+
 	@Test
 	void aRuleWithoutTypeIsReported() {
 		this.runner.withPropertyValues("upgrade-required.rules.r.paths=/a/**").run((context) -> {
 			FailureAnalysis analysis = analyze(context.getStartupFailure());
 			assertThat(analysis.getDescription()).contains("Property: upgrade-required.rules.r.type")
 				.contains("Value: missing");
-			assertThat(analysis.getAction()).contains("http-version, https, tls-version, http2, websocket");
+			assertThat(analysis.getAction())
+				.contains("http-version, https, tls-version, http2, websocket, app-version, api-version, browser");
 		});
 	}
 
