@@ -59,6 +59,7 @@ class SampleApplicationTests {
 			String webSocket = exchange(port, "GET /ws/echo HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 			assertThat(webSocket).startsWith("HTTP/1.1 426").contains("\r\nUpgrade: websocket\r\n");
 			assertThat(echo(port)).isEqualTo("ping");
+			assertVersionRows(port);
 			String index = exchange(port, "GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 			assertThat(index).startsWith("HTTP/1.1 200").contains("upgrade-required sample");
 		}
@@ -83,6 +84,39 @@ class SampleApplicationTests {
 			assertThat(http11.statusCode()).isEqualTo(426);
 			assertThat(http11.headers().firstValue("Upgrade")).hasValue("HTTP/2.0");
 		}
+	}
+
+	private static void assertVersionRows(int port) throws Exception {
+		HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+		assertThat(plain(client, port, "/api/hello", "API-Version", "1").statusCode()).isEqualTo(426);
+		assertThat(plain(client, port, "/api/hello", "API-Version", "2").statusCode()).isEqualTo(200);
+		HttpResponse<String> oldApp = plain(client, port, "/app/hello", "X-App-Platform", "ios", "X-App-Version",
+				"5.1.9");
+		assertThat(oldApp.statusCode()).isEqualTo(426);
+		assertThat(oldApp.body()).contains("\"upgradeUrl\":\"https://apps.apple.com/");
+		assertThat(plain(client, port, "/app/hello", "X-App-Platform", "ios", "X-App-Version", "5.2.0").statusCode())
+			.isEqualTo(200);
+		HttpResponse<String> internetExplorer = plain(client, port, "/web/", "User-Agent",
+				"Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; rv:11.0) like Gecko", "Accept", "text/html");
+		assertThat(internetExplorer.statusCode()).isEqualTo(426);
+		assertThat(internetExplorer.body()).contains("Please upgrade your browser to continue");
+		assertThat(plain(client, port, "/web/", "User-Agent", "Mozilla/5.0 (Windows NT 10.0; Win64; x64) "
+				+ "AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36", "Accept", "text/html")
+			.statusCode()).isEqualTo(200);
+		HttpResponse<String> beta = plain(client, port, "/beta/hello", "X-App-Platform", "ios", "X-App-Version",
+				"5.9.0");
+		assertThat(beta.statusCode()).isEqualTo(200);
+		assertThat(beta.headers().firstValue("Deprecation")).hasValueSatisfying((value) -> value.startsWith("@"));
+		assertThat(beta.headers().firstValue("Sunset")).isPresent();
+	}
+
+	private static HttpResponse<String> plain(HttpClient client, int port, String path, String... headers)
+			throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+		for (int i = 0; i < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static String echo(int port) throws Exception {
