@@ -478,7 +478,7 @@ abstract class AbstractEndToEndTests {
 	}
 
 	@Test
-	void browserAndAppRulesWarnInTheirGracePeriod() throws Exception {
+	void browserAppAndApiRulesWarnInTheirGracePeriod() throws Exception {
 		HttpResult browser = Http.http11(this.port, "GET", "/web-soon/", "User-Agent",
 				"Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; rv:11.0) like Gecko");
 		assertThat(browser.status()).isEqualTo(200);
@@ -492,6 +492,10 @@ abstract class AbstractEndToEndTests {
 		HttpResult current = Http.http11(this.port, "GET", "/beta/hello", "X-App-Platform", "ios", "X-App-Version",
 				"6.0.0");
 		assertThat(current.hasHeader("Deprecation")).isFalse();
+		HttpResult api = Http.http11(this.port, "GET", "/api-soon/hello", "API-Version", "2");
+		assertThat(api.status()).isEqualTo(200);
+		assertThat(api.header("Deprecation")).isEqualTo("@1577836800");
+		assertThat(api.vary()).contains("API-Version");
 	}
 
 	@Test

@@ -54,7 +54,7 @@ class EndToEndApplication {
 		}
 
 		@GetMapping({ "/get-only", "/secure/get-only", "/h2/hello", "/tls/hello", "/tls-warn/hello", "/api/hello",
-				"/app/hello", "/web/", "/web-soon/", "/beta/hello" })
+				"/app/hello", "/web/", "/web-soon/", "/beta/hello", "/api-soon/hello" })
 		Map<String, String> getOnly() {
 			return Map.of("message", "hello");
 		}
