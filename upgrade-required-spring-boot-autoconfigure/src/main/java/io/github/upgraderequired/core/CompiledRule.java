@@ -56,7 +56,7 @@ final class CompiledRule {
 		RuleSettings settings = rule.settings();
 		List<String> upgrade = rule.upgrade();
 		UpgradeTokens.validate(upgrade);
-		this.descriptor = new RuleDescriptor(name, rule.type(), upgrade, settings);
+		this.descriptor = new RuleDescriptor(name, rule.type(), upgrade, settings, rule.details());
 		this.schedule = settings.schedule();
 		this.includes = compile(settings.paths(), compiler);
 		this.excludes = compile(settings.excludePaths(), compiler);

@@ -2,6 +2,7 @@ package io.github.upgraderequired.core;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A rule as the engine runs it: its name, type, offered tokens and settings. Handed to
@@ -18,11 +19,15 @@ public final class RuleDescriptor {
 
 	private final RuleSettings settings;
 
-	RuleDescriptor(String name, String type, List<String> upgrade, RuleSettings settings) {
+	private final Map<String, Object> details;
+
+	RuleDescriptor(String name, String type, List<String> upgrade, RuleSettings settings,
+			Map<String, Object> details) {
 		this.name = name;
 		this.type = type;
 		this.upgrade = List.copyOf(upgrade);
 		this.settings = settings;
+		this.details = Map.copyOf(details);
 	}
 
 	/**
@@ -55,6 +60,14 @@ public final class RuleDescriptor {
 	 */
 	public RuleSettings settings() {
 		return this.settings;
+	}
+
+	/**
+	 * Return what the rule requires, as {@link UpgradeRule#details()} says.
+	 * @return the details
+	 */
+	public Map<String, Object> details() {
+		return this.details;
 	}
 
 	/**

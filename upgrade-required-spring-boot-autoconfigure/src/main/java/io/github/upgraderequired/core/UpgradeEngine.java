@@ -131,7 +131,7 @@ public final class UpgradeEngine {
 			}
 			if (mode == Mode.REPORT) {
 				log(rule, "reported", verdict);
-				notify(rule.descriptor, Outcome.REPORTED, request);
+				notify(rule.descriptor, Outcome.REPORTED, verdict.client(), request);
 				continue;
 			}
 			result = (result != null) ? result : new Accumulator();
@@ -150,7 +150,7 @@ public final class UpgradeEngine {
 						+ (this.failClosed ? "refused" : "let through")
 						+ " (logged once, counted as outcome=error)", ex);
 			}
-			notify(rule.descriptor, Outcome.ERROR, request);
+			notify(rule.descriptor, Outcome.ERROR, null, request);
 			if (this.failClosed && mode == Mode.ENFORCE) {
 				return rule.failureVerdict;
 			}
@@ -162,7 +162,7 @@ public final class UpgradeEngine {
 		if (mode == Mode.WARN) {
 			result.warn(rule);
 			log(rule, "warned", verdict);
-			notify(rule.descriptor, Outcome.WARNED, request);
+			notify(rule.descriptor, Outcome.WARNED, verdict.client(), request);
 			return;
 		}
 		List<String> upgrade = (verdict.upgrade() != null) ? verdict.upgrade() : rule.descriptor.upgrade();
@@ -170,7 +170,7 @@ public final class UpgradeEngine {
 		// A rule that failed closed was already counted as an error.
 		if (verdict != rule.failureVerdict) {
 			log(rule, "rejected", verdict);
-			notify(rule.descriptor, Outcome.REJECTED, request);
+			notify(rule.descriptor, Outcome.REJECTED, verdict.client(), request);
 		}
 	}
 
@@ -180,10 +180,11 @@ public final class UpgradeEngine {
 		}
 	}
 
-	private void notify(RuleDescriptor rule, Outcome outcome, UpgradeRequest request) {
+	private void notify(RuleDescriptor rule, Outcome outcome, @Nullable String client, UpgradeRequest request) {
+		String tag = (client != null) ? client : DecisionListener.OTHER_CLIENT;
 		for (DecisionListener listener : this.listeners) {
 			try {
-				listener.onOutcome(rule, outcome, request);
+				listener.onOutcome(rule, outcome, tag, request);
 			}
 			catch (RuntimeException ex) {
 				logger.debug("Decision listener " + listener + " failed", ex);

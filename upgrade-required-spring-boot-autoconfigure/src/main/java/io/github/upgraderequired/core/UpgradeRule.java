@@ -1,6 +1,7 @@
 package io.github.upgraderequired.core;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -44,6 +45,15 @@ public interface UpgradeRule {
 	 */
 	default Set<String> readHeaders() {
 		return Set.of();
+	}
+
+	/**
+	 * Return what the rule requires, for people and the actuator endpoint: minimums,
+	 * blocked versions and the like, as simple values, lists and maps.
+	 * @return the details, none unless overridden
+	 */
+	default Map<String, Object> details() {
+		return Map.of();
 	}
 
 	/**

@@ -12,9 +12,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Verdict {
 
-	private static final Verdict PASS = new Verdict(Kind.PASS, null, null, null, null, null, null, List.of());
+	private static final Verdict PASS = new Verdict(Kind.PASS, null, null, null, null, null, null, List.of(), null);
 
-	private static final Verdict UNKNOWN = new Verdict(Kind.UNKNOWN, null, null, null, null, null, null, List.of());
+	private static final Verdict UNKNOWN = new Verdict(Kind.UNKNOWN, null, null, null, null, null, null, List.of(),
+			null);
 
 	private final Kind kind;
 
@@ -32,8 +33,11 @@ public final class Verdict {
 
 	private final List<Header> headers;
 
+	private final @Nullable String client;
+
 	private Verdict(Kind kind, @Nullable List<String> upgrade, @Nullable String minimum, @Nullable String current,
-			@Nullable String detail, @Nullable String upgradeUrl, @Nullable String redirect, List<Header> headers) {
+			@Nullable String detail, @Nullable String upgradeUrl, @Nullable String redirect, List<Header> headers,
+			@Nullable String client) {
 		this.kind = kind;
 		this.upgrade = upgrade;
 		this.minimum = minimum;
@@ -42,6 +46,7 @@ public final class Verdict {
 		this.upgradeUrl = upgradeUrl;
 		this.redirect = redirect;
 		this.headers = headers;
+		this.client = client;
 	}
 
 	/**
@@ -70,7 +75,7 @@ public final class Verdict {
 	 * @return the verdict
 	 */
 	public static Verdict upgrade(@Nullable String minimum, @Nullable String current) {
-		return new Verdict(Kind.UPGRADE, null, minimum, current, null, null, null, List.of());
+		return new Verdict(Kind.UPGRADE, null, minimum, current, null, null, null, List.of(), null);
 	}
 
 	/**
@@ -80,7 +85,7 @@ public final class Verdict {
 	 */
 	public Verdict withUpgrade(List<String> tokens) {
 		return new Verdict(this.kind, List.copyOf(tokens), this.minimum, this.current, this.detail, this.upgradeUrl,
-				this.redirect, this.headers);
+				this.redirect, this.headers, this.client);
 	}
 
 	/**
@@ -90,7 +95,7 @@ public final class Verdict {
 	 */
 	public Verdict withDetail(String detail) {
 		return new Verdict(this.kind, this.upgrade, this.minimum, this.current, detail, this.upgradeUrl,
-				this.redirect, this.headers);
+				this.redirect, this.headers, this.client);
 	}
 
 	/**
@@ -101,7 +106,7 @@ public final class Verdict {
 	 */
 	public Verdict withUpgradeUrl(String url) {
 		return new Verdict(this.kind, this.upgrade, this.minimum, this.current, this.detail, url, this.redirect,
-				this.headers);
+				this.headers, this.client);
 	}
 
 	/**
@@ -112,7 +117,7 @@ public final class Verdict {
 	 */
 	public Verdict withRedirect(String location) {
 		return new Verdict(this.kind, this.upgrade, this.minimum, this.current, this.detail, this.upgradeUrl,
-				location, this.headers);
+				location, this.headers, this.client);
 	}
 
 	/**
@@ -126,7 +131,19 @@ public final class Verdict {
 		List<Header> headers = new ArrayList<>(this.headers);
 		headers.add(new Header(name, value));
 		return new Verdict(this.kind, this.upgrade, this.minimum, this.current, this.detail, this.upgradeUrl,
-				this.redirect, List.copyOf(headers));
+				this.redirect, List.copyOf(headers), this.client);
+	}
+
+	/**
+	 * Return a copy that names the kind of client, for the {@code client} metric tag and
+	 * events. The value must come from a small fixed set (a configured platform, a browser
+	 * family), never from the request as such, so that no request creates a new meter.
+	 * @param client the client, such as {@code ios} or {@code chrome}
+	 * @return a new verdict
+	 */
+	public Verdict withClient(String client) {
+		return new Verdict(this.kind, this.upgrade, this.minimum, this.current, this.detail, this.upgradeUrl,
+				this.redirect, this.headers, client);
 	}
 
 	/**
@@ -191,6 +208,14 @@ public final class Verdict {
 	 */
 	public @Nullable String redirect() {
 		return this.redirect;
+	}
+
+	/**
+	 * Return the kind of client the rule found.
+	 * @return the client, or {@code null} if the rule does not tell
+	 */
+	public @Nullable String client() {
+		return this.client;
 	}
 
 	/**

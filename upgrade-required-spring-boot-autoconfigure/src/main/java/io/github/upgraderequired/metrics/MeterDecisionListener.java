@@ -13,13 +13,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Counts outcomes in {@value UpgradeRequiredMetrics#REQUESTS}. Every tag value comes from
- * configuration or a fixed set, never from the request, so no request creates a meter.
+ * configuration or a small fixed set (the rule's name and type, four outcomes, a
+ * configured platform or a browser family), never from the request as such, so that no
+ * request creates a meter.
  */
 public class MeterDecisionListener implements DecisionListener {
 
 	private final MeterRegistry registry;
 
-	private final Map<RuleDescriptor, Counter[]> counters = new ConcurrentHashMap<>();
+	private final Map<RuleDescriptor, Map<String, Counter[]>> counters = new ConcurrentHashMap<>();
 
 	/**
 	 * Create a new listener.
@@ -30,24 +32,25 @@ public class MeterDecisionListener implements DecisionListener {
 	}
 
 	/**
-	 * Register the counters of the given rules, so that they are published at zero before
-	 * the first request fails a rule.
+	 * Register the counters of the given rules for the client {@code other}, so that they
+	 * are published at zero before the first request fails a rule.
 	 * @param rules the rules
 	 */
 	public void register(List<RuleDescriptor> rules) {
-		rules.forEach(this::countersOf);
+		rules.forEach((rule) -> countersOf(rule, OTHER_CLIENT));
 	}
 
 	@Override
-	public void onOutcome(RuleDescriptor rule, Outcome outcome, UpgradeRequest request) {
-		countersOf(rule)[outcome.ordinal()].increment();
+	public void onOutcome(RuleDescriptor rule, Outcome outcome, String client, UpgradeRequest request) {
+		countersOf(rule, client)[outcome.ordinal()].increment();
 	}
 
-	private Counter[] countersOf(RuleDescriptor rule) {
-		return this.counters.computeIfAbsent(rule, this::create);
+	private Counter[] countersOf(RuleDescriptor rule, String client) {
+		return this.counters.computeIfAbsent(rule, (key) -> new ConcurrentHashMap<>())
+			.computeIfAbsent(client, (key) -> create(rule, client));
 	}
 
-	private Counter[] create(RuleDescriptor rule) {
+	private Counter[] create(RuleDescriptor rule, String client) {
 		Outcome[] outcomes = Outcome.values();
 		Counter[] counters = new Counter[outcomes.length];
 		for (Outcome outcome : outcomes) {
@@ -56,6 +59,7 @@ public class MeterDecisionListener implements DecisionListener {
 				.tag(UpgradeRequiredMetrics.TAG_RULE, rule.name())
 				.tag(UpgradeRequiredMetrics.TAG_TYPE, rule.type())
 				.tag(UpgradeRequiredMetrics.TAG_OUTCOME, outcome.value())
+				.tag(UpgradeRequiredMetrics.TAG_CLIENT, client)
 				.register(this.registry);
 		}
 		return counters;

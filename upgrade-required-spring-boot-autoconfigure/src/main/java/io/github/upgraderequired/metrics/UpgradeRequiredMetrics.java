@@ -6,7 +6,7 @@ package io.github.upgraderequired.metrics;
 public final class UpgradeRequiredMetrics {
 
 	/**
-	 * Counter of requests that failed a rule, by rule, type and outcome.
+	 * Counter of requests that failed a rule, by rule, type, outcome and client.
 	 */
 	public static final String REQUESTS = "upgrade.required.requests";
 
@@ -24,6 +24,13 @@ public final class UpgradeRequiredMetrics {
 	 * Tag: {@code rejected}, {@code warned}, {@code reported} or {@code error}.
 	 */
 	public static final String TAG_OUTCOME = "outcome";
+
+	/**
+	 * Tag: the kind of client, from a small fixed set: a configured app platform
+	 * ({@code ios}), a browser family ({@code chrome}) or kind of agent
+	 * ({@code crawlers}), else {@code other}.
+	 */
+	public static final String TAG_CLIENT = "client";
 
 	private UpgradeRequiredMetrics() {
 	}

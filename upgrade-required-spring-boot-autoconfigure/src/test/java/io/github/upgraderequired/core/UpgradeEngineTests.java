@@ -31,7 +31,7 @@ class UpgradeEngineTests {
 
 	private final List<String> outcomes = new ArrayList<>();
 
-	private final DecisionListener listener = (rule, outcome, request) -> this.outcomes
+	private final DecisionListener listener = (rule, outcome, client, request) -> this.outcomes
 		.add(rule.name() + ":" + outcome.value());
 
 	@Test
@@ -354,7 +354,7 @@ class UpgradeEngineTests {
 	void aFailingListenerDoesNotBreakTheRequest() {
 		UpgradeEngine engine = UpgradeEngine.builder(TestRules.PATHS)
 			.rules(List.of(TestRules.rejecting("r", RuleSettings.defaults())))
-			.listeners(List.of((rule, outcome, request) -> {
+			.listeners(List.of((rule, outcome, client, request) -> {
 				throw new IllegalStateException("listener");
 			}))
 			.build();

@@ -2,8 +2,10 @@ package io.github.upgraderequired.core.rule;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -64,6 +66,11 @@ public final class ApiVersionRule extends AbstractUpgradeRule {
 	}
 
 	@Override
+	public Map<String, Object> details() {
+		return Map.of("minimum", this.minimumText, "source", this.source.describe());
+	}
+
+	@Override
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	public Verdict check(UpgradeRequest request) {
 		String value = this.source.read(request);
@@ -100,6 +107,26 @@ public final class ApiVersionRule extends AbstractUpgradeRule {
 	 */
 	public record Source(boolean application, @Nullable String header, @Nullable String queryParameter,
 			@Nullable Integer pathSegment, @Nullable String mediaTypeParameter) {
+
+		String describe() {
+			if (this.application) {
+				return "application";
+			}
+			List<String> places = new ArrayList<>();
+			if (this.header != null) {
+				places.add("header " + this.header);
+			}
+			if (this.queryParameter != null) {
+				places.add("query parameter " + this.queryParameter);
+			}
+			if (this.pathSegment != null) {
+				places.add("path segment " + this.pathSegment);
+			}
+			if (this.mediaTypeParameter != null) {
+				places.add("media type parameter " + this.mediaTypeParameter);
+			}
+			return String.join(", ", places);
+		}
 
 		Set<String> readHeaders() {
 			Set<String> headers = new LinkedHashSet<>();

@@ -1,14 +1,17 @@
 package io.github.upgraderequired.core.rule;
 
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.github.upgraderequired.core.BoundedCharSequence;
+import io.github.upgraderequired.core.DecisionListener;
 import io.github.upgraderequired.core.RuleSettings;
 import io.github.upgraderequired.core.UnknownValuePolicy;
 import io.github.upgraderequired.core.UpgradeRequest;
@@ -75,6 +78,19 @@ public final class AppVersionRule extends AbstractUpgradeRule {
 	}
 
 	@Override
+	public Map<String, Object> details() {
+		Map<String, Object> platforms = new TreeMap<>();
+		this.platforms.forEach((name, platform) -> platforms.put(name, platform.describe()));
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("product", this.product);
+		details.put("platforms", platforms);
+		if (this.fallback != null) {
+			details.put("minimum", this.fallback.minimum().toString());
+		}
+		return details;
+	}
+
+	@Override
 	public Verdict check(UpgradeRequest request) {
 		String[] read = this.source.read(request);
 		String versionText = read[1];
@@ -83,6 +99,8 @@ public final class AppVersionRule extends AbstractUpgradeRule {
 		}
 		String platformName = read[0];
 		Platform platform = (platformName != null) ? this.platforms.get(platformName) : null;
+		// Only configured platforms name the client: anything else a request sends is "other".
+		String client = (platform != null) ? platformName : DecisionListener.OTHER_CLIENT;
 		if (platform == null) {
 			platform = this.fallback;
 		}
@@ -90,6 +108,7 @@ public final class AppVersionRule extends AbstractUpgradeRule {
 			return (platformName != null && this.unknownPlatform == UnknownValuePolicy.REJECT)
 					? Verdict.upgrade(null, platformName)
 						.withDetail("This service does not support the platform '" + platformName + "'.")
+						.withClient(client)
 					: Verdict.unknown();
 		}
 		VersionNumber version = VersionNumber.parse(versionText);
@@ -98,11 +117,13 @@ public final class AppVersionRule extends AbstractUpgradeRule {
 		}
 		if (version.compareTo(platform.minimum()) < 0) {
 			return upgrade(platform, versionText,
-					"This version of the app is no longer supported: update to " + platform.minimum() + " or newer.");
+					"This version of the app is no longer supported: update to " + platform.minimum() + " or newer.")
+				.withClient(client);
 		}
 		if (platform.blocked().contains(version)) {
 			return upgrade(platform, versionText,
-					"Version " + version + " of the app can no longer be used: update to the newest version.");
+					"Version " + version + " of the app can no longer be used: update to the newest version.")
+				.withClient(client);
 		}
 		return Verdict.pass();
 	}
@@ -127,6 +148,16 @@ public final class AppVersionRule extends AbstractUpgradeRule {
 	 * @param storeUrl where to get the app, or {@code null}
 	 */
 	public record Platform(VersionNumber minimum, Set<VersionNumber> blocked, @Nullable String storeUrl) {
+
+		Map<String, Object> describe() {
+			Map<String, Object> description = new LinkedHashMap<>();
+			description.put("minimum", this.minimum.toString());
+			description.put("blocked", this.blocked.stream().map(VersionNumber::toString).sorted().toList());
+			if (this.storeUrl != null) {
+				description.put("storeUrl", this.storeUrl);
+			}
+			return description;
+		}
 
 	}
 

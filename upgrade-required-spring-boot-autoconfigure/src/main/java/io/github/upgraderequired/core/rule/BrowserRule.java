@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +71,14 @@ public final class BrowserRule extends AbstractUpgradeRule {
 	}
 
 	@Override
+	public Map<String, Object> details() {
+		Map<String, Object> minimums = new LinkedHashMap<>();
+		this.minimums.forEach((family, minimum) -> minimums.put(family.key(), minimum.toString()));
+		return Map.of("minimums", minimums, "blocked", this.blocked.stream().map(BrowserFamily::key).toList(),
+				"judged", this.judged.stream().map(AgentKind::key).toList());
+	}
+
+	@Override
 	public Verdict check(UpgradeRequest request) {
 		Agent agent = this.detector.detect(request.header("User-Agent"), request.header("Sec-CH-UA"),
 				request.header("Sec-CH-UA-Full-Version-List"));
@@ -89,6 +98,7 @@ public final class BrowserRule extends AbstractUpgradeRule {
 			return Verdict.pass();
 		}
 		return Verdict.upgrade(family.displayName() + " " + minimum, agent.description())
+			.withClient(client(agent))
 			.withUpgrade(List.of(family.token() + "/" + minimum))
 			.withDetail("Please use a newer browser: " + family.displayName() + " " + minimum
 					+ " or newer. Supported: " + this.supported + ".");
@@ -96,7 +106,17 @@ public final class BrowserRule extends AbstractUpgradeRule {
 
 	private Verdict refuse(Agent agent, @Nullable String reason) {
 		String detail = ((reason != null) ? reason + " " : "") + "Supported: " + this.supported + ".";
-		return Verdict.upgrade(this.supported, agent.description()).withDetail(detail);
+		return Verdict.upgrade(this.supported, agent.description()).withDetail(detail).withClient(client(agent));
+	}
+
+	/**
+	 * Name the client by its family, or its kind when it is not a browser: a fixed set.
+	 */
+	private static String client(Agent agent) {
+		if (agent.kind() == AgentKind.BROWSER && agent.family() != null) {
+			return agent.family().key();
+		}
+		return agent.kind().key();
 	}
 
 	private static List<String> tokens(Map<BrowserFamily, VersionNumber> minimums) {

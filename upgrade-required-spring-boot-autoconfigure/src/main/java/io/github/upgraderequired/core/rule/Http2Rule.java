@@ -1,6 +1,7 @@
 package io.github.upgraderequired.core.rule;
 
 import java.util.List;
+import java.util.Map;
 
 import io.github.upgraderequired.core.HttpProtocol;
 import io.github.upgraderequired.core.RuleSettings;
@@ -54,6 +55,11 @@ public final class Http2Rule extends AbstractUpgradeRule {
 		super(name, TYPE, orDefault(upgrade, CLEARTEXT_UPGRADE), settings, proxies.httpVersionHeaders());
 		this.configuredUpgrade = !upgrade.isEmpty();
 		this.proxies = proxies;
+	}
+
+	@Override
+	public Map<String, Object> details() {
+		return Map.of("minimum", HttpProtocol.HTTP_2.token());
 	}
 
 	@Override

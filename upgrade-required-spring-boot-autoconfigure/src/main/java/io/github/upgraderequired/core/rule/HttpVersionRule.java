@@ -1,6 +1,7 @@
 package io.github.upgraderequired.core.rule;
 
 import java.util.List;
+import java.util.Map;
 
 import io.github.upgraderequired.core.HttpProtocol;
 import io.github.upgraderequired.core.RuleSettings;
@@ -52,6 +53,11 @@ public final class HttpVersionRule extends AbstractUpgradeRule {
 		this.minimum = minimum;
 		this.proxies = proxies;
 		this.detail = "This service requires " + minimum.token() + " or newer.";
+	}
+
+	@Override
+	public Map<String, Object> details() {
+		return Map.of("minimum", this.minimum.token());
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package io.github.upgraderequired.core.rule;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.github.upgraderequired.core.RuleSettings;
@@ -44,6 +45,11 @@ public final class HttpsRule extends AbstractUpgradeRule {
 		super(name, TYPE, orDefault(upgrade, DEFAULT_UPGRADE), settings, Set.of());
 		this.redirect = redirect;
 		this.redirectPort = redirectPort;
+	}
+
+	@Override
+	public Map<String, Object> details() {
+		return this.redirect ? Map.of("redirect", true, "redirectPort", this.redirectPort) : Map.of("redirect", false);
 	}
 
 	@Override

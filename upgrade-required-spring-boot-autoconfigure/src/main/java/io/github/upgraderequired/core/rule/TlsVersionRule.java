@@ -1,6 +1,7 @@
 package io.github.upgraderequired.core.rule;
 
 import java.util.List;
+import java.util.Map;
 
 import io.github.upgraderequired.core.RuleSettings;
 import io.github.upgraderequired.core.TlsVersion;
@@ -41,6 +42,11 @@ public final class TlsVersionRule extends AbstractUpgradeRule {
 		this.minimum = minimum;
 		this.proxies = proxies;
 		this.detail = "This service requires " + minimum.protocol() + " or newer.";
+	}
+
+	@Override
+	public Map<String, Object> details() {
+		return Map.of("minimum", this.minimum.protocol());
 	}
 
 	@Override

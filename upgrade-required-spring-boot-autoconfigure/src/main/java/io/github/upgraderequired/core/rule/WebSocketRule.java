@@ -3,6 +3,7 @@ package io.github.upgraderequired.core.rule;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.github.upgraderequired.core.RuleSettings;
@@ -43,6 +44,11 @@ public final class WebSocketRule extends AbstractUpgradeRule {
 	 */
 	public WebSocketRule(String name, List<String> upgrade, RuleSettings settings) {
 		super(name, TYPE, orDefault(upgrade, UPGRADE), settings, READ_HEADERS);
+	}
+
+	@Override
+	public Map<String, Object> details() {
+		return Map.of("version", VERSION);
 	}
 
 	@Override
