@@ -10,6 +10,7 @@ import java.util.List;
 import io.github.upgraderequired.core.DecisionListener;
 import io.github.upgraderequired.core.UpgradeEngine;
 import io.github.upgraderequired.core.UpgradeRule;
+import io.github.upgraderequired.event.EventPublishingDecisionListener;
 import io.github.upgraderequired.render.HtmlPage;
 import io.github.upgraderequired.render.UpgradeResponseRenderer;
 import org.apache.commons.logging.Log;
@@ -24,6 +25,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -56,8 +58,9 @@ public final class UpgradeRequiredAutoConfiguration {
 		rules.addAll(beans);
 		List<String> excludePaths = new ArrayList<>(DefaultExclusions.of(environment));
 		excludePaths.addAll(properties.getExcludePaths());
+		UpgradeEngine engine;
 		try {
-			return UpgradeEngine.builder(compiler)
+			engine = UpgradeEngine.builder(compiler)
 				.rules(rules)
 				.excludePaths(excludePaths)
 				.clock(clock.getIfUnique(Clock::systemUTC))
@@ -70,6 +73,14 @@ public final class UpgradeRequiredAutoConfiguration {
 			throw new UpgradeRequiredConfigurationException("UpgradeRule beans", names(beans), ex.getMessage(),
 					"Fix the UpgradeRule bean's name, upgrade tokens or settings.");
 		}
+		logger.info(RulesSummary.of(engine));
+		return engine;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	EventPublishingDecisionListener upgradeRequiredEventPublisher(ApplicationContext context) {
+		return new EventPublishingDecisionListener(context);
 	}
 
 	@Bean

@@ -4,6 +4,7 @@ import io.github.upgraderequired.autoconfigure.UpgradeRequiredAutoConfiguration;
 import io.github.upgraderequired.autoconfigure.UpgradeRequiredProperties;
 import io.github.upgraderequired.core.UpgradeEngine;
 import io.github.upgraderequired.metrics.MeterDecisionListener;
+import io.github.upgraderequired.metrics.MeterRuleCounts;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
@@ -33,6 +34,12 @@ public final class UpgradeRequiredMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	MeterDecisionListener upgradeRequiredMeterDecisionListener(MeterRegistry registry) {
 		return new MeterDecisionListener(registry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MeterRuleCounts upgradeRequiredRuleCounts(MeterRegistry registry) {
+		return new MeterRuleCounts(registry);
 	}
 
 	@Bean

@@ -1,0 +1,43 @@
+package io.github.upgraderequired.autoconfigure;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.StringJoiner;
+
+import io.github.upgraderequired.core.Mode;
+import io.github.upgraderequired.core.RuleDescriptor;
+import io.github.upgraderequired.core.Schedule;
+import io.github.upgraderequired.core.UpgradeEngine;
+
+/**
+ * The one line logged at start-up: every rule with its type and its mode now.
+ */
+final class RulesSummary {
+
+	private RulesSummary() {
+	}
+
+	static String of(UpgradeEngine engine) {
+		if (engine.rules().isEmpty()) {
+			return "upgrade-required: no rules configured";
+		}
+		Instant now = engine.clock().instant();
+		StringJoiner rules = new StringJoiner(", ");
+		for (RuleDescriptor rule : engine.rules()) {
+			Schedule schedule = rule.settings().schedule();
+			Mode mode = rule.modeAt(now);
+			String next = "";
+			if (mode == Mode.REPORT && schedule.warnFrom() != null) {
+				next = " until " + schedule.warnFrom();
+			}
+			else if (mode == Mode.WARN && schedule.enforceFrom() != null) {
+				next = " until " + schedule.enforceFrom();
+			}
+			rules.add(rule.name() + " (" + rule.type() + ", " + mode.name().toLowerCase(Locale.ROOT) + next
+					+ ")");
+		}
+		return "upgrade-required: " + engine.rules().size() + " rule" + ((engine.rules().size() == 1) ? "" : "s")
+				+ " active: " + rules;
+	}
+
+}
