@@ -1,0 +1,111 @@
+package io.github.upgraderequired.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.upgraderequired.core.HttpProtocol;
+import io.github.upgraderequired.core.Outcome;
+import io.github.upgraderequired.core.TestRequest;
+import io.github.upgraderequired.core.UpgradeEngine;
+import io.github.upgraderequired.event.EventPublishingDecisionListener;
+import io.github.upgraderequired.event.UpgradeRequiredEvent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The events published for rejections and warnings, and the start-up summary.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class EventsAndLogsTests {
+
+	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(UpgradeRequiredAutoConfiguration.class))
+		.withPropertyValues("upgrade-required.rules.legacy.type=http-version",
+				"upgrade-required.rules.legacy.exclude-paths=/reported/**", "upgrade-required.rules.shadow.type=https",
+				"upgrade-required.rules.shadow.mode=report", "upgrade-required.rules.soon.type=https",
+				"upgrade-required.rules.soon.paths=/soon/**",
+				"upgrade-required.rules.soon.warn-from=2020-01-01T00:00:00Z",
+				"upgrade-required.rules.soon.enforce-from=2099-01-01T00:00:00Z");
+
+	@Test
+	void rejectionsAndWarningsArePublishedToEventListenerMethods() {
+		this.runner.withUserConfiguration(EventListenerMethod.class).run((context) -> {
+			assertThat(context.getBean(EventPublishingDecisionListener.class).isListened()).isTrue();
+			UpgradeEngine engine = context.getBean(UpgradeEngine.class);
+			engine.evaluate(TestRequest.get("/a").protocol(HttpProtocol.HTTP_1_0));
+			engine.evaluate(TestRequest.get("/soon/b"));
+			engine.evaluate(TestRequest.get("/c"));
+			List<UpgradeRequiredEvent> events = context.getBean(EventListenerMethod.class).events;
+			assertThat(events).extracting(UpgradeRequiredEvent::getRuleName, UpgradeRequiredEvent::getOutcome,
+					UpgradeRequiredEvent::getPath, UpgradeRequiredEvent::getClient)
+				.containsExactly(org.assertj.core.groups.Tuple.tuple("legacy", Outcome.REJECTED, "/a", "other"),
+						org.assertj.core.groups.Tuple.tuple("soon", Outcome.WARNED, "/soon/b", "other"));
+		});
+	}
+
+	@Test
+	void listenerBeansReceiveThemToo() {
+		this.runner.withUserConfiguration(ListenerBean.class).run((context) -> {
+			context.getBean(UpgradeEngine.class).evaluate(TestRequest.get("/x").protocol(HttpProtocol.HTTP_1_0));
+			assertThat(context.getBean(Collecting.class).events).hasSize(1);
+		});
+	}
+
+	@Test
+	void nothingIsPublishedWhenNobodyListens() {
+		this.runner.run((context) -> assertThat(context.getBean(EventPublishingDecisionListener.class).isListened())
+			.isFalse());
+	}
+
+	@Test
+	void startUpLogsOneLineWithEveryRuleAndItsModeNow(CapturedOutput output) {
+		this.runner.run((context) -> assertThat(output)
+			.contains("upgrade-required: 3 rules active: legacy (http-version, enforce), shadow (https, report), "
+					+ "soon (https, warn until 2099-01-01T00:00:00Z)"));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class EventListenerMethod {
+
+		final List<UpgradeRequiredEvent> events = new ArrayList<>();
+
+		@EventListener
+		void on(UpgradeRequiredEvent event) {
+			this.events.add(event);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ListenerBean {
+
+		@Bean
+		Collecting collecting() {
+			return new Collecting();
+		}
+
+	}
+
+	static class Collecting implements ApplicationListener<UpgradeRequiredEvent> {
+
+		final List<UpgradeRequiredEvent> events = new ArrayList<>();
+
+		@Override
+		public void onApplicationEvent(UpgradeRequiredEvent event) {
+			this.events.add(event);
+		}
+
+	}
+
+}
