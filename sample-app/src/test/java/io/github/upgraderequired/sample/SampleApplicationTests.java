@@ -60,6 +60,7 @@ class SampleApplicationTests {
 			assertThat(webSocket).startsWith("HTTP/1.1 426").contains("\r\nUpgrade: websocket\r\n");
 			assertThat(echo(port)).isEqualTo("ping");
 			assertVersionRows(port);
+			assertActuatorRows(port);
 			String index = exchange(port, "GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 			assertThat(index).startsWith("HTTP/1.1 200").contains("upgrade-required sample");
 		}
@@ -108,6 +109,21 @@ class SampleApplicationTests {
 		assertThat(beta.statusCode()).isEqualTo(200);
 		assertThat(beta.headers().firstValue("Deprecation")).hasValueSatisfying((value) -> value.startsWith("@"));
 		assertThat(beta.headers().firstValue("Sunset")).isPresent();
+	}
+
+	private static void assertActuatorRows(int port) throws Exception {
+		HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+		HttpResponse<String> rules = plain(client, port, "/actuator/upgraderequired");
+		assertThat(rules.statusCode()).isEqualTo(200);
+		for (String rule : new String[] { "http-1-1", "secure", "tls-1-3", "http2", "websocket", "api", "mobile-app",
+				"browsers", "beta-app" }) {
+			assertThat(rules.body()).contains("\"name\":\"" + rule + "\"");
+		}
+		assertThat(rules.body()).contains("\"modeNow\":\"warn\"").contains("\"counts\":{\"rejected\":");
+		HttpResponse<String> prometheus = plain(client, port, "/actuator/prometheus");
+		assertThat(prometheus.statusCode()).isEqualTo(200);
+		assertThat(prometheus.body()).containsPattern(
+				"(?m)^upgrade_required_requests_total\\{client=\"other\",outcome=\"rejected\",rule=\"api\",type=\"api-version\"} 1\\.0$");
 	}
 
 	private static HttpResponse<String> plain(HttpClient client, int port, String path, String... headers)

@@ -1,6 +1,8 @@
 package io.github.upgraderequired.core;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +29,8 @@ public final class RuleDescriptor {
 		this.type = type;
 		this.upgrade = List.copyOf(upgrade);
 		this.settings = settings;
-		this.details = Map.copyOf(details);
+		// Kept in the rule's order, for the endpoint.
+		this.details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.github.upgraderequired.core.rule;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +68,10 @@ public final class ApiVersionRule extends AbstractUpgradeRule {
 
 	@Override
 	public Map<String, Object> details() {
-		return Map.of("minimum", this.minimumText, "source", this.source.describe());
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("minimum", this.minimumText);
+		details.put("source", this.source.describe());
+		return details;
 	}
 
 	@Override

@@ -74,8 +74,11 @@ public final class BrowserRule extends AbstractUpgradeRule {
 	public Map<String, Object> details() {
 		Map<String, Object> minimums = new LinkedHashMap<>();
 		this.minimums.forEach((family, minimum) -> minimums.put(family.key(), minimum.toString()));
-		return Map.of("minimums", minimums, "blocked", this.blocked.stream().map(BrowserFamily::key).toList(),
-				"judged", this.judged.stream().map(AgentKind::key).toList());
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("minimums", minimums);
+		details.put("blocked", this.blocked.stream().map(BrowserFamily::key).toList());
+		details.put("judged", this.judged.stream().map(AgentKind::key).toList());
+		return details;
 	}
 
 	@Override

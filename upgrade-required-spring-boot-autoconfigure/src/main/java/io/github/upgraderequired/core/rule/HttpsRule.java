@@ -1,5 +1,6 @@
 package io.github.upgraderequired.core.rule;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,7 +50,12 @@ public final class HttpsRule extends AbstractUpgradeRule {
 
 	@Override
 	public Map<String, Object> details() {
-		return this.redirect ? Map.of("redirect", true, "redirectPort", this.redirectPort) : Map.of("redirect", false);
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("redirect", this.redirect);
+		if (this.redirect) {
+			details.put("redirectPort", this.redirectPort);
+		}
+		return details;
 	}
 
 	@Override
