@@ -1,10 +1,13 @@
 package io.github.upgraderequired.autoconfigure;
 
+import java.util.Map;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 
@@ -16,8 +19,10 @@ import org.springframework.util.ClassUtils;
  *
  * @param parser parses a version, or returns {@code null} if it does not parse
  * @param header the request header the versioning reads, or {@code null}
+ * @param mediaTypeParameter a media-type parameter the versioning reads, or {@code null}
  */
-record ApplicationApiVersioning(Function<String, @Nullable Comparable<?>> parser, @Nullable String header) {
+record ApplicationApiVersioning(Function<String, @Nullable Comparable<?>> parser, @Nullable String header,
+		@Nullable String mediaTypeParameter) {
 
 	private static final String MVC_STRATEGY = "mvcApiVersionStrategy";
 
@@ -35,7 +40,8 @@ record ApplicationApiVersioning(Function<String, @Nullable Comparable<?>> parser
 				&& ClassUtils.isPresent("org.springframework.web.accept.ApiVersionStrategy", classLoader)) {
 			Function<String, @Nullable Comparable<?>> parser = Servlet.parser(beanFactory.getBean(MVC_STRATEGY));
 			if (parser != null) {
-				return new ApplicationApiVersioning(parser, environment.getProperty("spring.mvc.apiversion.use.header"));
+				return new ApplicationApiVersioning(parser, environment.getProperty("spring.mvc.apiversion.use.header"),
+						mediaTypeParameter(environment, "spring.mvc.apiversion.use.media-type-parameter"));
 			}
 		}
 		if (beanFactory.containsBean(WEBFLUX_STRATEGY)
@@ -43,10 +49,22 @@ record ApplicationApiVersioning(Function<String, @Nullable Comparable<?>> parser
 			Function<String, @Nullable Comparable<?>> parser = Reactive.parser(beanFactory.getBean(WEBFLUX_STRATEGY));
 			if (parser != null) {
 				return new ApplicationApiVersioning(parser,
-						environment.getProperty("spring.webflux.apiversion.use.header"));
+						environment.getProperty("spring.webflux.apiversion.use.header"),
+						mediaTypeParameter(environment, "spring.webflux.apiversion.use.media-type-parameter"));
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Return a media-type parameter the versioning reads ({@code use.media-type-parameter}
+	 * maps media types to parameter names), so that {@code Vary} names {@code Accept}.
+	 */
+	private static @Nullable String mediaTypeParameter(Environment environment, String property) {
+		Map<String, String> parameters = Binder.get(environment)
+			.bind(property, Bindable.mapOf(String.class, String.class))
+			.orElse(Map.of());
+		return parameters.isEmpty() ? null : parameters.values().iterator().next();
 	}
 
 	private static @Nullable Comparable<?> parseOrNull(Function<String, Comparable<?>> parser, String version) {

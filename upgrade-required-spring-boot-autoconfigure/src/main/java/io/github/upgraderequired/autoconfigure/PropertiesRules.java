@@ -256,12 +256,20 @@ final class PropertiesRules {
 			throw new UpgradeRequiredConfigurationException(prefix + ".minimum", null,
 					"an api-version rule needs the lowest API version allowed", "Set it to a version such as 2.");
 		}
+		boolean ownSource = api.getHeader() != null || api.getQueryParameter() != null || api.getPathSegment() != null
+				|| api.getMediaTypeParameter() != null;
 		boolean application = (api.getUseApplicationVersioning() != null) ? api.getUseApplicationVersioning()
-				: this.applicationApiVersioning != null;
+				: (this.applicationApiVersioning != null && !ownSource);
 		if (application && this.applicationApiVersioning == null) {
 			throw new UpgradeRequiredConfigurationException(apiPrefix + ".use-application-versioning", true,
 					"the application has no API versioning configured",
 					"Configure spring.mvc.apiversion.* (or spring.webflux.apiversion.*), or set this to false.");
+		}
+		if (application && ownSource) {
+			throw new UpgradeRequiredConfigurationException(apiPrefix + ".use-application-versioning", true,
+					"the rule would read the version the application's way and ignore its own header, "
+							+ "query parameter, path segment or media-type parameter",
+					"Remove the rule's own source to use the application's versioning, or set this to false.");
 		}
 		checkHeaderName(apiPrefix + ".header", api.getHeader());
 		if (api.getPathSegment() != null && (api.getPathSegment() < 0 || api.getPathSegment() > 32)) {
@@ -271,14 +279,13 @@ final class PropertiesRules {
 		ApiVersionRule.Source source;
 		Function<String, @Nullable Comparable<?>> parser;
 		if (application) {
-			source = new ApiVersionRule.Source(true, this.applicationApiVersioning.header(), null, null, null);
+			source = new ApiVersionRule.Source(true, this.applicationApiVersioning.header(), null, null,
+					this.applicationApiVersioning.mediaTypeParameter());
 			parser = this.applicationApiVersioning.parser();
 		}
 		else {
-			boolean none = api.getHeader() == null && api.getQueryParameter() == null && api.getPathSegment() == null
-					&& api.getMediaTypeParameter() == null;
-			source = new ApiVersionRule.Source(false, none ? "API-Version" : api.getHeader(), api.getQueryParameter(),
-					api.getPathSegment(), api.getMediaTypeParameter());
+			source = new ApiVersionRule.Source(false, ownSource ? api.getHeader() : "API-Version",
+					api.getQueryParameter(), api.getPathSegment(), api.getMediaTypeParameter());
 			parser = VersionNumber::parse;
 		}
 		if (parser.apply(minimum) == null) {

@@ -52,7 +52,14 @@ public final class UpgradeRequiredAutoConfiguration {
 			ListableBeanFactory beanFactory, ObjectProvider<UpgradeRule> ruleBeans,
 			ObjectProvider<DecisionListener> listeners, ObjectProvider<Clock> clock) {
 		SpringPathMatcherCompiler compiler = new SpringPathMatcherCompiler();
-		ApplicationApiVersioning apiVersioning = ApplicationApiVersioning.find(beanFactory, environment);
+		// Spring's strategy is looked up only for an API-version rule, not to create the MVC
+		// configuration early for nothing.
+		boolean apiVersionRules = properties.getRules()
+			.values()
+			.stream()
+			.anyMatch((rule) -> rule.getType() == RuleType.API_VERSION);
+		ApplicationApiVersioning apiVersioning = apiVersionRules ? ApplicationApiVersioning.find(beanFactory, environment)
+				: null;
 		List<UpgradeRule> rules = new ArrayList<>(new PropertiesRules(compiler, apiVersioning).create(properties));
 		List<UpgradeRule> beans = ruleBeans.orderedStream().toList();
 		rules.addAll(beans);

@@ -37,6 +37,8 @@ public final class UpgradeEngine {
 
 	private final DecisionListener[] listeners;
 
+	private final boolean readsApplicationApiVersion;
+
 	private UpgradeEngine(Builder builder) {
 		List<CompiledRule> rules = new ArrayList<>();
 		Set<String> names = new HashSet<>();
@@ -58,6 +60,7 @@ public final class UpgradeEngine {
 		this.timed = rules.stream().anyMatch((rule) -> rule.schedule.isTimed());
 		this.failClosed = builder.failClosed;
 		this.listeners = builder.listeners.toArray(DecisionListener[]::new);
+		this.readsApplicationApiVersion = rules.stream().anyMatch((rule) -> rule.rule.readsApplicationApiVersion());
 	}
 
 	/**
@@ -83,6 +86,32 @@ public final class UpgradeEngine {
 	 */
 	public Clock clock() {
 		return this.clock;
+	}
+
+	/**
+	 * Return whether a rule that reads {@link UpgradeRequest#apiVersion()} may apply to the
+	 * request, so that an adapter that resolves it asynchronously does so only then.
+	 * @param request the request
+	 * @return {@code true} if such a rule is in force for the request's path and method
+	 */
+	public boolean readsApplicationApiVersion(UpgradeRequest request) {
+		if (!this.readsApplicationApiVersion) {
+			return false;
+		}
+		String path = request.path();
+		for (PathMatcher exclude : this.excludes) {
+			if (exclude.matches(path)) {
+				return false;
+			}
+		}
+		String method = request.method();
+		for (CompiledRule rule : this.rules) {
+			if (rule.rule.readsApplicationApiVersion() && rule.schedule.mode() != Mode.OFF
+					&& rule.inScope(path, method)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

@@ -48,6 +48,15 @@ public interface UpgradeRule {
 	}
 
 	/**
+	 * Return whether the check reads {@link UpgradeRequest#apiVersion()}, which adapters
+	 * that resolve it asynchronously then resolve before the rules run.
+	 * @return {@code false} unless overridden
+	 */
+	default boolean readsApplicationApiVersion() {
+		return false;
+	}
+
+	/**
 	 * Return what the rule requires, for people and the actuator endpoint: minimums,
 	 * blocked versions and the like, as simple values, lists and maps.
 	 * @return the details, none unless overridden

@@ -44,7 +44,7 @@ public final class VersionNumber implements Comparable<VersionNumber> {
 		if (value == null) {
 			return null;
 		}
-		String text = value.trim();
+		String text = strip(value);
 		if (text.isEmpty() || text.length() > MAX_LENGTH) {
 			return null;
 		}
@@ -68,6 +68,22 @@ public final class VersionNumber implements Comparable<VersionNumber> {
 			return null;
 		}
 		return new VersionNumber(segments, preRelease, text);
+	}
+
+	/**
+	 * Strip spaces and tabs, but no other character: control characters make a value
+	 * unparsable.
+	 */
+	private static String strip(String value) {
+		int start = 0;
+		int end = value.length();
+		while (start < end && (value.charAt(start) == ' ' || value.charAt(start) == '\t')) {
+			start++;
+		}
+		while (end > start && (value.charAt(end - 1) == ' ' || value.charAt(end - 1) == '\t')) {
+			end--;
+		}
+		return value.substring(start, end);
 	}
 
 	private static long @Nullable [] parseSegments(String text, int start, int end) {

@@ -59,7 +59,7 @@ class VersionNumberTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "", " ", "v", "1..2", "-1", ".1", "1.", "1.2.", "99999999999999999999.0",
 			"1.2.3.4.5.6.7.8.9", "1.2a", "a.b", "1.2-", "1.2-beta..1", "1.2+", "1,2", "1 .2", "<script>", "\"1\"",
-			"1.2\r\nX", "1\u00002", "١.٢", "1.2-bêta", "vv1" })
+			"1.2\r\nX", "1\u00002", "\u00015.2.0", "5.2.0\u0000", "\r5.2.0", "١.٢", "1.2-bêta", "vv1" })
 	void doesNotParseMalformedValues(String value) {
 		assertThat(VersionNumber.parse(value)).isNull();
 	}

@@ -7,9 +7,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Detects the client of a request from its {@code User-Agent} and its User-Agent Client
- * Hints. Hints win for the browser family and version when they name one; a bot, a link
- * preview, an audit, a monitor or a library is recognised by its agent string whatever the
- * hints say. Detections of agent strings are cached in a bounded cache, emptied whole when
+ * Hints. Hints win for the family and version of a browser the agent string names (agent
+ * strings are frozen and reduced, hints are not); a bot, a link preview, an audit, a
+ * monitor, a library, a webview or another product is recognised by its agent string
+ * whatever the hints say. Detections of agent strings are cached in a bounded cache, emptied whole when
  * it fills, so that a flood of made-up agents costs memory only up to the bound.
  */
 public final class BrowserDetector {
@@ -48,12 +49,10 @@ public final class BrowserDetector {
 	 */
 	public Agent detect(@Nullable String userAgent, @Nullable String brands, @Nullable String fullVersionList) {
 		Agent fromAgent = (userAgent != null) ? parse(userAgent) : Agent.UNKNOWN;
-		switch (fromAgent.kind()) {
-			case CRAWLER, LINK_PREVIEW, AUDIT, MONITOR, LIBRARY -> {
-				return fromAgent;
-			}
-			default -> {
-			}
+		// Hints refine a browser the agent string names (or stands in for a missing one);
+		// they never turn a bot, a webview or another product into a browser.
+		if (userAgent != null && fromAgent.kind() != AgentKind.BROWSER) {
+			return fromAgent;
 		}
 		Agent fromHints = (brands != null || fullVersionList != null) ? ClientHints.parse(fullVersionList, brands)
 				: null;

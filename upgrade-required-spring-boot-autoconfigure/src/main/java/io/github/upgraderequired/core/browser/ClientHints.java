@@ -37,7 +37,6 @@ final class ClientHints {
 		}
 		BrowserFamily family = null;
 		String version = null;
-		String chromium = null;
 		boolean other = false;
 		String[] items = header.split(",", MAX_BRANDS + 1);
 		for (int i = 0; i < Math.min(items.length, MAX_BRANDS); i++) {
@@ -66,7 +65,8 @@ final class ClientHints {
 					family = BrowserFamily.SAMSUNG_INTERNET;
 					version = brand[1];
 				}
-				case "chromium" -> chromium = brand[1];
+				case "chromium" -> {
+				}
 				case "android webview" -> {
 					return new Agent(AgentKind.WEBVIEW, BrowserFamily.CHROME, VersionNumber.parse(brand[1]), false,
 							"webview (Chromium " + brand[1] + ")");
@@ -77,12 +77,14 @@ final class ClientHints {
 				default -> other = true;
 			}
 		}
+		if (other) {
+			// A brand of another browser (Brave, Yandex, Opera for Android's "OperaMobile")
+			// makes it that browser, whatever else it names.
+			return Agent.UNKNOWN;
+		}
 		if (family == null) {
-			if (other || chromium == null) {
-				return other ? Agent.UNKNOWN : null;
-			}
-			family = BrowserFamily.CHROME;
-			version = chromium;
+			// "Chromium" alone says only which engine runs: leave it to the agent string.
+			return null;
 		}
 		VersionNumber parsed = VersionNumber.parse(version);
 		return (parsed != null) ? new Agent(AgentKind.BROWSER, family, parsed, false, family.displayName() + " " + parsed)

@@ -46,12 +46,20 @@ final class UserAgentParser {
 			"baiduspider", "duckduckbot", "slurp", "ia_archiver", "archive.org_bot", "crawler", "spider", "scrapy",
 			"applebot", "petalbot", "bytespider", "amazonbot", "gptbot", "ccbot", "claudebot", "semrush", "ahrefs" };
 
-	private static final String[] LIBRARIES = { "curl/", "wget/", "python-requests", "python-urllib", "python-httpx",
-			"python/", "aiohttp", "okhttp", "java/", "java-http-client", "apache-httpclient", "commons-httpclient",
-			"go-http-client", "axios", "node-fetch", "undici", "postmanruntime", "insomnia", "httpie", "libwww-perl",
-			"lwp::", "ruby", "faraday", "dart/", "reactornetty", "jetty/", "guzzlehttp", "restsharp", "aws-sdk",
-			"google-http-java-client", "vert.x", "httpclient", "headlesschrome", "phantomjs", "selenium",
-			"cfnetwork", "powershell", "winhttp" };
+	/**
+	 * How HTTP libraries and tools begin their agent strings.
+	 */
+	private static final String[] LIBRARY_PREFIXES = { "curl/", "wget/", "python-requests", "python-urllib",
+			"python-httpx", "python/", "aiohttp", "okhttp", "java/", "java-http-client", "apache-httpclient",
+			"jakarta commons-httpclient", "go-http-client", "axios", "node-fetch", "node", "undici", "got ",
+			"postmanruntime", "insomnia", "httpie", "libwww-perl", "lwp::", "ruby", "faraday", "dart/",
+			"reactornetty", "jetty/", "guzzlehttp", "restsharp", "aws-sdk", "google-http-java-client", "vert.x",
+			"httpclient", "powershell", "winhttp", "microsoft-cryptoapi", "wordpress" };
+
+	/**
+	 * Markers, anywhere in the agent, of libraries, automation and app networking stacks.
+	 */
+	private static final String[] LIBRARY_MARKERS = { "headlesschrome", "phantomjs", "selenium", "cfnetwork/" };
 
 	private static final String[] WEBVIEW_APPS = { "fban", "fbav", "fbios", "instagram", "gsa/", "line/",
 			"micromessenger", "twitter", "linkedinapp", "snapchat", "pinterest", "musical_ly", "bytedancewebview",
@@ -92,8 +100,12 @@ final class UserAgentParser {
 		String agent = (userAgent.length() > MAX_LENGTH) ? userAgent.substring(0, MAX_LENGTH) : userAgent;
 		String lower = agent.toLowerCase(Locale.ROOT);
 		AgentKind special = classify(lower);
-		Agent browser = parseBrowser(agent, lower);
-		return (special != null) ? browser.as(special) : browser;
+		if (special == null) {
+			return parseBrowser(agent, lower, false);
+		}
+		// A bot, preview, audit or monitor is judged, when asked to be, by the browser it
+		// embeds: read it whatever tokens and comments of its own it adds.
+		return parseBrowser(agent, lower, true).as(special);
 	}
 
 	private static @Nullable AgentKind classify(String lower) {
@@ -109,10 +121,13 @@ final class UserAgentParser {
 		if (containsAny(lower, CRAWLERS) || hasBotWord(lower)) {
 			return AgentKind.CRAWLER;
 		}
-		if (!lower.startsWith("mozilla/") && !lower.startsWith("opera/")) {
-			return containsAny(lower, LIBRARIES) ? AgentKind.LIBRARY : AgentKind.UNKNOWN;
+		if (containsAny(lower, LIBRARY_MARKERS)) {
+			return AgentKind.LIBRARY;
 		}
-		return containsAny(lower, LIBRARIES) ? AgentKind.LIBRARY : null;
+		if (!lower.startsWith("mozilla/") && !lower.startsWith("opera/")) {
+			return startsWithAny(lower, LIBRARY_PREFIXES) ? AgentKind.LIBRARY : AgentKind.UNKNOWN;
+		}
+		return null;
 	}
 
 	/**
@@ -134,7 +149,7 @@ final class UserAgentParser {
 		return false;
 	}
 
-	private static Agent parseBrowser(String agent, String lower) {
+	private static Agent parseBrowser(String agent, String lower, boolean embedded) {
 		if (!lower.startsWith("mozilla/") && !lower.startsWith("opera/")) {
 			return Agent.UNKNOWN;
 		}
@@ -142,13 +157,15 @@ final class UserAgentParser {
 		Map<String, String> products = new HashMap<>();
 		boolean foreign = readProducts(agent, products);
 		boolean ios = comment.contains("iPhone") || comment.contains("iPad") || comment.contains("iPod");
-		if (containsAny(lower, WEBVIEW_APPS)) {
+		if (!embedded && containsAny(lower, WEBVIEW_APPS)) {
 			return webview(ios, comment, products);
 		}
 		foreign |= containsAny(comment.toLowerCase(Locale.ROOT), FOREIGN_MARKERS)
 				|| products.getOrDefault("AppleWebKit", "").endsWith("+")
-				|| (!ios && IOS_BROWSER_TOKENS.stream().anyMatch(products::containsKey));
-		if (foreign) {
+				|| (!ios && IOS_BROWSER_TOKENS.stream().anyMatch(products::containsKey))
+				// Opera for Android numbers its versions apart from Opera's (86 while Opera is 115).
+				|| (products.containsKey("OPR") && comment.contains("Android"));
+		if (foreign && !embedded) {
 			return (ios && !products.containsKey("Safari")) ? webview(true, comment, products) : Agent.UNKNOWN;
 		}
 		if (comment.contains("MSIE") || comment.contains("Trident/")) {
@@ -313,10 +330,12 @@ final class UserAgentParser {
 
 	/**
 	 * Return whether the comment opening at the index is the engine's "(KHTML, like
-	 * Gecko)", the only comment browsers add after the platform's.
+	 * Gecko)" or Opera's "(Edition ...)", the only comments browsers add after the
+	 * platform's.
 	 */
 	private static boolean isEngineComment(String agent, int open) {
-		return agent.startsWith("(KHTML, like Gecko)", open) || agent.startsWith("(KHTML like Gecko)", open);
+		return agent.startsWith("(KHTML, like Gecko)", open) || agent.startsWith("(KHTML like Gecko)", open)
+				|| agent.startsWith("(Edition ", open);
 	}
 
 	private static boolean product(String token, Map<String, String> products) {
@@ -327,6 +346,15 @@ final class UserAgentParser {
 		}
 		products.putIfAbsent(name, (slash < 0) ? "" : token.substring(slash + 1));
 		return true;
+	}
+
+	private static boolean startsWithAny(String text, String[] prefixes) {
+		for (String prefix : prefixes) {
+			if (text.startsWith(prefix)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean containsAny(String text, String[] needles) {

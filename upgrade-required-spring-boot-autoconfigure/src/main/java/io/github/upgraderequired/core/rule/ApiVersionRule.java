@@ -67,6 +67,11 @@ public final class ApiVersionRule extends AbstractUpgradeRule {
 	}
 
 	@Override
+	public boolean readsApplicationApiVersion() {
+		return this.source.application();
+	}
+
+	@Override
 	public Map<String, Object> details() {
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("minimum", this.minimumText);
@@ -107,7 +112,8 @@ public final class ApiVersionRule extends AbstractUpgradeRule {
 	 * @param queryParameter a query parameter, or {@code null}
 	 * @param pathSegment the index of a path segment (0 for the first), or {@code null}
 	 * @param mediaTypeParameter a parameter of the {@code Accept} or
-	 * {@code Content-Type} media type, or {@code null}
+	 * {@code Content-Type} media type, or {@code null}; with the application's
+	 * versioning, the one it reads, so that {@code Vary} names {@code Accept}
 	 */
 	public record Source(boolean application, @Nullable String header, @Nullable String queryParameter,
 			@Nullable Integer pathSegment, @Nullable String mediaTypeParameter) {
@@ -138,9 +144,11 @@ public final class ApiVersionRule extends AbstractUpgradeRule {
 			if (this.header != null) {
 				headers.add(this.header);
 			}
-			if (this.mediaTypeParameter != null && !this.application) {
+			if (this.mediaTypeParameter != null) {
 				headers.add("Accept");
-				headers.add("Content-Type");
+				if (!this.application) {
+					headers.add("Content-Type");
+				}
 			}
 			return headers;
 		}

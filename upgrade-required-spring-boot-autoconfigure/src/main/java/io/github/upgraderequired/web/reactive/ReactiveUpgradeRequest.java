@@ -37,13 +37,20 @@ final class ReactiveUpgradeRequest implements UpgradeRequest {
 
 	private final ServerHttpRequest request;
 
-	private final @Nullable String apiVersion;
+	private @Nullable String apiVersion;
 
 	private @Nullable Object nativeRequest;
 
-	ReactiveUpgradeRequest(ServerWebExchange exchange, @Nullable String apiVersion) {
+	ReactiveUpgradeRequest(ServerWebExchange exchange) {
 		this.request = exchange.getRequest();
+	}
+
+	/**
+	 * Give the API version the filter resolved beforehand.
+	 */
+	ReactiveUpgradeRequest apiVersion(@Nullable String apiVersion) {
 		this.apiVersion = apiVersion;
+		return this;
 	}
 
 	@Override

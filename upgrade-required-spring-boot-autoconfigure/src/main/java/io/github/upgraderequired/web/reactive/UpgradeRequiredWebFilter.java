@@ -89,15 +89,16 @@ public class UpgradeRequiredWebFilter implements WebFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		ReactiveUpgradeRequest upgradeRequest = new ReactiveUpgradeRequest(exchange);
 		ApiVersionStrategy apiVersionStrategy = this.apiVersionStrategy;
-		if (apiVersionStrategy == null) {
-			return filter(exchange, chain, new ReactiveUpgradeRequest(exchange, null));
+		if (apiVersionStrategy == null || !this.engine.readsApplicationApiVersion(upgradeRequest)) {
+			return filter(exchange, chain, upgradeRequest);
 		}
 		return apiVersionStrategy.resolveApiVersion(exchange)
 			.onErrorResume((ex) -> Mono.empty())
-			.map((version) -> new ReactiveUpgradeRequest(exchange, version))
-			.defaultIfEmpty(new ReactiveUpgradeRequest(exchange, null))
-			.flatMap((upgradeRequest) -> filter(exchange, chain, upgradeRequest));
+			.map(upgradeRequest::apiVersion)
+			.defaultIfEmpty(upgradeRequest)
+			.flatMap((resolved) -> filter(exchange, chain, resolved));
 	}
 
 	private Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain, ReactiveUpgradeRequest upgradeRequest) {

@@ -64,10 +64,11 @@ class BrowserDetectorTests {
 			'"Chromium";v="119", "Not?A_Brand";v="24", "Google Chrome";v="119"' | null | CHROME | 119
 			'"Not A(Brand";v="99", "Microsoft Edge";v="121", "Chromium";v="121"' | null | EDGE | 121
 			'"Opera";v="106", "Chromium";v="120", "Not=A?Brand";v="24"'       | null | OPERA | 106
-			'"Chromium";v="125", "Not.A/Brand";v="24"'                      | null | CHROME | 125
+			'"Chromium";v="125", "Not.A/Brand";v="24"'                      | null | CHROME | 131
 			null | '"Not_A Brand";v="8.0.0.0", "Chromium";v="120.0.6099.71", "Google Chrome";v="120.0.6099.71"' | CHROME | 120
 			'"Google Chrome";v="100"' | '"Google Chrome";v="119.0.6045.199"' | CHROME | 119
 			""")
+	// "Chromium" alone names no family: the agent string's Chrome 131 stands.
 	void clientHintsNameTheBrowserAndIgnoreGrease(String brands, String fullVersionList, BrowserFamily family,
 			long major) {
 		String userAgent = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
@@ -85,6 +86,28 @@ class BrowserDetectorTests {
 		assertThat(this.detector.detect(reduced, "\"Google Chrome\";v=\"131\"", null).version().major()).isEqualTo(131);
 		String bot = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)";
 		assertThat(this.detector.detect(bot, "\"Google Chrome\";v=\"99\"", null).kind()).isEqualTo(AgentKind.CRAWLER);
+	}
+
+	@Test
+	void hintsNeverTurnAnUnknownAgentOrAWebviewIntoChrome() {
+		String yandex = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+				+ "Chrome/138.0.0.0 YaBrowser/25.8.0.0 Safari/537.36";
+		assertThat(this.detector.detect(yandex, "\"Chromium\";v=\"138\", \"Google Chrome\";v=\"138\"", null).kind())
+			.isEqualTo(AgentKind.UNKNOWN);
+		String webview = "Mozilla/5.0 (Linux; Android 13; Pixel 7 Build/TQ3A.230901.001; wv) AppleWebKit/537.36 "
+				+ "(KHTML, like Gecko) Version/4.0 Chrome/100.0.0.0 Mobile Safari/537.36";
+		assertThat(this.detector.detect(webview, "\"Chromium\";v=\"100\"", null).kind()).isEqualTo(AgentKind.WEBVIEW);
+	}
+
+	@Test
+	void operaForAndroidIsNotOpera() {
+		String userAgent = "Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) "
+				+ "Chrome/131.0.0.0 Mobile Safari/537.36 OPR/86.0.0.0";
+		assertThat(this.detector.detect(userAgent, null, null).kind()).isEqualTo(AgentKind.UNKNOWN);
+		assertThat(this.detector.detect(userAgent,
+				"\"OperaMobile\";v=\"86\", \";Not A Brand\";v=\"99\", \"Opera\";v=\"115\", \"Chromium\";v=\"131\"",
+				null)
+			.kind()).isEqualTo(AgentKind.UNKNOWN);
 	}
 
 	@Test

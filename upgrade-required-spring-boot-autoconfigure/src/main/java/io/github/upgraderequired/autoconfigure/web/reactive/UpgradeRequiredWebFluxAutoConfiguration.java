@@ -5,7 +5,6 @@ import java.util.List;
 import io.github.upgraderequired.autoconfigure.UpgradeRequiredAutoConfiguration;
 import io.github.upgraderequired.autoconfigure.UpgradeRequiredProperties;
 import io.github.upgraderequired.core.UpgradeEngine;
-import io.github.upgraderequired.core.rule.ApiVersionRule;
 import io.github.upgraderequired.render.UpgradeResponseRenderer;
 import io.github.upgraderequired.web.reactive.UpgradeRequiredWebFilter;
 import org.jspecify.annotations.Nullable;
@@ -47,10 +46,8 @@ public final class UpgradeRequiredWebFluxAutoConfiguration {
 			ObjectProvider<ApiVersionStrategy> apiVersionStrategy) {
 		UpgradeRequiredWebFilter filter = new UpgradeRequiredWebFilter(engine, renderer,
 				() -> handlerMappings(dispatcherHandler.getIfAvailable()));
-		// Resolving the version costs a step on every request: only when a rule reads it.
-		if (engine.rules().stream().anyMatch((rule) -> ApiVersionRule.TYPE.equals(rule.type()))) {
-			filter.setApiVersionStrategy(apiVersionStrategy.getIfAvailable());
-		}
+		// The filter resolves the version only for requests a rule that reads it covers.
+		filter.setApiVersionStrategy(apiVersionStrategy.getIfAvailable());
 		if (properties.getFilterOrder() != null) {
 			filter.setOrder(properties.getFilterOrder());
 		}
