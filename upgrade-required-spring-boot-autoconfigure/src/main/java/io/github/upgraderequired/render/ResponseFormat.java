@@ -4,7 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The body formats of the upgrade response, chosen from the request's {@code Accept}
- * header. JSON wins ties and is the answer when nothing else is acceptable.
+ * header. Among equally acceptable formats, the one the client names most specifically
+ * wins, then JSON; JSON is also the answer when nothing else is acceptable.
  */
 enum ResponseFormat {
 
@@ -48,10 +49,16 @@ enum ResponseFormat {
 		}
 		ResponseFormat best = PROBLEM_JSON;
 		float bestQuality = 0;
+		int bestSpecificity = 0;
 		for (ResponseFormat format : values()) {
-			if (quality[format.ordinal()] > bestQuality) {
+			float q = quality[format.ordinal()];
+			int named = specificity[format.ordinal()];
+			// Among equal qualities, a format the client names beats one it only
+			// accepts through a wildcard: "text/html, */*" (Internet Explorer) asks for HTML.
+			if (q > bestQuality || (q == bestQuality && q > 0 && named > bestSpecificity)) {
 				best = format;
-				bestQuality = quality[format.ordinal()];
+				bestQuality = q;
+				bestSpecificity = named;
 			}
 		}
 		return best;

@@ -23,6 +23,12 @@ class ResponseFormatTests {
 			'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8'    | HTML
 			'text/html;q=0.5, application/json'                                  | PROBLEM_JSON
 			'application/json;q=0.2, text/html;q=0.9'                            | HTML
+			'text/html, application/xhtml+xml, image/jxr, */*'                   | HTML
+			'text/html, */*'                                                     | HTML
+			'*/*, text/plain'                                                    | TEXT
+			'application/json, text/html'                                        | PROBLEM_JSON
+			'text/html, application/json'                                        | PROBLEM_JSON
+			'text/*, */*'                                                        | HTML
 			text/plain                                                           | TEXT
 			'text/plain, */*;q=0.1'                                              | TEXT
 			'text/*'                                                             | HTML

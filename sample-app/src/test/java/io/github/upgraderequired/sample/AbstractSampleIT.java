@@ -1,0 +1,182 @@
+package io.github.upgraderequired.sample;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Starts the packaged sample once for the class and keeps a tally of the 426s and
+ * warnings its clients receive, which the last test compares with the sample's own
+ * counters.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+abstract class AbstractSampleIT {
+
+	/**
+	 * The rules of the sample's {@code application.yml}, in order.
+	 */
+	static final List<String> RULES = List.of("http-1-1", "secure", "tls-1-3", "http2", "websocket", "api",
+			"mobile-app", "browsers", "beta-app");
+
+	private final Map<String, Integer> rejected = new TreeMap<>();
+
+	private final Map<String, Integer> warned = new TreeMap<>();
+
+	protected SampleAppProcess app;
+
+	@BeforeAll
+	void startTheSample() throws Exception {
+		this.app = SampleAppProcess.start(getClass().getSimpleName(), profiles());
+		assertThat(this.app.server()).isEqualTo(expectedServer());
+	}
+
+	@AfterAll
+	void stopTheSample() throws Exception {
+		if (this.app != null) {
+			String log = this.app.log();
+			this.app.close();
+			assertThat(log).as("the sample's log").doesNotContain(" ERROR ").doesNotContain("Exception:");
+		}
+	}
+
+	/**
+	 * The profiles the sample runs with.
+	 * @return comma-separated profiles, or empty
+	 */
+	protected abstract String profiles();
+
+	/**
+	 * The embedded server those profiles must start.
+	 * @return {@code Tomcat} or {@code Netty}
+	 */
+	protected abstract String expectedServer();
+
+	/**
+	 * GET an actuator endpoint the way an operator would.
+	 * @param path the path below {@code /actuator}
+	 * @return the response
+	 * @throws Exception on an I/O error
+	 */
+	protected abstract HttpResponse<String> actuator(String path) throws Exception;
+
+	/**
+	 * Assert that a rule turned the request away, and count it.
+	 * @param rule the rule that must have answered
+	 * @param response what the client received
+	 * @return the response
+	 */
+	protected HttpText rejectedBy(String rule, HttpText response) {
+		assertThat(response.status()).as("status").isEqualTo(426);
+		assertRuleInBody(rule, response.header("Content-Type"), response.body());
+		this.rejected.merge(rule, 1, Integer::sum);
+		return response;
+	}
+
+	protected HttpResponse<String> rejectedBy(String rule, HttpResponse<String> response) {
+		assertThat(response.statusCode()).as("status").isEqualTo(426);
+		assertRuleInBody(rule, response.headers().firstValue("Content-Type").orElse(null), response.body());
+		this.rejected.merge(rule, 1, Integer::sum);
+		return response;
+	}
+
+	/**
+	 * Assert that a rule let the request through with a warning, and count it.
+	 * @param rule the rule that warned
+	 * @param response what the client received
+	 * @return the response
+	 */
+	protected HttpText warnedBy(String rule, HttpText response) {
+		assertThat(response.status()).as("status").isEqualTo(200);
+		assertThat(response.header("Deprecation")).as("Deprecation").isNotNull();
+		this.warned.merge(rule, 1, Integer::sum);
+		return response;
+	}
+
+	protected static HttpText passed(HttpText response) {
+		assertThat(response.status()).as("status of %s", response).isEqualTo(200);
+		assertThat(response.header("Deprecation")).as("Deprecation").isNull();
+		return response;
+	}
+
+	protected static HttpResponse<String> passed(HttpResponse<String> response) {
+		assertThat(response.statusCode()).as("status of %s", response).isEqualTo(200);
+		assertThat(response.headers().firstValue("Deprecation")).as("Deprecation").isEmpty();
+		return response;
+	}
+
+	private static void assertRuleInBody(String rule, String contentType, String body) {
+		if (contentType != null && contentType.startsWith("application/problem+json")) {
+			assertThat((String) JsonPath.read(body, "$.rule")).isEqualTo(rule);
+			assertThat((Integer) JsonPath.read(body, "$.status")).isEqualTo(426);
+		}
+		else {
+			assertThat(body).contains("rule " + rule);
+		}
+	}
+
+	@Test
+	@Order(1000)
+	void theEndpointListsTheSamplesRules() throws Exception {
+		HttpResponse<String> response = actuator("/upgraderequired");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(JsonPath.<List<String>>read(response.body(), "$.rules[*].name")).containsExactlyElementsOf(RULES);
+		assertThat(JsonPath.<List<String>>read(response.body(), "$.rules[?(@.name == 'beta-app')].modeNow"))
+			.containsExactly("warn");
+		assertThat(JsonPath.<List<String>>read(response.body(), "$.rules[?(@.name == 'api')].modeNow"))
+			.containsExactly("enforce");
+	}
+
+	@Test
+	@Order(Integer.MAX_VALUE)
+	void theCountersEqualWhatTheClientsSaw() throws Exception {
+		assertThat(this.rejected).as("this suite saw 426s").isNotEmpty();
+		for (String rule : RULES) {
+			assertThat(count(rule, "rejected")).as("rejected by %s", rule)
+				.isEqualTo(this.rejected.getOrDefault(rule, 0));
+			assertThat(count(rule, "warned")).as("warned by %s", rule).isEqualTo(this.warned.getOrDefault(rule, 0));
+			assertThat(count(rule, "error")).as("errors in %s", rule).isZero();
+		}
+		String endpoint = actuator("/upgraderequired").body();
+		for (String rule : RULES) {
+			assertThat(JsonPath.<List<Integer>>read(endpoint, "$.rules[?(@.name == '" + rule + "')].counts.rejected"))
+				.as("the endpoint's count of %s", rule)
+				.containsExactly(this.rejected.getOrDefault(rule, 0));
+		}
+		int total = this.rejected.values().stream().mapToInt(Integer::intValue).sum();
+		HttpResponse<String> all = actuator("/metrics/upgrade.required.requests?tag=outcome:rejected");
+		assertThat(JsonPath.<Double>read(all.body(), "$.measurements[0].value")).isEqualTo((double) total);
+		HttpResponse<String> prometheus = actuator("/prometheus");
+		assertThat(prometheus.statusCode()).isEqualTo(200);
+		double scraped = prometheus.body()
+			.lines()
+			.filter((line) -> line.startsWith("upgrade_required_requests_total{")
+					&& line.contains("outcome=\"rejected\""))
+			.mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+			.sum();
+		assertThat(scraped).as("upgrade_required_requests_total{outcome=\"rejected\"}").isEqualTo(total);
+	}
+
+	private int count(String rule, String outcome) throws Exception {
+		HttpResponse<String> response = actuator(
+				"/metrics/upgrade.required.requests?tag=rule:" + rule + "&tag=outcome:" + outcome);
+		if (response.statusCode() == 404) {
+			return 0;
+		}
+		assertThat(response.statusCode()).isEqualTo(200);
+		return JsonPath.<Double>read(response.body(), "$.measurements[0].value").intValue();
+	}
+
+}

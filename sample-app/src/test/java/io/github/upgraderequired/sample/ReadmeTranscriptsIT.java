@@ -1,0 +1,301 @@
+package io.github.upgraderequired.sample;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The README's transcripts are what the packaged sample answers today. Every
+ * {@code $ curl} in a fenced block is run, in order, against a sample started with
+ * {@code java -jar} (port 8080: the default, 8443: the {@code tls} profile; a block that
+ * starts with its own {@code $ java -jar} line gets its own application with those
+ * arguments), and its output must equal the lines under it, {@code Date} values aside. A
+ * {@code $ java -jar} line followed by output is a start-up that must fail with that
+ * output. Run with {@code -Dreadme.update=true} to write what the sample answers into the
+ * README instead.
+ */
+class ReadmeTranscriptsIT {
+
+	private static final Pattern LOCAL_URL = Pattern.compile("(https?://localhost):(\\d+)");
+
+	private static final String JAR = "sample-app/target/sample-app.jar";
+
+	private final Path readme = Path.of(System.getProperty("readme", "../README.md")).toAbsolutePath().normalize();
+
+	private final Path root = this.readme.getParent();
+
+	private final boolean update = Boolean.getBoolean("readme.update");
+
+	private final Map<String, SampleAppProcess> shared = new LinkedHashMap<>();
+
+	@Test
+	void everyTranscriptIsWhatTheSampleAnswers() throws Exception {
+		List<String> lines = Files.readAllLines(this.readme, StandardCharsets.UTF_8);
+		List<Block> blocks = Block.parse(lines);
+		List<String> mismatches = new ArrayList<>();
+		List<Replacement> replacements = new ArrayList<>();
+		int commands = 0;
+		try {
+			for (Block block : blocks) {
+				SampleAppProcess own = null;
+				try {
+					for (Command command : block.commands()) {
+						commands++;
+						if (command.text().startsWith("java -jar " + JAR)) {
+							if (command.output().isEmpty()) {
+								own = start(command, block);
+							}
+							else {
+								check(command, failedStart(command), true, mismatches, replacements);
+							}
+						}
+						else if (command.text().startsWith("curl ")) {
+							check(command, curl(command, own), false, mismatches, replacements);
+						}
+						else {
+							mismatches.add("README line " + command.line() + ": not a command this test can run: "
+									+ command.text());
+						}
+					}
+				}
+				finally {
+					if (own != null) {
+						own.close();
+					}
+				}
+			}
+		}
+		finally {
+			for (SampleAppProcess app : this.shared.values()) {
+				app.close();
+			}
+		}
+		if (this.update) {
+			write(lines, replacements);
+		}
+		assertThat(commands).as("transcripts found in %s", this.readme).isGreaterThan(20);
+		assertThat(mismatches).as("README transcripts that differ from the sample's answers "
+				+ "(-Dreadme.update=true rewrites them)").isEmpty();
+	}
+
+	private SampleAppProcess start(Command command, Block block) throws Exception {
+		List<String> arguments = arguments(command);
+		String profiles = "";
+		List<String> rest = new ArrayList<>();
+		for (String argument : arguments) {
+			if (argument.startsWith("--spring.profiles.active=")) {
+				profiles = argument.substring("--spring.profiles.active=".length());
+			}
+			else if (!argument.startsWith("--server.port=")) {
+				rest.add(argument);
+			}
+		}
+		return SampleAppProcess.start("readme-line-" + block.line(), profiles, rest.toArray(String[]::new));
+	}
+
+	private String failedStart(Command command) throws Exception {
+		List<String> process = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-jar", System.getProperty("sample.jar")));
+		process.addAll(arguments(command));
+		process.add("--server.port=0");
+		Process started = new ProcessBuilder(process).redirectErrorStream(true).start();
+		byte[] output = started.getInputStream().readAllBytes();
+		assertThat(started.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(started.exitValue()).as("exit code of README line %d", command.line()).isNotZero();
+		return new String(output, StandardCharsets.UTF_8);
+	}
+
+	private List<String> arguments(Command command) {
+		return Shell.split(command.text().substring(("java -jar " + JAR).length()));
+	}
+
+	private String curl(Command command, SampleAppProcess own) throws Exception {
+		Matcher url = LOCAL_URL.matcher(command.text());
+		assertThat(url.find()).as("README line %d names a local URL", command.line()).isTrue();
+		SampleAppProcess app = (own != null) ? own : sharedApp(url.group(2), command);
+		String text = LOCAL_URL.matcher(command.text()).replaceAll("$1:" + app.port());
+		return Clients.run(List.of("bash", "-c", text.replaceFirst("^curl ", "curl -sS ")), this.root);
+	}
+
+	private SampleAppProcess sharedApp(String port, Command command) throws Exception {
+		String profiles = switch (port) {
+			case "8080" -> "";
+			case "8443" -> "tls";
+			default -> throw new AssertionError("README line " + command.line() + ": port " + port
+					+ " belongs to no application (8080: the sample, 8443: its tls profile)");
+		};
+		SampleAppProcess app = this.shared.get(port);
+		if (app == null) {
+			app = SampleAppProcess.start("readme-" + port, profiles);
+			this.shared.put(port, app);
+		}
+		return app;
+	}
+
+	/**
+	 * Compare what ran with the lines under the command. For a failed start-up the
+	 * expected lines are a run inside the output, starting at the first of them.
+	 */
+	private void check(Command command, String actual, boolean excerpt, List<String> mismatches,
+			List<Replacement> replacements) {
+		List<String> got = normalize(actual);
+		List<String> expected = normalize(String.join("\n", command.output()));
+		if (excerpt) {
+			int start = expected.isEmpty() ? -1 : got.indexOf(expected.get(0));
+			got = (start < 0) ? got : got.subList(start, Math.min(got.size(), start + expected.size()));
+		}
+		if (!masked(got).equals(masked(expected))) {
+			mismatches.add("README line " + command.line() + " (" + command.text() + ")\n--- README\n"
+					+ String.join("\n", expected) + "\n--- sample\n" + String.join("\n", got));
+			if (!excerpt) {
+				replacements.add(new Replacement(command.outputStart(), command.outputEnd(), got));
+			}
+		}
+	}
+
+	private void write(List<String> lines, List<Replacement> replacements) throws Exception {
+		List<String> result = new ArrayList<>(lines);
+		for (int i = replacements.size() - 1; i >= 0; i--) {
+			Replacement replacement = replacements.get(i);
+			result.subList(replacement.start(), replacement.end()).clear();
+			result.addAll(replacement.start(), replacement.lines());
+		}
+		Files.write(this.readme, result, StandardCharsets.UTF_8);
+	}
+
+	private static List<String> normalize(String text) {
+		List<String> lines = new ArrayList<>();
+		for (String line : text.replace("\r\n", "\n").split("\n", -1)) {
+			lines.add(line.stripTrailing());
+		}
+		while (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+			lines.remove(lines.size() - 1);
+		}
+		return lines;
+	}
+
+	private static List<String> masked(List<String> lines) {
+		return lines.stream().map((line) -> line.regionMatches(true, 0, "date:", 0, 5) ? "date: *" : line).toList();
+	}
+
+	/**
+	 * A command of a transcript and the lines printed under it.
+	 *
+	 * @param line the README line of the command (1-based)
+	 * @param text the command, continuation lines joined, without {@code $ }
+	 * @param output the lines under it
+	 * @param outputStart the index of the first output line
+	 * @param outputEnd the index after the last output line
+	 */
+	record Command(int line, String text, List<String> output, int outputStart, int outputEnd) {
+	}
+
+	/**
+	 * A fenced block with at least one command.
+	 *
+	 * @param line the README line of its opening fence (1-based)
+	 * @param commands its commands
+	 */
+	record Block(int line, List<Command> commands) {
+
+		static List<Block> parse(List<String> lines) {
+			List<Block> blocks = new ArrayList<>();
+			int i = 0;
+			while (i < lines.size()) {
+				if (!lines.get(i).startsWith("```")) {
+					i++;
+					continue;
+				}
+				int open = i++;
+				List<Command> commands = new ArrayList<>();
+				while (i < lines.size() && !lines.get(i).startsWith("```")) {
+					if (!lines.get(i).startsWith("$ ")) {
+						i++;
+						continue;
+					}
+					int commandLine = i;
+					StringBuilder text = new StringBuilder(lines.get(i).substring(2));
+					while (text.toString().endsWith("\\") && i + 1 < lines.size()) {
+						text.setLength(text.length() - 1);
+						text.append(' ').append(lines.get(++i).strip());
+					}
+					int start = ++i;
+					while (i < lines.size() && !lines.get(i).startsWith("```") && !lines.get(i).startsWith("$ ")) {
+						i++;
+					}
+					int end = i;
+					while (end > start && lines.get(end - 1).isBlank()) {
+						end--;
+					}
+					commands.add(new Command(commandLine + 1, text.toString().replaceAll(" +", " ").strip(),
+							List.copyOf(lines.subList(start, end)), start, end));
+				}
+				if (!commands.isEmpty()) {
+					blocks.add(new Block(open + 1, commands));
+				}
+				i++;
+			}
+			return blocks;
+		}
+
+	}
+
+	private record Replacement(int start, int end, List<String> lines) {
+	}
+
+	/**
+	 * Splits a command line into words the way a POSIX shell does for quotes.
+	 */
+	static final class Shell {
+
+		private Shell() {
+		}
+
+		static List<String> split(String line) {
+			List<String> words = new ArrayList<>();
+			StringBuilder word = null;
+			char quote = 0;
+			for (char c : line.toCharArray()) {
+				if (quote != 0) {
+					if (c == quote) {
+						quote = 0;
+					}
+					else {
+						word.append(c);
+					}
+				}
+				else if (c == '\'' || c == '"') {
+					quote = c;
+					word = (word != null) ? word : new StringBuilder();
+				}
+				else if (Character.isWhitespace(c)) {
+					if (word != null) {
+						words.add(word.toString());
+						word = null;
+					}
+				}
+				else {
+					word = (word != null) ? word : new StringBuilder();
+					word.append(c);
+				}
+			}
+			if (word != null) {
+				words.add(word.toString());
+			}
+			return words;
+		}
+
+	}
+
+}
