@@ -80,7 +80,8 @@ public class UpgradeRequiredEndpoint {
 		putIfPresent(description, "deprecation", settings.deprecation());
 		description.put("status", settings.status());
 		description.put("upgrade", rule.upgrade());
-		description.putAll(rule.details());
+		// A rule's own details never replace what every rule reports.
+		rule.details().forEach(description::putIfAbsent);
 		description.put("paths", settings.paths().isEmpty() ? List.of("/**") : settings.paths());
 		putIfNotEmpty(description, "excludePaths", settings.excludePaths());
 		putIfNotEmpty(description, "methods", settings.methods());

@@ -23,9 +23,13 @@ final class RulesSummary {
 		}
 		Instant now = engine.clock().instant();
 		StringJoiner rules = new StringJoiner(", ");
+		int active = 0;
 		for (RuleDescriptor rule : engine.rules()) {
 			Schedule schedule = rule.settings().schedule();
 			Mode mode = rule.modeAt(now);
+			if (mode != Mode.OFF) {
+				active++;
+			}
 			String next = "";
 			if (mode == Mode.REPORT && schedule.warnFrom() != null) {
 				next = " until " + schedule.warnFrom();
@@ -36,8 +40,9 @@ final class RulesSummary {
 			rules.add(rule.name() + " (" + rule.type() + ", " + mode.name().toLowerCase(Locale.ROOT) + next
 					+ ")");
 		}
-		return "upgrade-required: " + engine.rules().size() + " rule" + ((engine.rules().size() == 1) ? "" : "s")
-				+ " active: " + rules;
+		int all = engine.rules().size();
+		String count = (active == all) ? all + " rule" + ((all == 1) ? "" : "s") : active + " of " + all + " rules";
+		return "upgrade-required: " + count + " active: " + rules;
 	}
 
 }

@@ -115,11 +115,27 @@ public final class UpgradeEngine {
 	}
 
 	/**
-	 * Decide what to do with a request.
+	 * Decide what to do with a request and tell the listeners, a rejection included.
+	 * @param request the request
+	 * @return the decision, {@link Decision#PASS} when nothing is to be done
+	 * @see #decide(UpgradeRequest)
+	 */
+	public Decision evaluate(UpgradeRequest request) {
+		Decision decision = decide(request);
+		if (decision.rejection() != null) {
+			rejectionSent(decision, request);
+		}
+		return decision;
+	}
+
+	/**
+	 * Decide what to do with a request, as an adapter does: warnings, reports and errors
+	 * are told to the listeners at once, a rejection only when the adapter says it sent
+	 * the upgrade response ({@link #rejectionSent(Decision, UpgradeRequest)}).
 	 * @param request the request
 	 * @return the decision, {@link Decision#PASS} when nothing is to be done
 	 */
-	public Decision evaluate(UpgradeRequest request) {
+	public Decision decide(UpgradeRequest request) {
 		if (this.rules.length == 0) {
 			return Decision.PASS;
 		}
@@ -196,10 +212,31 @@ public final class UpgradeEngine {
 		}
 		List<String> upgrade = (verdict.upgrade() != null) ? verdict.upgrade() : rule.descriptor.upgrade();
 		result.rejection = new Decision.Rejection(rule.descriptor, verdict, upgrade);
-		// A rule that failed closed was already counted as an error.
-		if (verdict != rule.failureVerdict) {
-			log(rule, "rejected", verdict);
-			notify(rule.descriptor, Outcome.REJECTED, verdict.client(), request);
+	}
+
+	/**
+	 * Record that the rejection of a decision is sent: logs it and tells the listeners.
+	 * Adapters call this once they know they answer with the upgrade response (and before
+	 * writing it, so that a client that has the answer finds it counted), so that a
+	 * request answered otherwise (a cross-origin request from an origin the application
+	 * refuses gets Spring's 403) is not counted as a rejection. A rule that failed closed
+	 * was counted as an error already and is not counted again.
+	 * @param decision the decision, as {@link #decide(UpgradeRequest)} returned it
+	 * @param request the request
+	 */
+	public void rejectionSent(Decision decision, UpgradeRequest request) {
+		Decision.Rejection rejection = decision.rejection();
+		if (rejection == null) {
+			return;
+		}
+		for (CompiledRule rule : this.rules) {
+			if (rule.descriptor == rejection.rule()) {
+				if (rejection.verdict() != rule.failureVerdict) {
+					log(rule, "rejected", rejection.verdict());
+					notify(rule.descriptor, Outcome.REJECTED, rejection.verdict().client(), request);
+				}
+				return;
+			}
 		}
 	}
 

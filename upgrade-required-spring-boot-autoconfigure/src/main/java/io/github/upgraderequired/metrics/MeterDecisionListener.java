@@ -2,6 +2,7 @@ package io.github.upgraderequired.metrics;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.upgraderequired.core.DecisionListener;
@@ -10,16 +11,28 @@ import io.github.upgraderequired.core.RuleDescriptor;
 import io.github.upgraderequired.core.UpgradeRequest;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 /**
  * Counts outcomes in {@value UpgradeRequiredMetrics#REQUESTS}. Every tag value comes from
  * configuration or a small fixed set (the rule's name and type, four outcomes, a
  * configured platform or a browser family), never from the request as such, so that no
- * request creates a meter.
+ * request creates a meter. A rule may name at most {@value #MAX_CLIENTS_PER_RULE}
+ * clients; any more are counted as {@code other}.
  */
 public class MeterDecisionListener implements DecisionListener {
 
+	/**
+	 * The most distinct {@code client} tag values one rule may have.
+	 */
+	public static final int MAX_CLIENTS_PER_RULE = 32;
+
+	private static final Log logger = LogFactory.getLog(MeterDecisionListener.class);
+
 	private final MeterRegistry registry;
+
+	private final Set<String> overflowed = ConcurrentHashMap.newKeySet();
 
 	private final Map<RuleDescriptor, Map<String, Counter[]>> counters = new ConcurrentHashMap<>();
 
@@ -46,8 +59,21 @@ public class MeterDecisionListener implements DecisionListener {
 	}
 
 	private Counter[] countersOf(RuleDescriptor rule, String client) {
-		return this.counters.computeIfAbsent(rule, (key) -> new ConcurrentHashMap<>())
-			.computeIfAbsent(client, (key) -> create(rule, client));
+		Map<String, Counter[]> byClient = this.counters.computeIfAbsent(rule, (key) -> new ConcurrentHashMap<>());
+		Counter[] counters = byClient.get(client);
+		if (counters != null) {
+			return counters;
+		}
+		if (byClient.size() >= MAX_CLIENTS_PER_RULE && !OTHER_CLIENT.equals(client)) {
+			// A rule of one's own that names clients from the request would otherwise create
+			// a meter per value.
+			if (this.overflowed.add(rule.name())) {
+				logger.warn("Rule '" + rule.name() + "' named more than " + MAX_CLIENTS_PER_RULE
+						+ " distinct clients; the others are counted as '" + OTHER_CLIENT + "'");
+			}
+			return countersOf(rule, OTHER_CLIENT);
+		}
+		return byClient.computeIfAbsent(client, (key) -> create(rule, client));
 	}
 
 	private Counter[] create(RuleDescriptor rule, String client) {

@@ -16,10 +16,19 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.startup.StartupTimeMetricsListenerAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.startup.StartupTimeMetricsListener;
+import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.context.event.SmartApplicationListener;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,10 +78,49 @@ class EventsAndLogsTests {
 	}
 
 	@Test
+	void listenersThatDeclareEveryEventButTakeOthersDoNotCount() {
+		// Spring Boot's StartupTimeMetricsListener, present wherever metrics are, declares
+		// ApplicationListener<ApplicationEvent> and takes only start-up events.
+		this.runner
+			.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
+					CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
+					StartupTimeMetricsListenerAutoConfiguration.class))
+			.withUserConfiguration(NarrowSmartListener.class)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(StartupTimeMetricsListener.class).hasSingleBean(SmartListener.class);
+				assertThat(context.getBean(EventPublishingDecisionListener.class).isListened()).isFalse();
+			});
+	}
+
+	@Test
+	void aListenerForEveryEventCounts() {
+		this.runner.withBean("everything", ApplicationListener.class, () -> (ApplicationListener<ApplicationEvent>) (event) -> {
+		}).run((context) -> assertThat(context.getBean(EventPublishingDecisionListener.class).isListened()).isTrue());
+	}
+
+	@Test
+	void aListenerInTheParentContextCounts() {
+		try (AnnotationConfigApplicationContext parent = new AnnotationConfigApplicationContext(ListenerBean.class)) {
+			this.runner.withParent(parent).run((context) -> {
+				assertThat(context.getBean(EventPublishingDecisionListener.class).isListened()).isTrue();
+				context.getBean(UpgradeEngine.class).evaluate(TestRequest.get("/x").protocol(HttpProtocol.HTTP_1_0));
+				assertThat(parent.getBean(Collecting.class).events).hasSize(1);
+			});
+		}
+	}
+
+	@Test
 	void startUpLogsOneLineWithEveryRuleAndItsModeNow(CapturedOutput output) {
 		this.runner.run((context) -> assertThat(output)
 			.contains("upgrade-required: 3 rules active: legacy (http-version, enforce), shadow (https, report), "
 					+ "soon (https, warn until 2099-01-01T00:00:00Z)"));
+	}
+
+	@Test
+	void rulesThatAreOffAreListedButNotCountedAsActive(CapturedOutput output) {
+		this.runner.withPropertyValues("upgrade-required.rules.shadow.mode=off")
+			.run((context) -> assertThat(output).contains("upgrade-required: 2 of 3 rules active: legacy (http-version, "
+					+ "enforce), shadow (https, off), soon (https, warn until 2099-01-01T00:00:00Z)"));
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -83,6 +131,29 @@ class EventsAndLogsTests {
 		@EventListener
 		void on(UpgradeRequiredEvent event) {
 			this.events.add(event);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class NarrowSmartListener {
+
+		@Bean
+		SmartListener smartListener() {
+			return new SmartListener();
+		}
+
+	}
+
+	static class SmartListener implements SmartApplicationListener {
+
+		@Override
+		public boolean supportsEventType(Class<? extends ApplicationEvent> eventType) {
+			return ContextRefreshedEvent.class.isAssignableFrom(eventType);
+		}
+
+		@Override
+		public void onApplicationEvent(ApplicationEvent event) {
 		}
 
 	}

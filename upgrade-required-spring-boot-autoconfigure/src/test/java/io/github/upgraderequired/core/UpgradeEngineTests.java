@@ -165,7 +165,27 @@ class UpgradeEngineTests {
 		assertThat(decision.sunset()).isEqualTo(ENFORCE_FROM);
 		assertThat(decision.links()).containsExactly("<https://example.com/w>; rel=\"deprecation\"; type=\"text/html\"",
 				"<https://example.com/w>; rel=\"sunset\"; type=\"text/html\"");
-		assertThat(this.outcomes).containsExactly("rejecting:rejected", "warning:warned");
+		assertThat(this.outcomes).containsExactlyInAnyOrder("rejecting:rejected", "warning:warned");
+	}
+
+	@Test
+	void decideCountsARejectionOnlyOnceTheAdapterSaysItWasSent() {
+		Rule rejecting = TestRules.rejecting("rejecting", RuleSettings.defaults());
+		Rule warning = TestRules.rejecting("warning", RuleSettings.builder()
+			.schedule(new Schedule(Mode.ENFORCE, WARN_FROM, ENFORCE_FROM))
+			.documentation("https://example.com/w")
+			.build());
+		UpgradeEngine engine = engineAt(Instant.parse("2026-04-01T00:00:00Z"), rejecting, warning);
+		TestRequest request = TestRequest.get("/");
+		Decision decision = engine.decide(request);
+		assertThat(decision.isRejected()).isTrue();
+		assertThat(this.outcomes).containsExactly("warning:warned");
+		engine.rejectionSent(decision, request);
+		assertThat(this.outcomes).containsExactly("warning:warned", "rejecting:rejected");
+		engine.rejectionSent(engine.decide(request), request);
+		assertThat(this.outcomes).filteredOn((outcome) -> outcome.endsWith(":rejected")).hasSize(2);
+		engine.rejectionSent(Decision.PASS, request);
+		assertThat(this.outcomes).filteredOn((outcome) -> outcome.endsWith(":rejected")).hasSize(2);
 	}
 
 	@Test

@@ -3,10 +3,14 @@ package io.github.upgraderequired.e2e;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
+import io.github.upgraderequired.core.Outcome;
+import io.github.upgraderequired.core.UpgradeEngine;
+import io.github.upgraderequired.event.UpgradeRequiredEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -16,6 +20,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,6 +30,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.annotation.DirtiesContext.MethodMode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The scenarios every stack must pass, over real sockets against the embedded server.
@@ -63,6 +70,33 @@ abstract class AbstractEndToEndTests {
 		assertThat(response.body()).contains("\"upgrade\":[\"HTTP/1.1\"]")
 			.contains("\"rule\":\"http-1-1\"")
 			.contains("\"current\":\"HTTP/1.0\"");
+	}
+
+	@Test
+	void rejectionsAndWarningsArePublishedAsEventsAndLoggedAtDebug(CapturedOutput output) throws Exception {
+		Queue<UpgradeRequiredEvent> events = this.context.getBean(EndToEndApplication.Events.class).received;
+		LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+		logging.setLogLevel(UpgradeEngine.class.getName(), LogLevel.DEBUG);
+		try {
+			assertThat(Http.http11(this.port, "GET", "/secure/events").status()).isEqualTo(426);
+			assertThat(Http.http11(this.port, "GET", "/deprecated/events").header("Deprecation")).isNotNull();
+			// Refused by the application's CORS configuration: no 426, no event.
+			int before = events.size();
+			assertThat(Http.http11(this.port, "GET", "/secure/hello", "Origin", "https://evil.example.com").status())
+				.isEqualTo(403);
+			assertThat(events).hasSize(before);
+		}
+		finally {
+			logging.setLogLevel(UpgradeEngine.class.getName(), null);
+		}
+		assertThat(events)
+			.filteredOn((event) -> event.getPath().endsWith("/events"))
+			.extracting(UpgradeRequiredEvent::getRuleName, UpgradeRequiredEvent::getOutcome, UpgradeRequiredEvent::getPath,
+					UpgradeRequiredEvent::getClient)
+			.containsExactly(tuple("secure", Outcome.REJECTED, "/secure/events", "other"),
+					tuple("deprecated", Outcome.WARNED, "/deprecated/events", "other"));
+		assertThat(output).containsOnlyOnce("Rule 'secure' rejected a request")
+			.containsOnlyOnce("Rule 'deprecated' warned a request");
 	}
 
 	@Test
@@ -173,10 +207,16 @@ abstract class AbstractEndToEndTests {
 
 	@Test
 	void aCrossOriginRequestFromAnOriginTheApplicationRefusesGetsSpringsOwn403() throws Exception {
+		double rejected = count("secure", "rejected");
 		HttpResult response = Http.http11(this.port, "GET", "/secure/hello", "Origin", "https://evil.example.com");
 		assertThat(response.status()).isEqualTo(403);
 		assertThat(response.hasHeader("Access-Control-Allow-Origin")).isFalse();
 		assertThat(response.hasHeader("Upgrade")).isFalse();
+		// No 426 was sent, so none is counted, whichever stack or mode refused it.
+		assertThat(count("secure", "rejected")).isEqualTo(rejected);
+		assertThat(Http.http11(this.port, "GET", "/secure/hello", "Origin", "https://app.example.com").status())
+			.isEqualTo(426);
+		assertThat(count("secure", "rejected")).isEqualTo(rejected + 1);
 	}
 
 	@ParameterizedTest

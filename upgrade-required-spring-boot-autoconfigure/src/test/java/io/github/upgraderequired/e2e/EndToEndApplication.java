@@ -1,6 +1,10 @@
 package io.github.upgraderequired.e2e;
 
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import io.github.upgraderequired.event.UpgradeRequiredEvent;
 
 import reactor.core.publisher.Mono;
 
@@ -11,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.event.EventListener;
 import org.springframework.web.bind.annotation.CrossOrigin;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -39,9 +44,23 @@ import org.springframework.web.socket.handler.TextWebSocketHandler;
 		"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
 		"org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration" })
 @Import({ EndToEndApplication.HelloController.class, EndToEndApplication.NoCorsController.class,
-		EndToEndApplication.ServletWebSocket.class,
-		EndToEndApplication.ReactiveWebSocket.class })
+		EndToEndApplication.ServletWebSocket.class, EndToEndApplication.ReactiveWebSocket.class,
+		EndToEndApplication.Events.class })
 class EndToEndApplication {
+
+	/**
+	 * The {@link UpgradeRequiredEvent}s published while the application runs.
+	 */
+	static class Events {
+
+		final Queue<UpgradeRequiredEvent> received = new ConcurrentLinkedQueue<>();
+
+		@EventListener
+		void on(UpgradeRequiredEvent event) {
+			this.received.add(event);
+		}
+
+	}
 
 	@RestController
 	@CrossOrigin(origins = "https://app.example.com")

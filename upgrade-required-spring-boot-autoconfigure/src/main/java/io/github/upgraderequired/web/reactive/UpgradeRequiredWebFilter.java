@@ -102,14 +102,19 @@ public class UpgradeRequiredWebFilter implements WebFilter, Ordered {
 	}
 
 	private Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain, ReactiveUpgradeRequest upgradeRequest) {
-		Decision decision = this.engine.evaluate(upgradeRequest);
+		Decision decision = this.engine.decide(upgradeRequest);
 		if (decision == Decision.PASS) {
 			return chain.filter(exchange);
 		}
 		if (decision.isRejected()) {
 			UpgradeResponse upgradeResponse = this.renderer.render(decision, upgradeRequest);
-			return applyCors(exchange).then(Mono.defer(() -> corsRejected(exchange.getResponse())
-					? exchange.getResponse().setComplete() : write(upgradeResponse, exchange.getResponse())));
+			return applyCors(exchange).then(Mono.defer(() -> {
+				if (corsRejected(exchange.getResponse())) {
+					return exchange.getResponse().setComplete();
+				}
+				this.engine.rejectionSent(decision, upgradeRequest);
+				return write(upgradeResponse, exchange.getResponse());
+			}));
 		}
 		HttpHeaders headers = exchange.getResponse().getHeaders();
 		for (Header header : this.renderer.passHeaders(decision)) {

@@ -72,13 +72,15 @@ final class ServletUpgradeCheck {
 	boolean check(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		request.setAttribute(CHECKED, Boolean.TRUE);
 		ServletUpgradeRequest upgradeRequest = new ServletUpgradeRequest(request, this.apiVersionStrategy);
-		Decision decision = this.engine.evaluate(upgradeRequest);
+		Decision decision = this.engine.decide(upgradeRequest);
 		if (decision == Decision.PASS) {
 			return true;
 		}
 		if (decision.isRejected()) {
 			UpgradeResponse upgradeResponse = this.renderer.render(decision, upgradeRequest);
 			if (applyCors(request, response)) {
+				// Counted before it is written, so that a client that has the answer sees it counted.
+				this.engine.rejectionSent(decision, upgradeRequest);
 				write(upgradeResponse, response);
 			}
 			return false;

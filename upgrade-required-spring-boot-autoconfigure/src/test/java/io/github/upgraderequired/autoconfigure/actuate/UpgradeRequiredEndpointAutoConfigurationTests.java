@@ -9,6 +9,9 @@ import io.github.upgraderequired.autoconfigure.metrics.UpgradeRequiredMetricsAut
 import io.github.upgraderequired.core.HttpProtocol;
 import io.github.upgraderequired.core.TestRequest;
 import io.github.upgraderequired.core.UpgradeEngine;
+import io.github.upgraderequired.core.UpgradeRequest;
+import io.github.upgraderequired.core.UpgradeRule;
+import io.github.upgraderequired.core.Verdict;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -84,6 +87,44 @@ class UpgradeRequiredEndpointAutoConfigurationTests {
 				assertThat((Map<String, Long>) endpoint.rule("soon").get("counts")).containsEntry("warned", 1L);
 				assertThat(endpoint.rule("nope")).isNull();
 			});
+	}
+
+	@Test
+	void aRulesOwnDetailsCannotReplaceWhatEveryRuleReports() {
+		this.runner.withBean("custom", UpgradeRule.class, Impostor::new).run((context) -> {
+			Map<String, Object> custom = context.getBean(UpgradeRequiredEndpoint.class).rule("custom");
+			assertThat(custom).containsEntry("name", "custom")
+				.containsEntry("type", "custom")
+				.containsEntry("modeNow", "enforce")
+				.containsEntry("flavour", "vanilla");
+		});
+	}
+
+	/**
+	 * A rule whose details try to pass for something else.
+	 */
+	static final class Impostor implements UpgradeRule {
+
+		@Override
+		public String name() {
+			return "custom";
+		}
+
+		@Override
+		public List<String> upgrade() {
+			return List.of("Custom/2");
+		}
+
+		@Override
+		public Map<String, Object> details() {
+			return Map.of("name", "legacy", "type", "http-version", "modeNow", "off", "flavour", "vanilla");
+		}
+
+		@Override
+		public Verdict check(UpgradeRequest request) {
+			return Verdict.pass();
+		}
+
 	}
 
 	@Test

@@ -1,13 +1,20 @@
 package io.github.upgraderequired.autoconfigure.metrics;
 
+import java.util.List;
+
 import io.github.upgraderequired.autoconfigure.UpgradeRequiredAutoConfiguration;
 import io.github.upgraderequired.core.HttpProtocol;
 import io.github.upgraderequired.core.TestRequest;
 import io.github.upgraderequired.core.UpgradeEngine;
+import io.github.upgraderequired.core.UpgradeRequest;
+import io.github.upgraderequired.core.UpgradeRule;
+import io.github.upgraderequired.core.Verdict;
 import io.github.upgraderequired.metrics.MeterDecisionListener;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
@@ -17,12 +24,15 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for {@link UpgradeRequiredMetricsAutoConfiguration}.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class UpgradeRequiredMetricsAutoConfigurationTests {
 
 	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
@@ -44,6 +54,53 @@ class UpgradeRequiredMetricsAutoConfigurationTests {
 			assertThat(count(registry, "http", "http-version", "rejected")).isEqualTo(1);
 			assertThat(count(registry, "secure", "https", "rejected")).isEqualTo(2);
 		});
+	}
+
+	@Test
+	void aRuleOfOnesOwnCannotNameUnboundedClients(CapturedOutput output) {
+		this.runner.withBean("fromTheRequest", UpgradeRule.class, ClientFromTheRequest::new).run((context) -> {
+			UpgradeEngine engine = context.getBean(UpgradeEngine.class);
+			for (int i = 0; i < 100; i++) {
+				engine.evaluate(TestRequest.get("/custom/" + i));
+			}
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			List<String> clients = registry.find("upgrade.required.requests")
+				.tags("rule", "fromTheRequest", "outcome", "rejected")
+				.counters()
+				.stream()
+				.map((counter) -> counter.getId().getTag("client"))
+				.toList();
+			assertThat(clients).hasSize(MeterDecisionListener.MAX_CLIENTS_PER_RULE).contains("other");
+			assertThat(registry.find("upgrade.required.requests")
+				.tags("rule", "fromTheRequest", "outcome", "rejected")
+				.counters()
+				.stream()
+				.mapToDouble(Counter::count)
+				.sum()).isEqualTo(100);
+			assertThat(output).containsOnlyOnce("Rule 'fromTheRequest' named more than 32 distinct clients");
+		});
+	}
+
+	/**
+	 * A rule that, against the advice, tags each rejection with a value from the request.
+	 */
+	static final class ClientFromTheRequest implements UpgradeRule {
+
+		@Override
+		public String name() {
+			return "fromTheRequest";
+		}
+
+		@Override
+		public List<String> upgrade() {
+			return List.of("Custom/2");
+		}
+
+		@Override
+		public Verdict check(UpgradeRequest request) {
+			return Verdict.upgrade("2", "1").withClient(request.path());
+		}
+
 	}
 
 	@Test
