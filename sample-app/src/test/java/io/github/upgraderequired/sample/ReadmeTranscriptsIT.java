@@ -168,8 +168,14 @@ class ReadmeTranscriptsIT {
 		List<String> result = new ArrayList<>(lines);
 		for (int i = replacements.size() - 1; i >= 0; i--) {
 			Replacement replacement = replacements.get(i);
+			List<String> output = new ArrayList<>(replacement.lines());
+			if (replacement.end() < result.size() && result.get(replacement.end()).startsWith("$ ")
+					&& !output.isEmpty()) {
+				// A blank line before the next command of the block.
+				output.add("");
+			}
 			result.subList(replacement.start(), replacement.end()).clear();
-			result.addAll(replacement.start(), replacement.lines());
+			result.addAll(replacement.start(), output);
 		}
 		Files.write(this.readme, result, StandardCharsets.UTF_8);
 	}
