@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.RestController;
 class HelloController {
 
 	@GetMapping("/")
-	Map<String, String> index() {
-		return Map.of("service", "upgrade-required sample", "message", "Hello! Try /secure/hello.");
+	Index index() {
+		return new Index("upgrade-required sample", "Hello! Try /secure/hello.");
 	}
 
 	@GetMapping("/secure/hello")
@@ -54,6 +54,14 @@ class HelloController {
 				<html lang="en"><head><meta charset="utf-8"><title>upgrade-required sample</title></head>
 				<body><h1>Welcome</h1><p>Your browser is supported.</p></body></html>
 				""";
+	}
+
+	/**
+	 * The answer of {@code /}, a record so that its fields keep their order on both stacks.
+	 * @param service the service's name
+	 * @param message a greeting
+	 */
+	record Index(String service, String message) {
 	}
 
 }

@@ -36,7 +36,8 @@ abstract class AbstractPlainSampleIT extends AbstractSampleIT {
 		HttpText raw = rejectedBy("http-1-1", Clients.raw(this.app.port(), "GET / HTTP/1.0\r\n\r\n"));
 		assertThat(raw.header("Upgrade")).isEqualTo("HTTP/1.1");
 		assertThat(raw.header("Cache-Control")).isEqualTo("no-store");
-		passed(Clients.curl("--http1.1", this.app.url("/")));
+		HttpText http11 = passed(Clients.curl("--http1.1", this.app.url("/")));
+		assertThat((String) JsonPath.read(http11.body(), "$.service")).isEqualTo("upgrade-required sample");
 		passed(Clients.get(Clients.jdk(HttpClient.Version.HTTP_1_1), this.app.url("/")));
 	}
 
@@ -88,11 +89,11 @@ abstract class AbstractPlainSampleIT extends AbstractSampleIT {
 	void theWebSocketPathSpeaksOnlyWebSocket13() throws Exception {
 		HttpText plain = rejectedBy("websocket", Clients.curl(this.app.url("/ws/echo")));
 		assertThat(plain.header("Upgrade")).isEqualTo("websocket");
-		HttpText version8 = rejectedBy("websocket", Clients.raw(this.app.port(),
+		HttpText version8 = rejectedBy("websocket", Clients.rawKeepAlive(this.app.port(),
 				"GET /ws/echo HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-						+ "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 8\r\n"
-						+ "Connection: close\r\n\r\n"));
+						+ "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 8\r\n\r\n"));
 		assertThat(version8.header("Upgrade")).isEqualTo("websocket");
+		assertThat(version8.header("Connection")).containsIgnoringCase("upgrade");
 		assertThat(version8.header("Sec-WebSocket-Version")).isEqualTo("13");
 		assertThat(Clients.echo("ws://127.0.0.1:" + this.app.port() + "/ws/echo", "ping")).isEqualTo("ping");
 	}
@@ -104,7 +105,8 @@ abstract class AbstractPlainSampleIT extends AbstractSampleIT {
 		assertThat(one.header("Vary")).contains("API-Version");
 		rejectedBy("api", Clients.get(Clients.jdk(HttpClient.Version.HTTP_1_1), this.app.url("/api/hello"),
 				"API-Version", "1.9"));
-		passed(Clients.curl("-H", "API-Version: 2", this.app.url("/api/hello")));
+		varies(says(passed(Clients.curl("-H", "API-Version: 2", this.app.url("/api/hello"))),
+				"Hello from API version 2 or newer"), "API-Version");
 		passed(Clients.curl("-H", "API-Version: 10", this.app.url("/api/hello")));
 		passed(Clients.curl(this.app.url("/api/hello")));
 	}
@@ -122,8 +124,16 @@ abstract class AbstractPlainSampleIT extends AbstractSampleIT {
 				"X-App-Version: 5.0.9", this.app.url("/app/hello")));
 		assertThat((String) JsonPath.read(android.body(), "$.upgradeUrl"))
 			.isEqualTo("https://play.google.com/store/apps/details?id=com.example.app");
-		rejectedBy("mobile-app", Clients.curl("-A", "ExampleApp/5.1.0 (iOS 17.4; iPhone)", this.app.url("/app/hello")));
-		passed(Clients.curl("-H", "X-App-Platform: ios", "-H", "X-App-Version: 5.2.0", this.app.url("/app/hello")));
+		assertThat(android.header("Upgrade")).isEqualTo("ExampleApp/5.1.0");
+		assertThat(android.header("Link"))
+			.isEqualTo("<https://play.google.com/store/apps/details?id=com.example.app>; rel=\"latest-version\"");
+		varies(android, "Accept", "X-App-Platform", "X-App-Version", "User-Agent");
+		HttpText byAgent = rejectedBy("mobile-app",
+				Clients.curl("-A", "ExampleApp/5.1.0 (iOS 17.4; iPhone)", this.app.url("/app/hello")));
+		assertThat(byAgent.header("Upgrade")).isEqualTo("ExampleApp/5.2.0");
+		rejectedBy("mobile-app", Clients.curl("-A", "ExampleApp/5.0.0 (Android 14; Pixel 8)", this.app.url("/app/hello")));
+		varies(says(passed(Clients.curl("-H", "X-App-Platform: ios", "-H", "X-App-Version: 5.2.0",
+				this.app.url("/app/hello"))), "Hello, up-to-date app"), "X-App-Platform", "X-App-Version", "User-Agent");
 		passed(Clients.curl("-H", "X-App-Platform: android", "-H", "X-App-Version: 5.1.0",
 				this.app.url("/app/hello")));
 		passed(Clients.curl("-A", "ExampleApp/5.10.0 (iOS 17.4; iPhone)", this.app.url("/app/hello")));
@@ -136,9 +146,16 @@ abstract class AbstractPlainSampleIT extends AbstractSampleIT {
 		assertThat(internetExplorer.header("Content-Type")).startsWith("text/html");
 		assertThat(internetExplorer.body()).contains("Please upgrade your browser to continue")
 			.contains("href=\"https://github.com/upgraderequired/upgrade-required#browser\"");
-		rejectedBy("browsers", Clients.curl("-A", CHROME.formatted("119.0.0.0"), "-H", "Accept: text/html",
+		assertThat(internetExplorer.header("Upgrade"))
+			.isEqualTo("Chrome/120, Edge/120, Firefox/121, Safari/17.2, Opera/106, SamsungInternet/25");
+		HttpText chrome119 = rejectedBy("browsers", Clients.curl("-A", CHROME.formatted("119.0.0.0"), "-H",
+				"Accept: text/html", this.app.url("/web/")));
+		assertThat(chrome119.header("Upgrade")).isEqualTo("Chrome/120");
+		varies(chrome119, "Accept", "User-Agent", "Sec-CH-UA", "Sec-CH-UA-Full-Version-List");
+		HttpText chrome120 = passed(Clients.curl("-A", CHROME.formatted("120.0.0.0"), "-H", "Accept: text/html",
 				this.app.url("/web/")));
-		passed(Clients.curl("-A", CHROME.formatted("120.0.0.0"), "-H", "Accept: text/html", this.app.url("/web/")));
+		varies(chrome120, "User-Agent", "Sec-CH-UA", "Sec-CH-UA-Full-Version-List");
+		assertThat(chrome120.body()).contains("<h1>Welcome</h1>");
 		passed(Clients.curl("-A", CHROME.formatted("131.0.0.0"), this.app.url("/web/")));
 		passed(Clients.curl("-A", GOOGLEBOT_SMARTPHONE, this.app.url("/web/")));
 		HttpText curl = passed(Clients.curl(this.app.url("/web/")));
@@ -150,9 +167,13 @@ abstract class AbstractPlainSampleIT extends AbstractSampleIT {
 		HttpText old = warnedBy("beta-app", Clients.curl("-H", "X-App-Platform: ios", "-H", "X-App-Version: 5.9.0",
 				this.app.url("/beta/hello")));
 		assertThat(old.header("Deprecation")).isEqualTo("@1767225600");
-		assertThat(old.header("Sunset")).isEqualTo("Sat, 01 Jun 2030 00:00:00 GMT");
-		assertThat(old.header("Link")).contains("rel=\"deprecation\"");
-		passed(Clients.curl("-H", "X-App-Platform: ios", "-H", "X-App-Version: 6.0.0", this.app.url("/beta/hello")));
+		assertThat(old.header("Sunset")).isEqualTo("Thu, 01 Jan 2099 00:00:00 GMT");
+		assertThat(old.header("Link")).isEqualTo("<https://github.com/upgraderequired/upgrade-required#beta>; "
+				+ "rel=\"deprecation\"; type=\"text/html\", <https://github.com/upgraderequired/upgrade-required#beta>; "
+				+ "rel=\"sunset\"; type=\"text/html\"");
+		varies(says(old, "Hello, beta app (6.0.0 will soon be required)"), "X-App-Platform", "X-App-Version");
+		varies(passed(Clients.curl("-H", "X-App-Platform: ios", "-H", "X-App-Version: 6.0.0",
+				this.app.url("/beta/hello"))), "X-App-Platform", "X-App-Version");
 	}
 
 	@Test

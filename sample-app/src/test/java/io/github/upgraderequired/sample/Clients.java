@@ -1,6 +1,8 @@
 package io.github.upgraderequired.sample;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -81,16 +83,56 @@ final class Clients {
 	 * @throws IOException on a socket error
 	 */
 	static HttpText raw(int port, String request) throws IOException {
-		try (Socket socket = new Socket()) {
+		try (Socket socket = send(port, request)) {
+			InputStream in = socket.getInputStream();
+			ByteArrayOutputStream response = new ByteArrayOutputStream();
+			in.transferTo(response);
+			return HttpText.parse(response.toString(StandardCharsets.UTF_8));
+		}
+	}
+
+	/**
+	 * Send one request on a fresh connection and read one response, delimited by its
+	 * {@code Content-Length}, without waiting for the server to close the connection.
+	 * @param port the port
+	 * @param request the request, exactly as sent
+	 * @return the response
+	 * @throws IOException on a socket error
+	 */
+	static HttpText rawKeepAlive(int port, String request) throws IOException {
+		try (Socket socket = send(port, request)) {
+			InputStream in = new BufferedInputStream(socket.getInputStream());
+			ByteArrayOutputStream head = new ByteArrayOutputStream();
+			int matched = 0;
+			while (matched < 4) {
+				int b = in.read();
+				if (b < 0) {
+					throw new EOFException("Connection closed in the response head: " + head);
+				}
+				head.write(b);
+				matched = (b == ((matched % 2 == 0) ? '\r' : '\n')) ? matched + 1 : ((b == '\r') ? 1 : 0);
+			}
+			HttpText parsed = HttpText.parse(head.toString(StandardCharsets.ISO_8859_1));
+			String length = parsed.header("Content-Length");
+			assertThat(length).as("Content-Length of a response on a persistent connection").isNotNull();
+			byte[] body = in.readNBytes(Integer.parseInt(length));
+			return HttpText.parse(head.toString(StandardCharsets.ISO_8859_1) + new String(body, StandardCharsets.UTF_8));
+		}
+	}
+
+	private static Socket send(int port, String request) throws IOException {
+		Socket socket = new Socket();
+		try {
 			socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
 			socket.setSoTimeout(20_000);
 			OutputStream out = socket.getOutputStream();
 			out.write(request.getBytes(StandardCharsets.ISO_8859_1));
 			out.flush();
-			InputStream in = socket.getInputStream();
-			ByteArrayOutputStream response = new ByteArrayOutputStream();
-			in.transferTo(response);
-			return HttpText.parse(response.toString(StandardCharsets.UTF_8));
+			return socket;
+		}
+		catch (IOException ex) {
+			socket.close();
+			throw ex;
 		}
 	}
 

@@ -69,6 +69,19 @@ record HttpText(String version, int status, List<Map.Entry<String, String>> head
 	}
 
 	/**
+	 * Every value of a header field, in the order received, the name compared without
+	 * regard to case.
+	 * @param name the field name
+	 * @return the values, empty if the field is absent
+	 */
+	List<String> headers(String name) {
+		return this.headers.stream()
+			.filter((field) -> field.getKey().equalsIgnoreCase(name))
+			.map(Map.Entry::getValue)
+			.toList();
+	}
+
+	/**
 	 * The names of the header fields, in lower case.
 	 * @return the names
 	 */

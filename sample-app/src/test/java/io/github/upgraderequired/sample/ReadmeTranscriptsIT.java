@@ -109,11 +109,20 @@ class ReadmeTranscriptsIT {
 				"-jar", System.getProperty("sample.jar")));
 		process.addAll(arguments(command));
 		process.add("--server.port=0");
-		Process started = new ProcessBuilder(process).redirectErrorStream(true).start();
-		byte[] output = started.getInputStream().readAllBytes();
-		assertThat(started.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		Path log = Files.createTempFile("readme-line-" + command.line(), ".log");
+		Process started = new ProcessBuilder(process).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		try {
+			assertThat(started.waitFor(90, TimeUnit.SECONDS))
+				.as("README line %d must fail to start, but it still runs", command.line())
+				.isTrue();
+		}
+		finally {
+			started.destroyForcibly();
+		}
 		assertThat(started.exitValue()).as("exit code of README line %d", command.line()).isNotZero();
-		return new String(output, StandardCharsets.UTF_8);
+		String output = Files.readString(log, StandardCharsets.UTF_8);
+		Files.delete(log);
+		return output;
 	}
 
 	private List<String> arguments(Command command) {
@@ -125,7 +134,7 @@ class ReadmeTranscriptsIT {
 		assertThat(url.find()).as("README line %d names a local URL", command.line()).isTrue();
 		SampleAppProcess app = (own != null) ? own : sharedApp(url.group(2), command);
 		String text = LOCAL_URL.matcher(command.text()).replaceAll("$1:" + app.port());
-		return Clients.run(List.of("bash", "-c", text.replaceFirst("^curl ", "curl -sS ")), this.root);
+		return Clients.run(List.of("bash", "-c", text.replaceFirst("^curl ", "curl -sS -m 20 ")), this.root);
 	}
 
 	private SampleAppProcess sharedApp(String port, Command command) throws Exception {

@@ -70,8 +70,10 @@ final class SampleAppProcess implements AutoCloseable {
 		Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
 		long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
 		while (System.nanoTime() < deadline) {
-			Matcher matcher = STARTED.matcher(read(log));
-			if (matcher.find()) {
+			String output = read(log);
+			Matcher matcher = STARTED.matcher(output);
+			// Wait for the end of start-up too: some warnings are logged after the server listens.
+			if (matcher.find() && output.contains("Started SampleApplication in")) {
 				return new SampleAppProcess(process, log, matcher.group(1), Integer.parseInt(matcher.group(2)));
 			}
 			if (!process.isAlive()) {
