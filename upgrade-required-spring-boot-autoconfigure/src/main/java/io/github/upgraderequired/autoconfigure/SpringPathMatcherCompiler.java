@@ -1,6 +1,9 @@
 package io.github.upgraderequired.autoconfigure;
 
+import java.util.function.Predicate;
+
 import io.github.upgraderequired.core.PathMatcher;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPattern;
@@ -25,21 +28,17 @@ final class SpringPathMatcherCompiler implements PathMatcher.Compiler {
 			throw new IllegalArgumentException(ex.getMessage() + " (at character " + ex.getPosition() + ")", ex);
 		}
 		if (pattern.equals("/**")) {
-			return (path) -> true;
+			return new Matcher(parsed, (path) -> true);
 		}
 		if (isLiteral(pattern)) {
-			return (path) -> isPlain(path) ? path.equals(pattern) : matches(parsed, path);
+			return new Matcher(parsed, pattern::equals);
 		}
 		if (pattern.endsWith("/**") && isLiteral(pattern.substring(0, pattern.length() - 3))) {
 			String base = pattern.substring(0, pattern.length() - 3);
 			String prefix = base + "/";
-			return (path) -> isPlain(path) ? (path.equals(base) || path.startsWith(prefix)) : matches(parsed, path);
+			return new Matcher(parsed, (path) -> path.startsWith(prefix) || path.equals(base));
 		}
-		return (path) -> matches(parsed, path);
-	}
-
-	private static boolean matches(PathPattern pattern, String path) {
-		return pattern.matches(PathContainer.parsePath(path));
+		return new Matcher(parsed, null);
 	}
 
 	private static boolean isLiteral(String pattern) {
@@ -53,11 +52,38 @@ final class SpringPathMatcherCompiler implements PathMatcher.Compiler {
 	}
 
 	/**
-	 * Return whether a path needs no decoding and has no path parameters, so that string
-	 * comparison sees what the handler mappings see.
+	 * A compiled pattern: compared on the string when the path is plain and the pattern
+	 * allows it, matched by the parsed pattern otherwise.
 	 */
-	private static boolean isPlain(String path) {
-		return path.indexOf('%') < 0 && path.indexOf(';') < 0;
+	private static final class Matcher implements PathMatcher {
+
+		private final PathPattern parsed;
+
+		private final @Nullable Predicate<String> plainMatch;
+
+		Matcher(PathPattern parsed, @Nullable Predicate<String> plainMatch) {
+			this.parsed = parsed;
+			this.plainMatch = plainMatch;
+		}
+
+		@Override
+		public boolean matches(String path) {
+			return matches(path, PathMatcher.isPlain(path));
+		}
+
+		@Override
+		public boolean matches(String path, boolean plain) {
+			if (plain && this.plainMatch != null) {
+				return this.plainMatch.test(path);
+			}
+			return this.parsed.matches(PathContainer.parsePath(path));
+		}
+
+		@Override
+		public String toString() {
+			return this.parsed.getPatternString();
+		}
+
 	}
 
 }

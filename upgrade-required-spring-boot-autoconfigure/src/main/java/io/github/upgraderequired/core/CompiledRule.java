@@ -4,10 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jspecify.annotations.Nullable;
@@ -24,7 +22,15 @@ final class CompiledRule {
 
 	final Schedule schedule;
 
-	final String[] vary;
+	/**
+	 * The request headers the rule reads, for {@code Vary}.
+	 */
+	final List<String> vary;
+
+	/**
+	 * The decision for a request only this rule applied to and let through.
+	 */
+	final Decision varyOnly;
 
 	/**
 	 * The verdict for a value the rule could not read, when its policy rejects.
@@ -75,11 +81,18 @@ final class CompiledRule {
 		if (settings.status() < 400 || settings.status() > 499) {
 			throw new IllegalArgumentException("status " + settings.status() + " is not a 4xx status");
 		}
-		Set<String> vary = new LinkedHashSet<>(rule.readHeaders());
+		List<String> vary = new ArrayList<>();
+		List<String> read = new ArrayList<>(rule.readHeaders());
 		if (this.exemptHeaderName != null) {
-			vary.add(this.exemptHeaderName);
+			read.add(this.exemptHeaderName);
 		}
-		this.vary = vary.toArray(String[]::new);
+		for (String header : read) {
+			if (vary.stream().noneMatch(header::equalsIgnoreCase)) {
+				vary.add(header);
+			}
+		}
+		this.vary = List.copyOf(vary);
+		this.varyOnly = new Decision(null, null, null, List.of(), this.vary);
 		this.unknownVerdict = Verdict.upgrade(null, null)
 			.withDetail("The request does not show what rule '" + name + "' checks, and the rule refuses such requests.");
 		this.failureVerdict = Verdict.upgrade(null, null)
@@ -94,14 +107,14 @@ final class CompiledRule {
 		return matchers.toArray(PathMatcher[]::new);
 	}
 
-	boolean inScope(String path, String method) {
+	boolean inScope(String path, boolean plain, String method) {
 		if (this.methods.length > 0 && !contains(this.methods, method)) {
 			return false;
 		}
-		if (this.includes.length > 0 && !anyMatches(this.includes, path)) {
+		if (this.includes.length > 0 && !anyMatches(this.includes, path, plain)) {
 			return false;
 		}
-		return !anyMatches(this.excludes, path);
+		return !anyMatches(this.excludes, path, plain);
 	}
 
 	boolean isExempt(UpgradeRequest request) {
@@ -146,9 +159,9 @@ final class CompiledRule {
 		return false;
 	}
 
-	private static boolean anyMatches(PathMatcher[] matchers, String path) {
+	private static boolean anyMatches(PathMatcher[] matchers, String path, boolean plain) {
 		for (PathMatcher matcher : matchers) {
-			if (matcher.matches(path)) {
+			if (matcher.matches(path, plain)) {
 				return true;
 			}
 		}

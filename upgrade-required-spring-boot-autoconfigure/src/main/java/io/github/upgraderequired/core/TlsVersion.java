@@ -34,6 +34,8 @@ public enum TlsVersion {
 	 */
 	TLS_1_3("TLSv1.3", "TLS/1.3");
 
+	private static final TlsVersion[] VALUES = values();
+
 	private final String protocol;
 
 	private final String token;
@@ -69,6 +71,12 @@ public enum TlsVersion {
 	public static @Nullable TlsVersion parse(@Nullable String version) {
 		if (version == null || version.length() > 16) {
 			return null;
+		}
+		// Servers report Java's names: found without allocating.
+		for (TlsVersion candidate : VALUES) {
+			if (candidate.protocol.equals(version)) {
+				return candidate;
+			}
 		}
 		String value = version.trim().toUpperCase(Locale.ROOT);
 		boolean ssl = value.startsWith("SSL");

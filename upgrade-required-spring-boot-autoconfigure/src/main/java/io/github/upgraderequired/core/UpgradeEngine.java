@@ -31,8 +31,6 @@ public final class UpgradeEngine {
 
 	private final Clock clock;
 
-	private final boolean timed;
-
 	private final boolean failClosed;
 
 	private final DecisionListener[] listeners;
@@ -57,7 +55,6 @@ public final class UpgradeEngine {
 		this.descriptors = rules.stream().map((rule) -> rule.descriptor).toList();
 		this.excludes = builder.excludePaths.stream().map(builder.compiler::compile).toArray(PathMatcher[]::new);
 		this.clock = builder.clock;
-		this.timed = rules.stream().anyMatch((rule) -> rule.schedule.isTimed());
 		this.failClosed = builder.failClosed;
 		this.listeners = builder.listeners.toArray(DecisionListener[]::new);
 		this.readsApplicationApiVersion = rules.stream().anyMatch((rule) -> rule.rule.readsApplicationApiVersion());
@@ -99,15 +96,16 @@ public final class UpgradeEngine {
 			return false;
 		}
 		String path = request.path();
+		boolean plain = PathMatcher.isPlain(path);
 		for (PathMatcher exclude : this.excludes) {
-			if (exclude.matches(path)) {
+			if (exclude.matches(path, plain)) {
 				return false;
 			}
 		}
 		String method = request.method();
 		for (CompiledRule rule : this.rules) {
 			if (rule.rule.readsApplicationApiVersion() && rule.schedule.mode() != Mode.OFF
-					&& rule.inScope(path, method)) {
+					&& rule.inScope(path, plain, method)) {
 				return true;
 			}
 		}
@@ -140,8 +138,9 @@ public final class UpgradeEngine {
 			return Decision.PASS;
 		}
 		String path = request.path();
+		boolean plain = PathMatcher.isPlain(path);
 		for (PathMatcher exclude : this.excludes) {
-			if (exclude.matches(path)) {
+			if (exclude.matches(path, plain)) {
 				return Decision.PASS;
 			}
 		}
@@ -149,17 +148,32 @@ public final class UpgradeEngine {
 		if (isPreflight(method, request)) {
 			return Decision.PASS;
 		}
-		Instant now = this.timed ? this.clock.instant() : null;
+		// The clock is read only once a rule with dates applies to the request.
+		Instant now = null;
 		Accumulator result = null;
+		// The Vary of the rules that applied: one rule's list as it is, a new list only when
+		// a second rule adds names.
+		CompiledRule varyRule = null;
+		List<String> vary = null;
 		for (CompiledRule rule : this.rules) {
-			Mode mode = rule.schedule.modeAt(now);
-			if (mode == Mode.OFF || (mode == Mode.ENFORCE && result != null && result.rejection != null)
-					|| !rule.inScope(path, method)) {
+			if (!rule.inScope(path, plain, method)) {
 				continue;
 			}
-			if (mode != Mode.REPORT && rule.vary.length > 0) {
-				result = (result != null) ? result : new Accumulator();
-				result.vary(rule.vary);
+			if (now == null && rule.schedule.isTimed()) {
+				now = this.clock.instant();
+			}
+			Mode mode = rule.schedule.modeAt(now);
+			if (mode == Mode.OFF || (mode == Mode.ENFORCE && result != null && result.rejection != null)) {
+				continue;
+			}
+			if (mode != Mode.REPORT && !rule.vary.isEmpty()) {
+				if (vary == null) {
+					varyRule = rule;
+					vary = rule.vary;
+				}
+				else {
+					vary = mergeVary(vary, rule.vary);
+				}
 			}
 			if (rule.isExempt(request)) {
 				continue;
@@ -182,7 +196,38 @@ public final class UpgradeEngine {
 			result = (result != null) ? result : new Accumulator();
 			act(rule, mode, verdict, request, result);
 		}
-		return (result != null) ? result.toDecision() : Decision.PASS;
+		if (result != null) {
+			return result.toDecision((vary != null) ? vary : List.of());
+		}
+		if (vary == null) {
+			return Decision.PASS;
+		}
+		return (vary == varyRule.vary) ? varyRule.varyOnly : new Decision(null, null, null, List.of(), vary);
+	}
+
+	/**
+	 * Return the names of both lists, the first list's first, without repeating a name
+	 * (compared without regard to case).
+	 */
+	private static List<String> mergeVary(List<String> first, List<String> second) {
+		List<String> merged = null;
+		for (int i = 0; i < second.size(); i++) {
+			String name = second.get(i);
+			if (!containsIgnoreCase(first, name) && (merged == null || !containsIgnoreCase(merged, name))) {
+				merged = (merged != null) ? merged : new ArrayList<>(first);
+				merged.add(name);
+			}
+		}
+		return (merged != null) ? List.copyOf(merged) : first;
+	}
+
+	private static boolean containsIgnoreCase(List<String> names, String name) {
+		for (int i = 0; i < names.size(); i++) {
+			if (names.get(i).equalsIgnoreCase(name)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private @Nullable Verdict check(CompiledRule rule, Mode mode, UpgradeRequest request) {
@@ -277,17 +322,6 @@ public final class UpgradeEngine {
 
 		private @Nullable List<String> links;
 
-		private @Nullable List<String> vary;
-
-		void vary(String[] names) {
-			List<String> vary = (this.vary != null) ? this.vary : (this.vary = new ArrayList<>(4));
-			for (String name : names) {
-				if (vary.stream().noneMatch(name::equalsIgnoreCase)) {
-					vary.add(name);
-				}
-			}
-		}
-
 		void warn(CompiledRule rule) {
 			Instant deprecation = rule.deprecation();
 			if (this.deprecation == null || deprecation.isBefore(this.deprecation)) {
@@ -313,10 +347,9 @@ public final class UpgradeEngine {
 			}
 		}
 
-		Decision toDecision() {
+		Decision toDecision(List<String> vary) {
 			return new Decision(this.rejection, this.deprecation, this.sunset,
-					(this.links != null) ? List.copyOf(this.links) : List.of(),
-					(this.vary != null) ? List.copyOf(this.vary) : List.of());
+					(this.links != null) ? List.copyOf(this.links) : List.of(), vary);
 		}
 
 	}

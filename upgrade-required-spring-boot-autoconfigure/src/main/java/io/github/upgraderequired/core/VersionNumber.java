@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class VersionNumber implements Comparable<VersionNumber> {
 
+	private static final String[] NO_IDENTIFIERS = {};
+
 	private static final int MAX_LENGTH = 64;
 
 	private static final int MAX_SEGMENTS = 8;
@@ -57,7 +59,7 @@ public final class VersionNumber implements Comparable<VersionNumber> {
 		if (segments == null) {
 			return null;
 		}
-		String[] preRelease = new String[0];
+		String[] preRelease = NO_IDENTIFIERS;
 		if (numbersEnd < end) {
 			preRelease = parsePreRelease(text.substring(numbersEnd + 1, end));
 			if (preRelease == null) {
@@ -87,7 +89,7 @@ public final class VersionNumber implements Comparable<VersionNumber> {
 	}
 
 	private static long @Nullable [] parseSegments(String text, int start, int end) {
-		long[] segments = new long[MAX_SEGMENTS];
+		// Checked and counted first, so that only the result is allocated.
 		int count = 0;
 		int segmentStart = start;
 		for (int i = start; i <= end; i++) {
@@ -96,14 +98,23 @@ public final class VersionNumber implements Comparable<VersionNumber> {
 				if (digits == 0 || digits > MAX_DIGITS || count == MAX_SEGMENTS) {
 					return null;
 				}
-				segments[count++] = Long.parseLong(text, segmentStart, i, 10);
+				count++;
 				segmentStart = i + 1;
 			}
 			else if (text.charAt(i) < '0' || text.charAt(i) > '9') {
 				return null;
 			}
 		}
-		return Arrays.copyOf(segments, count);
+		long[] segments = new long[count];
+		count = 0;
+		segmentStart = start;
+		for (int i = start; i <= end; i++) {
+			if (i == end || text.charAt(i) == '.') {
+				segments[count++] = Long.parseLong(text, segmentStart, i, 10);
+				segmentStart = i + 1;
+			}
+		}
+		return segments;
 	}
 
 	private static String @Nullable [] parsePreRelease(String text) {

@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
  * Hints. Hints win for the family and version of a browser the agent string names (agent
  * strings are frozen and reduced, hints are not); a bot, a link preview, an audit, a
  * monitor, a library, a webview or another product is recognised by its agent string
- * whatever the hints say. Detections of agent strings are cached in a bounded cache, emptied whole when
- * it fills, so that a flood of made-up agents costs memory only up to the bound.
+ * whatever the hints say. Detections of agent strings and of hint values are cached in bounded caches, each emptied
+ * whole when it fills, so that a flood of made-up agents costs memory only up to the bound.
  */
 public final class BrowserDetector {
 
@@ -20,7 +20,17 @@ public final class BrowserDetector {
 	 */
 	public static final int DEFAULT_CACHE_SIZE = 4096;
 
+	/**
+	 * Stands in the hints cache for a header that says nothing usable.
+	 */
+	private static final Agent NOTHING = new Agent(AgentKind.UNKNOWN, null, null, false, "no usable hint");
+
 	private final Map<String, Agent> cache = new ConcurrentHashMap<>();
+
+	/**
+	 * What each Client Hints header value said: browsers send a handful of values.
+	 */
+	private final Map<String, Agent> hintsCache = new ConcurrentHashMap<>();
 
 	private final int cacheSize;
 
@@ -54,9 +64,30 @@ public final class BrowserDetector {
 		if (userAgent != null && fromAgent.kind() != AgentKind.BROWSER) {
 			return fromAgent;
 		}
-		Agent fromHints = (brands != null || fullVersionList != null) ? ClientHints.parse(fullVersionList, brands)
-				: null;
+		Agent fromHints = hints(fullVersionList);
+		if (fromHints == null) {
+			fromHints = hints(brands);
+		}
 		return (fromHints != null) ? fromHints : fromAgent;
+	}
+
+	private @Nullable Agent hints(@Nullable String header) {
+		if (header == null) {
+			return null;
+		}
+		if (this.cacheSize <= 0 || header.length() > ClientHints.MAX_LENGTH) {
+			return ClientHints.parse(header);
+		}
+		Agent cached = this.hintsCache.get(header);
+		if (cached == null) {
+			Agent parsed = ClientHints.parse(header);
+			cached = (parsed != null) ? parsed : NOTHING;
+			if (this.hintsCache.size() >= this.cacheSize) {
+				this.hintsCache.clear();
+			}
+			this.hintsCache.put(header, cached);
+		}
+		return (cached != NOTHING) ? cached : null;
 	}
 
 	private Agent parse(String userAgent) {

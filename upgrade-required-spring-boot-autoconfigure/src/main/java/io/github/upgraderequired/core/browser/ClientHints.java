@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class ClientHints {
 
-	private static final int MAX_LENGTH = 1024;
+	static final int MAX_LENGTH = 1024;
 
 	private static final int MAX_BRANDS = 16;
 
@@ -31,7 +31,12 @@ final class ClientHints {
 		return (agent != null) ? agent : parse(brands);
 	}
 
-	private static @Nullable Agent parse(@Nullable String header) {
+	/**
+	 * Parse one brand list ({@code Sec-CH-UA} or {@code Sec-CH-UA-Full-Version-List}).
+	 * @param header the header value, or {@code null}
+	 * @return what it says, or {@code null} if it says nothing usable
+	 */
+	static @Nullable Agent parse(@Nullable String header) {
 		if (header == null || header.isBlank() || header.length() > MAX_LENGTH) {
 			return null;
 		}

@@ -71,12 +71,32 @@ public final class WebSocketRule extends AbstractUpgradeRule {
 		if (header == null) {
 			return false;
 		}
-		for (String value : header.split(",", 16)) {
-			if (value.trim().equalsIgnoreCase(token)) {
+		// Scanned in place: a list of at most 16 elements, each trimmed of optional white space.
+		int start = 0;
+		for (int element = 0; element < 16 && start <= header.length(); element++) {
+			int comma = header.indexOf(',', start);
+			int end = (comma < 0 || element == 15) ? header.length() : comma;
+			int from = start;
+			int to = end;
+			while (from < to && isWhitespace(header.charAt(from))) {
+				from++;
+			}
+			while (to > from && isWhitespace(header.charAt(to - 1))) {
+				to--;
+			}
+			if (to - from == token.length() && header.regionMatches(true, from, token, 0, token.length())) {
 				return true;
 			}
+			if (comma < 0) {
+				break;
+			}
+			start = comma + 1;
 		}
 		return false;
+	}
+
+	private static boolean isWhitespace(char c) {
+		return c <= ' ';
 	}
 
 }

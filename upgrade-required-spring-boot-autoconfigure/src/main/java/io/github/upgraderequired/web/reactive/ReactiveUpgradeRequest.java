@@ -41,6 +41,11 @@ final class ReactiveUpgradeRequest implements UpgradeRequest {
 
 	private @Nullable Object nativeRequest;
 
+	/**
+	 * Whether the request was forwarded, once a rule asked: several rules may.
+	 */
+	private @Nullable Boolean forwarded;
+
 	ReactiveUpgradeRequest(ServerWebExchange exchange) {
 		this.request = exchange.getRequest();
 	}
@@ -128,6 +133,15 @@ final class ReactiveUpgradeRequest implements UpgradeRequest {
 
 	@Override
 	public boolean forwarded() {
+		Boolean forwarded = this.forwarded;
+		if (forwarded == null) {
+			forwarded = readForwarded();
+			this.forwarded = forwarded;
+		}
+		return forwarded;
+	}
+
+	private boolean readForwarded() {
 		Object nativeRequest = nativeRequest();
 		if (REACTOR_NETTY_PRESENT && NettyConnection.isNetty(nativeRequest)) {
 			return NettyConnection.forwarded(nativeRequest);

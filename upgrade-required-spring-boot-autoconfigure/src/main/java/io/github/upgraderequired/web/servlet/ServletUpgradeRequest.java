@@ -19,6 +19,11 @@ final class ServletUpgradeRequest implements UpgradeRequest {
 
 	private @Nullable String path;
 
+	/**
+	 * Whether the request was forwarded, once a rule asked: several rules may.
+	 */
+	private @Nullable Boolean forwarded;
+
 	ServletUpgradeRequest(HttpServletRequest request, @Nullable ApiVersionStrategy apiVersionStrategy) {
 		this.request = request;
 		this.apiVersionStrategy = apiVersionStrategy;
@@ -96,7 +101,12 @@ final class ServletUpgradeRequest implements UpgradeRequest {
 
 	@Override
 	public boolean forwarded() {
-		return ServletConnection.forwarded(this.request);
+		Boolean forwarded = this.forwarded;
+		if (forwarded == null) {
+			forwarded = ServletConnection.forwarded(this.request);
+			this.forwarded = forwarded;
+		}
+		return forwarded;
 	}
 
 	@Override
