@@ -1,0 +1,185 @@
+package io.github.upgraderequired.benchmarks;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.github.upgraderequired.autoconfigure.SampleAppEngine;
+import io.github.upgraderequired.core.Decision;
+import io.github.upgraderequired.core.RuleDescriptor;
+import io.github.upgraderequired.core.UpgradeEngine;
+import io.github.upgraderequired.core.UpgradeRequest;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * The engine's decision for one request, per rule type of the sample application and on
+ * the allow and reject paths, beside the {@link Floor}: the same decision written by hand
+ * for the sample's configuration with nothing more to it.
+ * <p>
+ * {@code engine} is the production engine built from the sample's configuration
+ * ({@link SampleAppEngine}), used as an adapter uses it: {@code decide}, then
+ * {@code rejectionSent} for a rejection, which counts it in Micrometer. The browser
+ * detector's cache is on, as in production: after the first pass every agent is a cache
+ * hit (Client Hints are not cached and are parsed every time). {@code floor} reads the
+ * same requests through the same {@link UpgradeRequest} interface and counts its
+ * refusals too. Each invocation takes the next of {@value #POOL} requests, built anew
+ * from fresh strings before every iteration, so that cached hash codes and constant
+ * folding flatter neither. Before each trial, every request's answer is checked to be
+ * the expected one for both.
+ * <p>
+ * Not final: JMH subclasses its states.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(2)
+@State(Scope.Thread)
+public class EngineBenchmark {
+
+	/**
+	 * The number of distinct requests taken in turn; a power of two.
+	 */
+	static final int POOL = 1024;
+
+	/**
+	 * The rule type whose requests are sent.
+	 */
+	@Param({ "http-version", "https", "tls-version", "http2", "websocket", "api-version", "app-version", "browser" })
+	public String scenario;
+
+	/**
+	 * {@code allow} for requests every rule lets through, {@code reject} for requests the
+	 * scenario's rule refuses.
+	 */
+	@Param({ "allow", "reject" })
+	public String path;
+
+	private Scenario requests;
+
+	private boolean allowed;
+
+	private UpgradeEngine engine;
+
+	private Floor floor;
+
+	private BenchmarkRequest[] pool;
+
+	private int next;
+
+	/**
+	 * Build the engine and the floor and check that both answer every request as
+	 * expected.
+	 */
+	@Setup(Level.Trial)
+	public void prepare() {
+		this.requests = Scenario.of(this.scenario);
+		this.allowed = switch (this.path) {
+			case "allow" -> true;
+			case "reject" -> false;
+			default -> throw new IllegalArgumentException("path is allow or reject, not '" + this.path + "'");
+		};
+		SampleAppEngine sample = SampleAppEngine.create(new SimpleMeterRegistry());
+		this.engine = sample.engine();
+		this.floor = new Floor(new SimpleMeterRegistry(), Clock.systemUTC());
+		check(sample);
+	}
+
+	/**
+	 * Build the requests of the next iteration.
+	 */
+	@Setup(Level.Iteration)
+	public void buildRequests() {
+		this.pool = pool(this.requests, this.allowed);
+		this.next = 0;
+	}
+
+	/**
+	 * Decide on a request with the starter's engine, as an adapter does.
+	 * @param blackhole receives the decision
+	 */
+	@Benchmark
+	public void engine(Blackhole blackhole) {
+		UpgradeRequest request = nextRequest();
+		Decision decision = this.engine.decide(request);
+		if (decision.rejection() != null) {
+			this.engine.rejectionSent(decision, request);
+		}
+		blackhole.consume(decision);
+	}
+
+	/**
+	 * Decide on a request with the hand-written floor.
+	 * @param blackhole receives the answer
+	 */
+	@Benchmark
+	public void floor(Blackhole blackhole) {
+		blackhole.consume(this.floor.decide(nextRequest()));
+	}
+
+	private UpgradeRequest nextRequest() {
+		int next = this.next;
+		this.next = (next + 1) & (POOL - 1);
+		BenchmarkRequest request = this.pool[next];
+		request.reset();
+		return request;
+	}
+
+	private static BenchmarkRequest[] pool(Scenario scenario, boolean allowed) {
+		BenchmarkRequest[] pool = new BenchmarkRequest[POOL];
+		for (int i = 0; i < POOL; i++) {
+			pool[i] = scenario.request(allowed, i);
+		}
+		return pool;
+	}
+
+	private void check(SampleAppEngine sample) {
+		List<String> excludes = List.of("/actuator/**", "/error");
+		if (!sample.excludePaths().equals(excludes)) {
+			throw new IllegalStateException("The floor excludes " + excludes + ", the engine " + sample.excludePaths());
+		}
+		List<String> rules = this.engine.rules().stream().map(RuleDescriptor::name).toList();
+		if (!rules.equals(Floor.RULES)) {
+			throw new IllegalStateException("The floor has the rules " + Floor.RULES + ", the engine " + rules);
+		}
+		String expected = this.allowed ? "a pass" : "a rejection by " + this.requests.rule();
+		BenchmarkRequest[] pool = pool(this.requests, this.allowed);
+		for (int i = 0; i < pool.length; i++) {
+			String engine = outcome(this.engine.decide(pool[i]));
+			String floor = outcome(this.floor.decide(pool[i]));
+			if (!engine.equals(expected) || !floor.equals(expected)) {
+				throw new IllegalStateException("Request " + i + " of " + this.scenario + " (" + this.path + "), "
+						+ pool[i] + ": expected " + expected + ", the engine gave " + engine + " and the floor "
+						+ floor);
+			}
+		}
+	}
+
+	private static String outcome(Decision decision) {
+		if (decision.rejection() != null) {
+			return "a rejection by " + decision.rejection().rule().name();
+		}
+		return decision.isWarning() ? "a warning" : "a pass";
+	}
+
+	private static String outcome(int answer) {
+		if (answer >= 0) {
+			return "a rejection by " + Floor.RULES.get(answer);
+		}
+		return (answer == Floor.WARN) ? "a warning" : "a pass";
+	}
+
+}

@@ -1,0 +1,38 @@
+-- Cycles through a mix of requests, all allowed (the default) or all refused with a 426
+-- (wrk ... -s mix.lua -- rejected). Every request is built once, in init.
+
+local chrome = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36"
+local firefox = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0"
+local safari = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15"
+local oldChrome = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/100.0.4896.75 Safari/537.36"
+
+local requests = {}
+local n = 0
+
+function init(args)
+	local h = function(t) return t end
+	if args[1] == "rejected" then
+		requests = {
+			wrk.format("GET", "/api/hello", h { ["User-Agent"] = "curl/8.11.0", ["API-Version"] = "1" }),
+			wrk.format("GET", "/app/hello", h { ["User-Agent"] = "okhttp/4.12.0", ["X-App-Platform"] = "android", ["X-App-Version"] = "4.9.0" }),
+			wrk.format("GET", "/web/", h { ["User-Agent"] = oldChrome, ["Accept"] = "text/html" }),
+			wrk.format("GET", "/h2/hello", h { ["User-Agent"] = "curl/8.11.0" }),
+			wrk.format("GET", "/secure/hello", h { ["User-Agent"] = firefox }),
+		}
+	else
+		requests = {
+			wrk.format("GET", "/", h { ["User-Agent"] = chrome }),
+			wrk.format("GET", "/api/hello", h { ["User-Agent"] = "curl/8.11.0", ["API-Version"] = "2" }),
+			wrk.format("GET", "/app/hello", h { ["User-Agent"] = "okhttp/4.12.0", ["X-App-Platform"] = "ios", ["X-App-Version"] = "5.3.1" }),
+			wrk.format("GET", "/web/", h { ["User-Agent"] = chrome, ["Accept"] = "text/html" }),
+			wrk.format("GET", "/web/", h { ["User-Agent"] = firefox, ["Accept"] = "text/html" }),
+			wrk.format("GET", "/web/", h { ["User-Agent"] = safari, ["Accept"] = "text/html" }),
+			wrk.format("GET", "/beta/hello", h { ["User-Agent"] = "ExampleApp/6.1.0 (Android 15)" }),
+		}
+	end
+end
+
+function request()
+	n = n % #requests + 1
+	return requests[n]
+end
