@@ -31,7 +31,8 @@ trap 'echo "interrupted" >&2; exit 130' INT TERM
 # Ends the whole run (servers included, through the EXIT trap) after $1 seconds.
 bound_run_time() {
 	local self=$$
-	( sleep "$1" && echo "run time limit of $1 s reached, stopping" >&2 && kill -TERM "$self" ) &
+	# The watchdog's own stderr is silenced, so that stopping it early prints nothing.
+	( exec 2>/dev/null; sleep "$1" && echo "run time limit of $1 s reached, stopping" >&3 && kill -TERM "$self" ) 3>&2 &
 	WATCHDOG=$!
 	disown "$WATCHDOG" 2>/dev/null || true
 }

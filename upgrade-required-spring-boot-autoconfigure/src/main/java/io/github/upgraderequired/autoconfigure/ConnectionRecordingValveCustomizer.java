@@ -7,6 +7,7 @@ import java.util.Set;
 
 import io.github.upgraderequired.web.tomcat.ConnectionRecordingValve;
 import org.apache.catalina.Valve;
+import org.apache.catalina.valves.RemoteIpValve;
 
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.tomcat.TomcatWebServerFactory;
@@ -16,8 +17,9 @@ import org.springframework.core.Ordered;
 /**
  * Puts the {@link ConnectionRecordingValve} first among Tomcat's engine valves, ahead of
  * the {@code RemoteIpValve} that {@code server.forward-headers-strategy=native} adds, when
- * a configured rule judges the client's connection (HTTP version, HTTP/2, TLS version).
- * Ordered last, so that it runs after Spring Boot's own customizer.
+ * a configured rule judges the client's connection (HTTP version, HTTP/2, TLS version)
+ * and such a valve is there. Ordered last, so that it runs after Spring Boot's own
+ * customizer.
  */
 class ConnectionRecordingValveCustomizer
 		implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>, Ordered {
@@ -37,7 +39,10 @@ class ConnectionRecordingValveCustomizer
 			.values()
 			.stream()
 			.anyMatch((rule) -> CONNECTION_RULES.contains(rule.getType()));
-		if (needed && factory instanceof TomcatWebServerFactory tomcat) {
+		// Without a RemoteIpValve the request keeps its peer and headers: nothing to record,
+		// and nothing to pay per request.
+		if (needed && factory instanceof TomcatWebServerFactory tomcat
+				&& tomcat.getEngineValves().stream().anyMatch(RemoteIpValve.class::isInstance)) {
 			List<Valve> valves = new ArrayList<>(tomcat.getEngineValves());
 			valves.add(0, new ConnectionRecordingValve());
 			tomcat.setEngineValves(valves);

@@ -1,9 +1,6 @@
 package io.github.upgraderequired.autoconfigure;
 
-import java.util.function.Predicate;
-
 import io.github.upgraderequired.core.PathMatcher;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPattern;
@@ -28,17 +25,15 @@ final class SpringPathMatcherCompiler implements PathMatcher.Compiler {
 			throw new IllegalArgumentException(ex.getMessage() + " (at character " + ex.getPosition() + ")", ex);
 		}
 		if (pattern.equals("/**")) {
-			return new Matcher(parsed, (path) -> true);
+			return new Matcher(parsed, Kind.ALL, pattern);
 		}
 		if (isLiteral(pattern)) {
-			return new Matcher(parsed, pattern::equals);
+			return new Matcher(parsed, Kind.LITERAL, pattern);
 		}
 		if (pattern.endsWith("/**") && isLiteral(pattern.substring(0, pattern.length() - 3))) {
-			String base = pattern.substring(0, pattern.length() - 3);
-			String prefix = base + "/";
-			return new Matcher(parsed, (path) -> path.startsWith(prefix) || path.equals(base));
+			return new Matcher(parsed, Kind.PREFIX, pattern.substring(0, pattern.length() - 3));
 		}
-		return new Matcher(parsed, null);
+		return new Matcher(parsed, Kind.PARSED, pattern);
 	}
 
 	private static boolean isLiteral(String pattern) {
@@ -52,6 +47,33 @@ final class SpringPathMatcherCompiler implements PathMatcher.Compiler {
 	}
 
 	/**
+	 * How a pattern is matched against a plain path.
+	 */
+	private enum Kind {
+
+		/**
+		 * Every path ({@code /**}).
+		 */
+		ALL,
+
+		/**
+		 * The path equal to the pattern.
+		 */
+		LITERAL,
+
+		/**
+		 * The base and every path below it ({@code /base/**}).
+		 */
+		PREFIX,
+
+		/**
+		 * Matched by the parsed pattern.
+		 */
+		PARSED
+
+	}
+
+	/**
 	 * A compiled pattern: compared on the string when the path is plain and the pattern
 	 * allows it, matched by the parsed pattern otherwise.
 	 */
@@ -59,11 +81,17 @@ final class SpringPathMatcherCompiler implements PathMatcher.Compiler {
 
 		private final PathPattern parsed;
 
-		private final @Nullable Predicate<String> plainMatch;
+		private final Kind kind;
 
-		Matcher(PathPattern parsed, @Nullable Predicate<String> plainMatch) {
+		/**
+		 * The pattern ({@link Kind#LITERAL}) or its base ({@link Kind#PREFIX}).
+		 */
+		private final String text;
+
+		Matcher(PathPattern parsed, Kind kind, String text) {
 			this.parsed = parsed;
-			this.plainMatch = plainMatch;
+			this.kind = kind;
+			this.text = text;
 		}
 
 		@Override
@@ -73,8 +101,17 @@ final class SpringPathMatcherCompiler implements PathMatcher.Compiler {
 
 		@Override
 		public boolean matches(String path, boolean plain) {
-			if (plain && this.plainMatch != null) {
-				return this.plainMatch.test(path);
+			if (this.kind == Kind.ALL) {
+				return true;
+			}
+			if (plain && this.kind != Kind.PARSED) {
+				String text = this.text;
+				if (!path.startsWith(text)) {
+					return false;
+				}
+				// A prefix matches the base itself and every path below it, not /base-other.
+				return path.length() == text.length()
+						|| (this.kind == Kind.PREFIX && path.charAt(text.length()) == '/');
 			}
 			return this.parsed.matches(PathContainer.parsePath(path));
 		}

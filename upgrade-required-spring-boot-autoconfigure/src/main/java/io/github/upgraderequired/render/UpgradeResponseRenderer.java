@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.upgraderequired.core.Decision;
 import io.github.upgraderequired.core.Decision.Rejection;
@@ -27,6 +28,14 @@ import org.jspecify.annotations.Nullable;
 public class UpgradeResponseRenderer {
 
 	private static final byte[] NO_BODY = new byte[0];
+
+	/**
+	 * Bounds the cache of {@code Vary} headers, which holds one entry per combination of
+	 * rules that applied to a request.
+	 */
+	private static final int MAX_VARY_HEADERS = 64;
+
+	private final Map<List<String>, List<Header>> varyHeaders = new ConcurrentHashMap<>();
 
 	private final String problemType;
 
@@ -56,8 +65,19 @@ public class UpgradeResponseRenderer {
 	 * @return the headers, empty for {@link Decision#PASS}
 	 */
 	public List<Header> passHeaders(Decision decision) {
-		if (decision == Decision.PASS) {
+		if (decision == Decision.PASS || (!decision.isWarning() && decision.vary().isEmpty())) {
 			return List.of();
+		}
+		if (!decision.isWarning()) {
+			// Only Vary: the same few lists again and again, so their headers are kept.
+			List<Header> headers = this.varyHeaders.get(decision.vary());
+			if (headers == null) {
+				headers = List.of(new Header("Vary", String.join(", ", decision.vary())));
+				if (this.varyHeaders.size() < MAX_VARY_HEADERS) {
+					this.varyHeaders.put(decision.vary(), headers);
+				}
+			}
+			return headers;
 		}
 		List<Header> headers = new ArrayList<>(4);
 		if (!decision.vary().isEmpty()) {

@@ -24,10 +24,18 @@ class ConnectionRecordingValveCustomizerTests {
 	}
 
 	@Test
+	void leavesTomcatAloneWithoutRemoteIpValve() {
+		TomcatServletWebServerFactory factory = new TomcatServletWebServerFactory();
+		new ConnectionRecordingValveCustomizer(properties(RuleType.HTTP_VERSION)).customize(factory);
+		assertThat(factory.getEngineValves()).isEmpty();
+	}
+
+	@Test
 	void leavesTomcatAloneWhenNoRuleJudgesTheConnection() {
 		TomcatServletWebServerFactory factory = new TomcatServletWebServerFactory();
+		factory.addEngineValves(new RemoteIpValve());
 		new ConnectionRecordingValveCustomizer(properties(RuleType.HTTPS)).customize(factory);
-		assertThat(factory.getEngineValves()).isEmpty();
+		assertThat(factory.getEngineValves()).hasSize(1);
 	}
 
 	private static UpgradeRequiredProperties properties(RuleType type) {
