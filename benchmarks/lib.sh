@@ -21,9 +21,20 @@ cleanup() {
 		kill "$pid" 2>/dev/null || true
 	done
 	for pid in "${PIDS[@]}"; do
-		wait "$pid" 2>/dev/null || true
+		stop_or_kill "$pid"
 	done
 	PIDS=()
+}
+
+# Waits up to 20 s for a process told to stop, then kills it.
+stop_or_kill() {
+	local waited=0
+	while kill -0 "$1" 2>/dev/null && [ "$waited" -lt 200 ]; do
+		sleep 0.1
+		waited=$((waited + 1))
+	done
+	kill -KILL "$1" 2>/dev/null || true
+	wait "$1" 2>/dev/null || true
 }
 trap cleanup EXIT
 trap 'echo "interrupted" >&2; exit 130' INT TERM
@@ -37,6 +48,8 @@ bound_run_time() {
 	disown "$WATCHDOG" 2>/dev/null || true
 }
 
+# Builds the sample app if its jar is missing (build it yourself after changing the code:
+# mvn -B package -DskipTests).
 ensure_jar() {
 	if [ ! -f "$JAR" ]; then
 		echo "building the sample app ($JAR)" >&2
@@ -73,7 +86,7 @@ start_app() {
 
 stop_app() {
 	kill "$1" 2>/dev/null || true
-	wait "$1" 2>/dev/null || true
+	stop_or_kill "$1"
 	local kept=() pid
 	for pid in "${PIDS[@]}"; do
 		[ "$pid" = "$1" ] || kept+=("$pid")

@@ -23,6 +23,8 @@ def main(path, ticks_per_second):
             if row["round"].startswith("warmup"):
                 continue
             requests = int(row["requests"])
+            if requests == 0:
+                sys.exit("no request completed in round %s (%s)" % (row["round"], row["kind"]))
             rounds.setdefault(row["round"], {})[row["kind"]] = {
                 "cpu_us": int(row["ticks"]) * 1_000_000 / ticks_per_second / requests,
                 "rps": float(row["rps"]),

@@ -1,5 +1,6 @@
 -- Cycles through a mix of requests, all allowed (the default) or all refused with a 426
--- (wrk ... -s mix.lua -- rejected). Every request is built once, in init.
+-- (wrk ... -s mix.lua -- rejected). Every request is built once, in init. Counts the answers
+-- whose status is not the expected one (200, or 426) and prints "unexpected statuses: N".
 
 local chrome = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36"
 local firefox = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0"
@@ -8,10 +9,18 @@ local oldChrome = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 
 
 local requests = {}
 local n = 0
+local expected = 200
+unexpected = 0
+local threads = {}
+
+function setup(thread)
+	table.insert(threads, thread)
+end
 
 function init(args)
 	local h = function(t) return t end
 	if args[1] == "rejected" then
+		expected = 426
 		requests = {
 			wrk.format("GET", "/api/hello", h { ["User-Agent"] = "curl/8.11.0", ["API-Version"] = "1" }),
 			wrk.format("GET", "/app/hello", h { ["User-Agent"] = "okhttp/4.12.0", ["X-App-Platform"] = "android", ["X-App-Version"] = "4.9.0" }),
@@ -35,4 +44,18 @@ end
 function request()
 	n = n % #requests + 1
 	return requests[n]
+end
+
+function response(status, headers, body)
+	if status ~= expected then
+		unexpected = unexpected + 1
+	end
+end
+
+function done(summary, latency, requests)
+	local total = 0
+	for _, thread in ipairs(threads) do
+		total = total + thread:get("unexpected")
+	end
+	io.write(string.format("unexpected statuses: %d\n", total))
 end

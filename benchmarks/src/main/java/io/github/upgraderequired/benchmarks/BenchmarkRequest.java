@@ -1,6 +1,8 @@
 package io.github.upgraderequired.benchmarks;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import io.github.upgraderequired.core.HttpProtocol;
@@ -10,8 +12,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * An {@link UpgradeRequest} held in fields, as a server holds a parsed request: its
  * headers sit in a small array of names and values that {@link #header(String)} scans
- * case-insensitively, the way Tomcat's {@code MimeHeaders} does. Every string is a fresh
- * instance, so that no hash code or interned constant is shared between requests.
+ * case-insensitively, the way Tomcat's {@code MimeHeaders} does. The path and the header
+ * values are kept as bytes and made strings when first read, once per invocation unless
+ * the benchmark keeps them, so that no hash code computed for one request serves the
+ * next.
  * {@link #forwarded()} reads the forwarding headers once per request, as the adapters do;
  * {@link #reset()} forgets the answer, so that a pooled request is new to every invocation.
  */
@@ -19,7 +23,7 @@ public final class BenchmarkRequest implements UpgradeRequest {
 
 	private final String method;
 
-	private final String path;
+	private final byte[] path;
 
 	private final @Nullable String host;
 
@@ -31,17 +35,34 @@ public final class BenchmarkRequest implements UpgradeRequest {
 
 	private final String remoteAddress;
 
-	private final String[] headers;
+	/**
+	 * Names and values in turn; a value is kept as the bytes a server reads and made a
+	 * string when first asked for, as Tomcat's {@code MessageBytes} does.
+	 */
+	private final String[] names;
+
+	private final byte[][] values;
+
+	private final @Nullable String[] strings;
+
+	private @Nullable String pathString;
 
 	private BenchmarkRequest(Builder builder) {
 		this.method = builder.method;
-		this.path = builder.path;
+		this.path = builder.path.getBytes(StandardCharsets.ISO_8859_1);
 		this.host = builder.host;
 		this.protocol = builder.protocol;
 		this.secure = builder.secure;
 		this.tlsProtocol = builder.tlsProtocol;
 		this.remoteAddress = builder.remoteAddress;
-		this.headers = builder.headers.toArray(String[]::new);
+		int count = builder.headers.size() / 2;
+		this.names = new String[count];
+		this.values = new byte[count][];
+		this.strings = new String[count];
+		for (int i = 0; i < count; i++) {
+			this.names[i] = builder.headers.get(2 * i);
+			this.values[i] = builder.headers.get(2 * i + 1).getBytes(StandardCharsets.ISO_8859_1);
+		}
 	}
 
 	/**
@@ -61,12 +82,17 @@ public final class BenchmarkRequest implements UpgradeRequest {
 
 	@Override
 	public String path() {
-		return this.path;
+		String path = this.pathString;
+		if (path == null) {
+			path = new String(this.path, StandardCharsets.ISO_8859_1);
+			this.pathString = path;
+		}
+		return path;
 	}
 
 	@Override
 	public String rawPath() {
-		return this.path;
+		return path();
 	}
 
 	@Override
@@ -104,9 +130,15 @@ public final class BenchmarkRequest implements UpgradeRequest {
 	/**
 	 * Forget what was remembered of the request, as a server's fresh request would not
 	 * know it.
+	 * @param strings whether to forget the strings made of the path and header values too,
+	 * so that the next reader gets new instances with no hash code computed
 	 */
-	void reset() {
+	void reset(boolean strings) {
 		this.forwarded = null;
+		if (strings) {
+			this.pathString = null;
+			Arrays.fill(this.strings, null);
+		}
 	}
 
 	@Override
@@ -121,10 +153,15 @@ public final class BenchmarkRequest implements UpgradeRequest {
 
 	@Override
 	public @Nullable String header(String name) {
-		String[] headers = this.headers;
-		for (int i = 0; i < headers.length; i += 2) {
-			if (headers[i].equalsIgnoreCase(name)) {
-				return headers[i + 1];
+		String[] names = this.names;
+		for (int i = 0; i < names.length; i++) {
+			if (names[i].equalsIgnoreCase(name)) {
+				String value = this.strings[i];
+				if (value == null) {
+					value = new String(this.values[i], StandardCharsets.ISO_8859_1);
+					this.strings[i] = value;
+				}
+				return value;
 			}
 		}
 		return null;
@@ -133,10 +170,10 @@ public final class BenchmarkRequest implements UpgradeRequest {
 	@Override
 	public String toString() {
 		StringBuilder text = new StringBuilder();
-		text.append(this.method).append(' ').append(this.path).append(' ').append(this.protocol);
+		text.append(this.method).append(' ').append(path()).append(' ').append(this.protocol);
 		text.append(this.secure ? " (" + this.tlsProtocol + ")" : " (plain)");
-		for (int i = 0; i < this.headers.length; i += 2) {
-			text.append(", ").append(this.headers[i]).append(": ").append(this.headers[i + 1]);
+		for (int i = 0; i < this.names.length; i++) {
+			text.append(", ").append(this.names[i]).append(": ").append(header(this.names[i]));
 		}
 		return text.toString();
 	}

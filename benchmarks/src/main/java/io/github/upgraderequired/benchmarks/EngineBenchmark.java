@@ -32,13 +32,15 @@ import org.openjdk.jmh.infra.Blackhole;
  * {@code engine} is the production engine built from the sample's configuration
  * ({@link SampleAppEngine}), used as an adapter uses it: {@code decide}, then
  * {@code rejectionSent} for a rejection, which counts it in Micrometer. The browser
- * detector's cache is on, as in production: after the first pass every agent is a cache
- * hit (Client Hints are not cached and are parsed every time). {@code floor} reads the
- * same requests through the same {@link UpgradeRequest} interface and counts its
- * refusals too. Each invocation takes the next of {@value #POOL} requests, built anew
- * from fresh strings before every iteration, so that cached hash codes and constant
- * folding flatter neither. Before each trial, every request's answer is checked to be
- * the expected one for both.
+ * detector's caches are on, as in production: after the first pass every agent and every
+ * Client Hints value is a cache hit, whose key is still hashed anew for every request.
+ * {@code floor} reads the same requests through the same {@link UpgradeRequest}
+ * interface, caches agents and hints the same way, and counts its refusals too. Each
+ * invocation takes the next of {@value #POOL} requests, built anew before every
+ * iteration, whose path and header values become new strings at every invocation (as a
+ * server makes them for every request) unless {@link #freshStrings} is {@code false}, so
+ * that cached hash codes and constant folding flatter neither. Before each trial, every
+ * request's answer is checked to be the expected one for both.
  * <p>
  * Not final: JMH subclasses its states.
  */
@@ -67,6 +69,14 @@ public class EngineBenchmark {
 	 */
 	@Param({ "allow", "reject" })
 	public String path;
+
+	/**
+	 * {@code true} to make the path and header values new strings at every invocation;
+	 * {@code false} keeps them from one pass over the pool to the next, which leaves only
+	 * the decision's own allocations for {@code -prof gc} to count.
+	 */
+	@Param({ "true" })
+	public boolean freshStrings;
 
 	private Scenario requests;
 
@@ -134,7 +144,7 @@ public class EngineBenchmark {
 		int next = this.next;
 		this.next = (next + 1) & (POOL - 1);
 		BenchmarkRequest request = this.pool[next];
-		request.reset();
+		request.reset(this.freshStrings);
 		return request;
 	}
 

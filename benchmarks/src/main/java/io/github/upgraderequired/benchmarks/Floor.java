@@ -30,7 +30,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * versions compared segment by segment against the minimums, the app's
  * {@code User-Agent} through the configured pattern, and the browser's family and
  * version from a cache of agent strings (as the starter's detector caches them) or from
- * its {@code Sec-CH-UA} brands. A refusal, a warning or a report is counted in a
+ * a cache of its {@code Sec-CH-UA} brands. A refusal, a warning or a report is counted in a
  * Micrometer counter of the rule and client. It returns {@link #ALLOW}, {@link #WARN} or
  * the index of the refusing rule in {@link #RULES}, and answers every benchmark request
  * as the engine does (checked before each trial).
@@ -156,6 +156,8 @@ final class Floor {
 	private final InstantSource clock;
 
 	private final Map<String, Agent> agents = new ConcurrentHashMap<>();
+
+	private final Map<String, Integer> hints = new ConcurrentHashMap<>();
 
 	/**
 	 * The counters by rule and client: {@code other}, then the platforms of
@@ -367,9 +369,9 @@ final class Floor {
 				return -1;
 			}
 		}
-		int hinted = hinted(request.header("Sec-CH-UA-Full-Version-List"));
+		int hinted = cachedHint(request.header("Sec-CH-UA-Full-Version-List"));
 		if (hinted == UNPARSABLE) {
-			hinted = hinted(request.header("Sec-CH-UA"));
+			hinted = cachedHint(request.header("Sec-CH-UA"));
 		}
 		if (hinted != UNPARSABLE) {
 			return hinted;
@@ -382,6 +384,22 @@ final class Floor {
 		}
 		boolean below = compare(agent.version, BROWSER_MINIMUMS[agent.family]) < 0 && !agent.iosFrozen;
 		return below ? 1 + agent.family : -1;
+	}
+
+	/**
+	 * Judge a Client Hints brand list through a cache of what each value said, as the
+	 * starter's detector caches its parses (the answers are small, cached {@code Integer}s).
+	 */
+	private int cachedHint(@Nullable String header) {
+		if (header == null) {
+			return UNPARSABLE;
+		}
+		Integer cached = this.hints.get(header);
+		if (cached == null) {
+			cached = hinted(header);
+			this.hints.put(header, cached);
+		}
+		return cached;
 	}
 
 	/**

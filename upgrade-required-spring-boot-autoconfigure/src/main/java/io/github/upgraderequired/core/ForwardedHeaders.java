@@ -1,6 +1,6 @@
 package io.github.upgraderequired.core;
 
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 import org.jspecify.annotations.Nullable;
 
@@ -19,12 +19,16 @@ public final class ForwardedHeaders {
 
 	/**
 	 * Return whether any forwarding header is present.
-	 * @param header reads the first value of a header by name, or {@code null}
+	 * @param <T> the type of the request
+	 * @param request the request
+	 * @param header reads the first value of a header of the request by name, or
+	 * {@code null}; a method reference such as {@code HttpServletRequest::getHeader}, which
+	 * captures nothing, so that nothing is allocated per request
 	 * @return {@code true} if one is present
 	 */
-	public static boolean present(Function<String, @Nullable String> header) {
+	public static <T> boolean present(T request, BiFunction<T, String, @Nullable String> header) {
 		for (String name : NAMES) {
-			if (header.apply(name) != null) {
+			if (header.apply(request, name) != null) {
 				return true;
 			}
 		}

@@ -156,13 +156,18 @@ public final class UpgradeEngine {
 		CompiledRule varyRule = null;
 		List<String> vary = null;
 		for (CompiledRule rule : this.rules) {
-			if (!rule.inScope(path, plain, method)) {
+			Schedule schedule = rule.schedule;
+			// What the configuration alone decides comes before path matching.
+			if (schedule.mode() == Mode.OFF
+					|| (!schedule.isTimed() && schedule.mode() == Mode.ENFORCE && result != null
+							&& result.rejection != null)
+					|| !rule.inScope(path, plain, method)) {
 				continue;
 			}
-			if (now == null && rule.schedule.isTimed()) {
+			if (now == null && schedule.isTimed()) {
 				now = this.clock.instant();
 			}
-			Mode mode = rule.schedule.modeAt(now);
+			Mode mode = schedule.modeAt(now);
 			if (mode == Mode.OFF || (mode == Mode.ENFORCE && result != null && result.rejection != null)) {
 				continue;
 			}

@@ -84,7 +84,7 @@ public interface UpgradeRequest {
 	 * @return {@code true} if the request was forwarded
 	 */
 	default boolean forwarded() {
-		return ForwardedHeaders.present(this::header);
+		return ForwardedHeaders.present(this, UpgradeRequest::header);
 	}
 
 	/**

@@ -47,6 +47,28 @@ class SpringPathMatcherCompilerTests {
 	}
 
 	@Test
+	void everythingMatchesEveryPathWhateverItHolds() {
+		PathMatcher all = this.compiler.compile("/**");
+		assertThat(all.matches(";a=b")).isTrue();
+		assertThat(all.matches("/a%zz")).isTrue();
+		assertThat(all.matches("/api/%")).isTrue();
+		assertThat(all.matches("/api;v=1/x", false)).isTrue();
+	}
+
+	@Test
+	void aPrefixMatchesItsBaseAndBelowButNotASibling() {
+		PathMatcher api = this.compiler.compile("/api/**");
+		assertThat(api.matches("/api", true)).isTrue();
+		assertThat(api.matches("/api/v1", true)).isTrue();
+		assertThat(api.matches("/apiv1", true)).isFalse();
+		assertThat(api.matches("/ap", true)).isFalse();
+		PathMatcher literal = this.compiler.compile("/api/hello");
+		assertThat(literal.matches("/api/hello", true)).isTrue();
+		assertThat(literal.matches("/api/hello/", true)).isFalse();
+		assertThat(literal.matches("/api/hellos", true)).isFalse();
+	}
+
+	@Test
 	void anInvalidPatternIsRefusedWithTheParsersReason() {
 		assertThatIllegalArgumentException().isThrownBy(() -> this.compiler.compile("/api/{*rest}/more"))
 			.withMessageContaining("should be placed at the start or end of the pattern")

@@ -349,7 +349,42 @@ class UpgradeEngineTests {
 			.reading("X-Report");
 		Decision decision = engine(enforcing, warning, reporting).evaluate(TestRequest.get("/"));
 		assertThat(decision.isRejected()).isFalse();
-		assertThat(decision.vary()).containsExactlyInAnyOrder("X-App", "User-Agent", "X-Key");
+		assertThat(decision.vary()).containsExactly("X-App", "User-Agent", "X-Key");
+	}
+
+	@Test
+	void aRuleThatAloneAppliesAndPassesSharesItsVaryDecision() {
+		Rule rule = TestRules.rule("e", RuleSettings.defaults(), (request) -> Verdict.pass()).reading("X-App", "x-app");
+		UpgradeEngine engine = engine(rule);
+		Decision first = engine.evaluate(TestRequest.get("/"));
+		assertThat(first.vary()).containsExactly("X-App");
+		assertThat(engine.evaluate(TestRequest.get("/"))).isSameAs(first);
+	}
+
+	@Test
+	void theClockIsNotReadForARuleWithDatesThatDoesNotApply() {
+		MutableClock clock = new MutableClock(ENFORCE_FROM);
+		Rule timed = TestRules.rejecting("timed", RuleSettings.builder()
+			.schedule(new Schedule(Mode.ENFORCE, WARN_FROM, ENFORCE_FROM))
+			.paths(List.of("/timed/**"))
+			.build());
+		UpgradeEngine engine = UpgradeEngine.builder(TestRules.PATHS).rules(List.of(timed)).clock(clock).build();
+		assertThat(engine.evaluate(TestRequest.get("/other"))).isSameAs(Decision.PASS);
+		assertThat(clock.reads).isZero();
+		assertThat(engine.evaluate(TestRequest.get("/timed/x")).isRejected()).isTrue();
+		assertThat(clock.reads).isOne();
+	}
+
+	@Test
+	void rulesThatCannotChangeTheAnswerAreNotEvenPathMatched() {
+		List<String> matched = new ArrayList<>();
+		PathMatcher.Compiler recording = (pattern) -> (path) -> matched.add(pattern);
+		Rule off = TestRules.rejecting("off", RuleSettings.builder().mode(Mode.OFF).paths(List.of("/off")).build());
+		Rule first = TestRules.rejecting("first", RuleSettings.builder().paths(List.of("/first")).build());
+		Rule second = TestRules.rejecting("second", RuleSettings.builder().paths(List.of("/second")).build());
+		UpgradeEngine engine = UpgradeEngine.builder(recording).rules(List.of(off, first, second)).build();
+		assertThat(engine.evaluate(TestRequest.get("/x")).rejection().rule().name()).isEqualTo("first");
+		assertThat(matched).containsExactly("/first");
 	}
 
 	@Test
@@ -432,6 +467,8 @@ class UpgradeEngineTests {
 
 		Instant now;
 
+		int reads;
+
 		MutableClock(Instant now) {
 			this.now = now;
 		}
@@ -448,6 +485,7 @@ class UpgradeEngineTests {
 
 		@Override
 		public Instant instant() {
+			this.reads++;
 			return this.now;
 		}
 

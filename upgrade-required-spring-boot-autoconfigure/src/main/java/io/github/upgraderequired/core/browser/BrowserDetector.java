@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 public final class BrowserDetector {
 
 	/**
-	 * The default number of agent strings kept.
+	 * The default number of agent strings kept, and of Client Hints values.
 	 */
 	public static final int DEFAULT_CACHE_SIZE = 4096;
 
@@ -43,7 +43,8 @@ public final class BrowserDetector {
 
 	/**
 	 * Create a detector.
-	 * @param cacheSize the number of agent strings kept, 0 for none
+	 * @param cacheSize the number of agent strings kept, and of Client Hints values, 0
+	 * for none
 	 */
 	public BrowserDetector(int cacheSize) {
 		this.cacheSize = cacheSize;

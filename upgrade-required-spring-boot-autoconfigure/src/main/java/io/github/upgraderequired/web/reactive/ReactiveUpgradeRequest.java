@@ -8,6 +8,7 @@ import io.github.upgraderequired.core.HttpProtocol;
 import io.github.upgraderequired.core.UpgradeRequest;
 import io.github.upgraderequired.web.servlet.ServletConnection;
 import io.netty.channel.Channel;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.ssl.SslHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -217,7 +218,7 @@ final class ReactiveUpgradeRequest implements UpgradeRequest {
 
 		static boolean forwarded(Object nativeRequest) {
 			HttpServerRequest request = (HttpServerRequest) nativeRequest;
-			return ForwardedHeaders.present((name) -> request.requestHeaders().get(name));
+			return ForwardedHeaders.present(request.requestHeaders(), HttpHeaders::get);
 		}
 
 		static @Nullable String peerAddress(Object nativeRequest) {

@@ -61,7 +61,7 @@ public final class ServletConnection {
 		if (received.getAttribute(PEER_ADDRESS_ATTRIBUTE) != null) {
 			return Boolean.TRUE.equals(received.getAttribute(FORWARDED_ATTRIBUTE));
 		}
-		return ForwardedHeaders.present(received::getHeader);
+		return ForwardedHeaders.present(received, HttpServletRequest::getHeader);
 	}
 
 	/**

@@ -27,7 +27,7 @@ public class ConnectionRecordingValve extends ValveBase {
 	@Override
 	public void invoke(Request request, Response response) throws IOException, ServletException {
 		request.setAttribute(ServletConnection.PEER_ADDRESS_ATTRIBUTE, request.getRemoteAddr());
-		if (ForwardedHeaders.present(request::getHeader)) {
+		if (ForwardedHeaders.present(request, Request::getHeader)) {
 			request.setAttribute(ServletConnection.FORWARDED_ATTRIBUTE, Boolean.TRUE);
 		}
 		getNext().invoke(request, response);

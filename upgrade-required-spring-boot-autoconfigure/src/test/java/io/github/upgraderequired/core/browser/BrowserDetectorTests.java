@@ -80,6 +80,19 @@ class BrowserDetectorTests {
 	}
 
 	@Test
+	void cachedClientHintsAnswerAsTheFirstParseDid() {
+		String chrome = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+				+ "Chrome/131.0.0.0 Safari/537.36";
+		String useless = "\"Not A(Brand\";v=\"99\"";
+		String old = "\"Google Chrome\";v=\"100\", \"Chromium\";v=\"100\"";
+		for (int i = 0; i < 3; i++) {
+			assertThat(this.detector.detect(chrome, useless, null).version().major()).isEqualTo(131);
+			assertThat(this.detector.detect(chrome, old, null).version().major()).isEqualTo(100);
+			assertThat(new BrowserDetector(0).detect(chrome, old, null).version().major()).isEqualTo(100);
+		}
+	}
+
+	@Test
 	void clientHintsWinOverTheUserAgentButNotOverABot() {
 		String reduced = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
 				+ "Chrome/100.0.0.0 Safari/537.36";

@@ -37,6 +37,10 @@ class WebSocketRuleTests {
 			websocket       | null  | false
 			websocket       | 13,8  | false
 			h2c             | 13    | false
+			' websocket ,'  | 13    | true
+			'a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,websocket' | 13 | true
+			'a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,websocket' | 13 | false
+			'websockets'    | 13    | false
 			""")
 	void onlyAVersion13HandshakePasses(String upgrade, String version, boolean passes) {
 		TestRequest request = TestRequest.get("/ws").header("Upgrade", upgrade).header("Connection", "Upgrade");
