@@ -105,15 +105,25 @@ final class SpringPathMatcherCompiler implements PathMatcher.Compiler {
 				return true;
 			}
 			if (plain && this.kind != Kind.PARSED) {
-				String text = this.text;
-				if (!path.startsWith(text)) {
-					return false;
-				}
-				// A prefix matches the base itself and every path below it, not /base-other.
-				return path.length() == text.length()
-						|| (this.kind == Kind.PREFIX && path.charAt(text.length()) == '/');
+				return matchesText(path);
 			}
-			return this.parsed.matches(PathContainer.parsePath(path));
+			try {
+				return this.parsed.matches(PathContainer.parsePath(path));
+			}
+			catch (IllegalArgumentException ex) {
+				// An escape that does not decode: no handler sees such a path either; compared
+				// as it stands, so that the engine answers instead of throwing.
+				return this.kind != Kind.PARSED && matchesText(path);
+			}
+		}
+
+		private boolean matchesText(String path) {
+			String text = this.text;
+			if (!path.startsWith(text)) {
+				return false;
+			}
+			// A prefix matches the base itself and every path below it, not /base-other.
+			return path.length() == text.length() || (this.kind == Kind.PREFIX && path.charAt(text.length()) == '/');
 		}
 
 		@Override

@@ -56,6 +56,15 @@ class SpringPathMatcherCompilerTests {
 	}
 
 	@Test
+	void aPathWhoseEscapesDoNotDecodeIsComparedAsItStandsInsteadOfThrowing() {
+		assertThat(this.compiler.compile("/api/**").matches("/api/%zz")).isTrue();
+		assertThat(this.compiler.compile("/api/**").matches("/a%zz")).isFalse();
+		assertThat(this.compiler.compile("/api/hello").matches("/api/hello;%zz")).isFalse();
+		assertThat(this.compiler.compile("/api/{version}").matches("/api/%")).isFalse();
+		assertThat(this.compiler.compile("/api/{version}").matches("/x;%zz=1")).isFalse();
+	}
+
+	@Test
 	void aPrefixMatchesItsBaseAndBelowButNotASibling() {
 		PathMatcher api = this.compiler.compile("/api/**");
 		assertThat(api.matches("/api", true)).isTrue();
