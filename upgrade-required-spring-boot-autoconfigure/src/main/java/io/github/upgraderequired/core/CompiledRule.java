@@ -87,7 +87,7 @@ final class CompiledRule {
 			read.add(this.exemptHeaderName);
 		}
 		for (String header : read) {
-			if (vary.stream().noneMatch(header::equalsIgnoreCase)) {
+			if (!containsIgnoreCase(vary, header)) {
 				vary.add(header);
 			}
 		}
@@ -148,6 +148,18 @@ final class CompiledRule {
 	 */
 	boolean firstFailure() {
 		return this.failureLogged.compareAndSet(false, true);
+	}
+
+	/**
+	 * Return whether a list of header names holds a name, compared without regard to case.
+	 */
+	static boolean containsIgnoreCase(List<String> names, String name) {
+		for (int i = 0; i < names.size(); i++) {
+			if (names.get(i).equalsIgnoreCase(name)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean contains(String[] values, String value) {

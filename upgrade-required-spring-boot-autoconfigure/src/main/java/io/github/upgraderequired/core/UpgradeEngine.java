@@ -97,10 +97,8 @@ public final class UpgradeEngine {
 		}
 		String path = request.path();
 		boolean plain = PathMatcher.isPlain(path);
-		for (PathMatcher exclude : this.excludes) {
-			if (exclude.matches(path, plain)) {
-				return false;
-			}
+		if (excluded(path, plain)) {
+			return false;
 		}
 		String method = request.method();
 		for (CompiledRule rule : this.rules) {
@@ -139,10 +137,8 @@ public final class UpgradeEngine {
 		}
 		String path = request.path();
 		boolean plain = PathMatcher.isPlain(path);
-		for (PathMatcher exclude : this.excludes) {
-			if (exclude.matches(path, plain)) {
-				return Decision.PASS;
-			}
+		if (excluded(path, plain)) {
+			return Decision.PASS;
 		}
 		String method = request.method();
 		if (isPreflight(method, request)) {
@@ -218,7 +214,8 @@ public final class UpgradeEngine {
 		List<String> merged = null;
 		for (int i = 0; i < second.size(); i++) {
 			String name = second.get(i);
-			if (!containsIgnoreCase(first, name) && (merged == null || !containsIgnoreCase(merged, name))) {
+			if (!CompiledRule.containsIgnoreCase(first, name)
+					&& (merged == null || !CompiledRule.containsIgnoreCase(merged, name))) {
 				merged = (merged != null) ? merged : new ArrayList<>(first);
 				merged.add(name);
 			}
@@ -226,9 +223,9 @@ public final class UpgradeEngine {
 		return (merged != null) ? List.copyOf(merged) : first;
 	}
 
-	private static boolean containsIgnoreCase(List<String> names, String name) {
-		for (int i = 0; i < names.size(); i++) {
-			if (names.get(i).equalsIgnoreCase(name)) {
+	private boolean excluded(String path, boolean plain) {
+		for (PathMatcher exclude : this.excludes) {
+			if (exclude.matches(path, plain)) {
 				return true;
 			}
 		}

@@ -69,21 +69,29 @@ public class UpgradeResponseRenderer {
 			return List.of();
 		}
 		if (!decision.isWarning()) {
-			// Only Vary: the same few lists again and again, so their headers are kept.
-			List<Header> headers = this.varyHeaders.get(decision.vary());
-			if (headers == null) {
-				headers = List.of(new Header("Vary", String.join(", ", decision.vary())));
-				if (this.varyHeaders.size() < MAX_VARY_HEADERS) {
-					this.varyHeaders.put(decision.vary(), headers);
-				}
-			}
-			return headers;
+			return varyHeaders(decision.vary());
 		}
 		List<Header> headers = new ArrayList<>(4);
-		if (!decision.vary().isEmpty()) {
-			headers.add(new Header("Vary", String.join(", ", decision.vary())));
-		}
+		headers.addAll(varyHeaders(decision.vary()));
 		addWarnings(decision, headers);
+		return headers;
+	}
+
+	/**
+	 * Return the {@code Vary} header for these request headers, none for none. Requests
+	 * bring the same few lists again and again, so the headers are kept.
+	 */
+	private List<Header> varyHeaders(List<String> vary) {
+		if (vary.isEmpty()) {
+			return List.of();
+		}
+		List<Header> headers = this.varyHeaders.get(vary);
+		if (headers == null) {
+			headers = List.of(new Header("Vary", String.join(", ", vary)));
+			if (this.varyHeaders.size() < MAX_VARY_HEADERS) {
+				this.varyHeaders.put(vary, headers);
+			}
+		}
 		return headers;
 	}
 
@@ -104,9 +112,7 @@ public class UpgradeResponseRenderer {
 			// The location is built from the request's host, so no cache may keep it.
 			headers.add(new Header("Location", verdict.redirect()));
 			headers.add(new Header("Cache-Control", "no-store"));
-			if (!decision.vary().isEmpty()) {
-				headers.add(new Header("Vary", String.join(", ", decision.vary())));
-			}
+			headers.addAll(varyHeaders(decision.vary()));
 			addWarnings(decision, headers);
 			return new UpgradeResponse(rejection.status(), List.copyOf(headers), null, NO_BODY, 0);
 		}

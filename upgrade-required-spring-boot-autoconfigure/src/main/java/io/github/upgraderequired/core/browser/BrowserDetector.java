@@ -2,6 +2,7 @@ package io.github.upgraderequired.core.browser;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
@@ -76,35 +77,36 @@ public final class BrowserDetector {
 		if (header == null) {
 			return null;
 		}
-		if (this.cacheSize <= 0 || header.length() > ClientHints.MAX_LENGTH) {
-			return ClientHints.parse(header);
-		}
-		Agent cached = this.hintsCache.get(header);
-		if (cached == null) {
-			Agent parsed = ClientHints.parse(header);
-			cached = (parsed != null) ? parsed : NOTHING;
-			if (this.hintsCache.size() >= this.cacheSize) {
-				this.hintsCache.clear();
-			}
-			this.hintsCache.put(header, cached);
-		}
-		return (cached != NOTHING) ? cached : null;
+		Agent agent = cached(this.hintsCache, header, ClientHints.MAX_LENGTH, ClientHints::parse);
+		return (agent != NOTHING) ? agent : null;
 	}
 
 	private Agent parse(String userAgent) {
-		if (this.cacheSize <= 0 || userAgent.length() > UserAgentParser.MAX_LENGTH) {
-			return UserAgentParser.parse(userAgent);
+		return cached(this.cache, userAgent, UserAgentParser.MAX_LENGTH, UserAgentParser::parse);
+	}
+
+	/**
+	 * Return what a header value says, from the cache or parsed and cached; the cache is
+	 * emptied whole when it fills. A parser's {@code null} is {@link #NOTHING}.
+	 */
+	private Agent cached(Map<String, Agent> cache, String value, int maxLength,
+			Function<String, @Nullable Agent> parser) {
+		if (this.cacheSize <= 0 || value.length() > maxLength) {
+			return orNothing(parser.apply(value));
 		}
-		Agent cached = this.cache.get(userAgent);
-		if (cached != null) {
-			return cached;
+		Agent cached = cache.get(value);
+		if (cached == null) {
+			cached = orNothing(parser.apply(value));
+			if (cache.size() >= this.cacheSize) {
+				cache.clear();
+			}
+			cache.put(value, cached);
 		}
-		Agent agent = UserAgentParser.parse(userAgent);
-		if (this.cache.size() >= this.cacheSize) {
-			this.cache.clear();
-		}
-		this.cache.put(userAgent, agent);
-		return agent;
+		return cached;
+	}
+
+	private static Agent orNothing(@Nullable Agent agent) {
+		return (agent != null) ? agent : NOTHING;
 	}
 
 }

@@ -21,17 +21,6 @@ final class ClientHints {
 	}
 
 	/**
-	 * Read the hints.
-	 * @param fullVersionList {@code Sec-CH-UA-Full-Version-List}, or {@code null}
-	 * @param brands {@code Sec-CH-UA}, or {@code null}
-	 * @return what the hints say, or {@code null} if they say nothing usable
-	 */
-	static @Nullable Agent parse(@Nullable String fullVersionList, @Nullable String brands) {
-		Agent agent = parse(fullVersionList);
-		return (agent != null) ? agent : parse(brands);
-	}
-
-	/**
 	 * Parse one brand list ({@code Sec-CH-UA} or {@code Sec-CH-UA-Full-Version-List}).
 	 * @param header the header value, or {@code null}
 	 * @return what it says, or {@code null} if it says nothing usable
