@@ -228,8 +228,17 @@ public final class AppVersionRule extends AbstractUpgradeRule {
 				return null;
 			}
 			String trimmed = platform.trim();
-			return (trimmed.isEmpty() || trimmed.length() > MAX_PLATFORM_LENGTH) ? null
-					: trimmed.toLowerCase(Locale.ROOT);
+			if (trimmed.isEmpty()) {
+				return null;
+			}
+			// Too long to be a configured platform, but a platform all the same: kept short,
+			// and marked so that it can never equal a configured name.
+			if (trimmed.length() > MAX_PLATFORM_LENGTH) {
+				int end = Character.isHighSurrogate(trimmed.charAt(MAX_PLATFORM_LENGTH - 1)) ? MAX_PLATFORM_LENGTH - 1
+						: MAX_PLATFORM_LENGTH;
+				return trimmed.substring(0, end) + "\u2026";
+			}
+			return trimmed.toLowerCase(Locale.ROOT);
 		}
 
 	}

@@ -109,21 +109,42 @@ public final class HttpsRule extends AbstractUpgradeRule {
 			return host.charAt(host.length() - 1) == ']' && host.chars()
 				.skip(1)
 				.limit(host.length() - 2)
-				.allMatch((c) -> c == ':' || c == '.' || Character.digit(c, 16) >= 0);
+				.allMatch((c) -> c == ':' || c == '.' || isHexDigit((char) c));
 		}
 		return host.chars()
 			.allMatch((c) -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.'
 					|| c == '-');
 	}
 
+	/**
+	 * Accept what RFC 3986 allows in a path or query as it stands: unreserved characters,
+	 * sub-delimiters, {@code : @ / ?} and complete percent-escapes. Servers hand on more
+	 * than that (Reactor Netty passes {@code {}|^} through), and a {@code Location}
+	 * header must be a valid URI reference.
+	 */
 	private static boolean isUriText(String value) {
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);
-			if (c <= 0x20 || c >= 0x7F || c == '"' || c == '<' || c == '>' || c == '\\' || c == '`') {
+			if (c == '%') {
+				if (i + 2 >= value.length() || !isHexDigit(value.charAt(i + 1)) || !isHexDigit(value.charAt(i + 2))) {
+					return false;
+				}
+				i += 2;
+			}
+			else if (!isUriCharacter(c)) {
 				return false;
 			}
 		}
 		return true;
+	}
+
+	private static boolean isUriCharacter(char c) {
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+				|| "-._~!$&'()*+,;=:@/?".indexOf(c) >= 0;
+	}
+
+	private static boolean isHexDigit(char c) {
+		return Character.digit(c, 16) >= 0 && c < 0x80;
 	}
 
 }

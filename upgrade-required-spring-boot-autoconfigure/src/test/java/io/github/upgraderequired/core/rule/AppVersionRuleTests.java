@@ -133,6 +133,18 @@ class AppVersionRuleTests {
 	}
 
 	@Test
+	void aPlatformTooLongToBeConfiguredIsAnUnconfiguredOneNotAMissingOne() {
+		// Found by DecisionPropertyTests: a 33-character platform was taken for no platform,
+		// and so let through by a rule that rejects unconfigured platforms.
+		AppVersionRule strict = rule(null, UnknownValuePolicy.REJECT);
+		Verdict verdict = strict.check(app("ios".repeat(11), "9.9"));
+		assertThat(outcome(verdict)).isEqualTo("upgrade");
+		assertThat(verdict.current()).hasSize(33).startsWith("iosios").endsWith("\u2026");
+		assertThat(outcome(strict.check(app("\uD83D\uDE00".repeat(20), "9.9")))).isEqualTo("upgrade");
+		assertThat(outcome(strict.check(app(" \t\u0001 ", "9.9")))).isEqualTo("unknown");
+	}
+
+	@Test
 	void theHeadersReadAreNamedForVary() {
 		assertThat(this.rule.readHeaders()).containsExactly("X-App-Platform", "X-App-Version", "User-Agent");
 	}

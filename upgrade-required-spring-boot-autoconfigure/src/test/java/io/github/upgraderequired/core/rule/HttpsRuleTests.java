@@ -48,6 +48,17 @@ class HttpsRuleTests {
 			GET     | example.com   | @evil/a  | null        | 443  | null
 			GET     | example.com   | /a b     | null        | 443  | null
 			GET     | example.com   | /a       | 'x=<'       | 443  | null
+			GET     | example.com   | '/a{b}'  | null        | 443  | null
+			GET     | example.com   | '/a|b'   | null        | 443  | null
+			GET     | example.com   | /a^b     | null        | 443  | null
+			GET     | example.com   | /a[0]    | null        | 443  | null
+			GET     | example.com   | /a%2     | null        | 443  | null
+			GET     | example.com   | /a%zz    | null        | 443  | null
+			GET     | example.com   | /a#b     | null        | 443  | null
+			GET     | example.com   | /é       | null        | 443  | null
+			GET     | example.com   | /a       | x=%e9%        | 443  | null
+			GET     | [١::1]        | /a       | null        | 443  | null
+			GET     | example.com   | /a;p=1/~b | 'q=a/b?c:d@e' | 443  | https://example.com/a;p=1/~b?q=a/b?c:d@e
 			""")
 	void redirectsSafeMethodsToAnHttpsUrlBuiltOnlyFromSafeParts(String method, String host, String path,
 			String query, int port, String location) {
