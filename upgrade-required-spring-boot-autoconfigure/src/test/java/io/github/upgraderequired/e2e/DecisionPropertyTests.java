@@ -18,24 +18,14 @@ import io.github.upgraderequired.core.HttpProtocol;
 import io.github.upgraderequired.core.UpgradeEngine;
 import io.github.upgraderequired.render.UpgradeResponse;
 import io.github.upgraderequired.render.UpgradeResponseRenderer;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Assume;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.EdgeCasesMode;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.statistics.Statistics;
-import net.jqwik.api.statistics.StatisticsCoverage;
-import net.jqwik.api.Tuple.Tuple3;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatObject;
 
 /**
  * Properties of the decision and of the answer rendered for it, over every rule type of
@@ -45,8 +35,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DecisionPropertyTests {
 
-	private static final int TRIES = 10_000;
-
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static RunningStack stack;
@@ -55,145 +43,176 @@ class DecisionPropertyTests {
 
 	private static UpgradeResponseRenderer renderer;
 
-	@BeforeContainer
+	@BeforeAll
 	static void start() {
 		stack = RunningStack.webMvc();
 		engine = stack.engine();
 		renderer = stack.renderer();
 	}
 
-	@AfterContainer
+	@AfterAll
 	static void stop() {
 		stack.close();
 	}
 
-	@Property(tries = TRIES)
-	void everyRequestIsDecidedAndAnsweredWithAWellFormedResponse(@ForAll("hostileRequests") GeneratedRequest request)
-			throws Exception {
-		Decision decision = engine.decide(request.toTestRequest());
-		if (!decision.isRejected()) {
-			Statistics.label("answer").collect(decision.isWarning() ? "warned" : "passed");
-			Statistics.label("answer").coverage(DecisionPropertyTests::everyKindOfAnswer);
-			assertThat(renderer.passHeaders(decision)).allSatisfy(DecisionPropertyTests::assertLegal);
-			return;
-		}
-		UpgradeResponse response = renderer.render(decision, request.toTestRequest());
-		Statistics.label("answer").collect((response.status() == 308) ? "redirect"
-				: String.valueOf(response.contentType()).replaceAll(";.*", ""));
-		Statistics.label("answer").coverage(DecisionPropertyTests::everyKindOfAnswer);
-		assertThat(response.status()).isIn(308, 426);
-		assertThat(response.headers()).allSatisfy(DecisionPropertyTests::assertLegal);
-		assertThat(response.contentLength()).isEqualTo(response.body().length);
-		String body = new String(response.body(), StandardCharsets.UTF_8);
-		if (response.status() == 308) {
-			URI location = URI.create(header(response, "Location"));
-			assertThat(location.getScheme()).isEqualTo("https");
-			assertThat(location.getHost()).isEqualTo("localhost");
-			return;
-		}
-		assertThat(header(response, "Cache-Control")).isEqualTo("no-store");
-		String contentType = String.valueOf(response.contentType());
-		if (contentType.startsWith("application/problem+json")) {
-			JsonNode problem = JSON.readTree(body);
-			assertThat(problem.get("status").asInt()).isEqualTo(response.status());
-			assertThat(problem.get("rule").asString()).isEqualTo(decision.rejection().rule().name());
-			JsonNode current = problem.get("current");
-			if (current != null) {
-				assertThat(current.asString().length()).isLessThanOrEqualTo(128);
+	@Test
+	void everyRequestIsDecidedAndAnsweredWithAWellFormedResponse() {
+		PropertyCheck.forAll(hostileRequests(), (request, tally) -> {
+			Decision decision = engine.decide(request.toTestRequest());
+			if (!decision.isRejected()) {
+				tally.count(decision.isWarning() ? "warned" : "passed");
+				assertThat(renderer.passHeaders(decision)).allSatisfy(DecisionPropertyTests::assertLegal);
+				return;
 			}
-		}
-		else if (contentType.startsWith("text/html")) {
-			assertThat(body.toLowerCase(Locale.ROOT)).doesNotContain("<script").doesNotContain("{{");
-		}
-		else {
-			assertThat(contentType).startsWith("text/plain");
-			assertThat(body).doesNotContain("\r").doesNotContain("\u0000");
-		}
+			UpgradeResponse response = renderer.render(decision, request.toTestRequest());
+			tally.count((response.status() == 308) ? "redirect"
+					: String.valueOf(response.contentType()).replaceAll(";.*", ""));
+			assertThat(response.status()).isIn(308, 426);
+			assertThat(response.headers()).allSatisfy(DecisionPropertyTests::assertLegal);
+			assertThat(response.contentLength()).isEqualTo(response.body().length);
+			String body = new String(response.body(), StandardCharsets.UTF_8);
+			if (response.status() == 308) {
+				URI location = URI.create(header(response, "Location"));
+				assertThat(location.getScheme()).isEqualTo("https");
+				assertThat(location.getHost()).isEqualTo("localhost");
+				return;
+			}
+			assertThat(header(response, "Cache-Control")).isEqualTo("no-store");
+			String contentType = String.valueOf(response.contentType());
+			if (contentType.startsWith("application/problem+json")) {
+				JsonNode problem = JSON.readTree(body);
+				assertThat(problem.get("status").asInt()).isEqualTo(response.status());
+				assertThat(problem.get("rule").asString()).isEqualTo(decision.rejection().rule().name());
+				JsonNode current = problem.get("current");
+				if (current != null) {
+					assertThat(current.asString().length()).isLessThanOrEqualTo(128);
+				}
+			}
+			else if (contentType.startsWith("text/html")) {
+				assertThat(body.toLowerCase(Locale.ROOT)).doesNotContain("<script").doesNotContain("{{");
+			}
+			else {
+				assertThat(contentType).startsWith("text/plain");
+				assertThat(body).doesNotContain("\r").doesNotContain("\u0000");
+			}
+		}).assertEach(20, "passed", "warned", "redirect", "application/problem+json", "text/html", "text/plain");
 	}
 
-	@Property(tries = TRIES)
-	void theSameRequestAlwaysGetsTheSameAnswer(@ForAll("hostileRequests") GeneratedRequest request) {
-		String first = answer(request);
-		assertThat(answer(request)).isEqualTo(first);
-		assertThat(answer(request)).isEqualTo(first);
-	}
-
-	@Property(tries = TRIES)
-	void aHeaderNoRuleReadsNeverChangesTheAnswer(@ForAll("hostileRequests") GeneratedRequest request,
-			@ForAll("unrelatedHeaderNames") String name, @ForAll("hostileValues") String value) {
-		assertThat(answer(request.with(name, value))).isEqualTo(answer(request));
-	}
-
-	@Property(tries = TRIES, edgeCases = EdgeCasesMode.NONE)
-	void aGreaterVersionIsNeverRefusedWhereASmallerOneIsAllowed(
-			@ForAll("orderedVersions") Tuple3<VersionProbe, GeneratedVersion, GeneratedVersion> versions) {
-		VersionProbe probe = versions.get1();
-		GeneratedVersion smaller = versions.get2();
-		GeneratedVersion greater = versions.get3();
-		Assume.that(!probe.isBlocked(greater));
-		boolean smallerAllowed = probe.refuses(smaller) == null;
-		Statistics.label("smaller").collect(smallerAllowed ? "allowed" : "refused");
-		Statistics.label("smaller").coverage((coverage) -> {
-			coverage.check("allowed").percentage((percent) -> percent > 10);
-			coverage.check("refused").percentage((percent) -> percent > 10);
+	@Test
+	void theSameRequestAlwaysGetsTheSameAnswer() {
+		PropertyCheck.forAll(hostileRequests(), (request, tally) -> {
+			String first = answer(request);
+			assertThat(answer(request)).isEqualTo(first);
+			assertThat(answer(request)).isEqualTo(first);
 		});
-		if (smallerAllowed) {
-			assertThat(probe.refuses(greater)).as("%s allowed, but %s refused", smaller, greater).isNull();
-		}
 	}
 
-	@Property(tries = TRIES, edgeCases = EdgeCasesMode.NONE)
-	void versionsFromTheMinimumUpAreAllowedAndVersionsBelowItRefused(
-			@ForAll("versionsAroundTheMinimum") Tuple3<VersionProbe, GeneratedVersion, Boolean> versions) {
-		VersionProbe probe = versions.get1();
-		GeneratedVersion version = versions.get2();
-		Statistics.label("probe").collect(probe);
-		Statistics.label("probe").coverage((coverage) -> VersionProbe.ALL
-			.forEach((each) -> coverage.check(each).percentage((percent) -> percent > 2)));
-		if (versions.get3()) {
-			Assume.that(!probe.isBlocked(version));
-			assertThat(probe.refuses(version)).as("%s below the minimum %s", version, probe.minimum).isNull();
-		}
-		else {
+	@Test
+	void aHeaderNoRuleReadsNeverChangesTheAnswer() {
+		Gen<GeneratedRequest> requests = hostileRequests();
+		Gen<String> names = unrelatedHeaderNames();
+		Gen<GeneratedRequest[]> pairs = (random) -> {
+			GeneratedRequest request = requests.next(random);
+			return new GeneratedRequest[] { request,
+					request.with(names.next(random), HostileValues.text().next(random)) };
+		};
+		PropertyCheck.forAll(pairs.map(List::of), (pair, tally) -> {
+			String answer = answer(pair.get(0));
+			tally.count(answer.startsWith("pass") ? "passed" : "refused");
+			assertThat(answer(pair.get(1))).isEqualTo(answer);
+		}).assertEach(1_000, "passed", "refused");
+	}
+
+	@Test
+	void aGreaterVersionIsNeverRefusedWhereASmallerOneIsAllowed() {
+		Gen<List<Object>> cases = Gen.of(VersionProbe.ALL)
+			.flatMap((probe) -> probe.versions()
+				.flatMap((smaller) -> probe.onlyReleases(smaller.greater())
+					.map((greater) -> List.<Object>of(probe, smaller, greater))));
+		PropertyCheck.forAll(cases, (versions, tally) -> {
+			VersionProbe probe = (VersionProbe) versions.get(0);
+			GeneratedVersion smaller = (GeneratedVersion) versions.get(1);
+			GeneratedVersion greater = (GeneratedVersion) versions.get(2);
+			if (probe.isBlocked(greater)) {
+				return;
+			}
+			boolean smallerAllowed = probe.refuses(smaller) == null;
+			tally.count(smallerAllowed ? "allowed" : "refused");
+			if (smallerAllowed) {
+				assertThat(probe.refuses(greater)).as("%s allowed, but %s refused", smaller, greater).isNull();
+			}
+		}).assertEach(1_000, "allowed", "refused");
+	}
+
+	@Test
+	void versionsFromTheMinimumUpAreAllowedAndVersionsBelowItRefused() {
+		Gen<List<Object>> cases = Gen.of(VersionProbe.ALL).flatMap((probe) -> {
+			GeneratedVersion minimum = GeneratedVersion.of(probe.minimum);
+			Gen<GeneratedVersion> same = Gen.of(minimum,
+					new GeneratedVersion(Arrays.copyOf(probe.minimum, probe.minimum.length + 1), null, false, null),
+					new GeneratedVersion(probe.minimum, null, true, null),
+					new GeneratedVersion(probe.minimum, null, false, "build.7"));
+			Gen<List<Object>> allowed = Gen.oneOf(probe.onlyReleases(same), probe.onlyReleases(minimum.greater()))
+				.map((version) -> List.of(probe, version, true));
+			Gen<List<Object>> refused = probe.onlyReleases(minimum.smaller())
+				.map((version) -> List.of(probe, version, false));
+			return Gen.oneOf(allowed, refused);
+		});
+		PropertyCheck.forAll(cases, (versions, tally) -> {
+			VersionProbe probe = (VersionProbe) versions.get(0);
+			GeneratedVersion version = (GeneratedVersion) versions.get(1);
+			tally.count(probe);
+			if ((Boolean) versions.get(2)) {
+				if (!probe.isBlocked(version)) {
+					assertThat(probe.refuses(version)).as("%s below the minimum %s", version, probe.minimum).isNull();
+				}
+				return;
+			}
 			Decision.Rejection rejection = probe.refuses(version);
 			assertThat(rejection).as("%s below the minimum %s", version, probe.minimum).isNotNull();
 			assertThat(rejection.rule().name()).isEqualTo(probe.rule);
 			assertThat(rejection.status()).isEqualTo(426);
 			assertThat(rejection.upgrade()).isNotEmpty();
-		}
+		}).assertEach(300, VersionProbe.ALL.toArray());
 	}
 
-	@Property(tries = TRIES)
-	void aValueThatDoesNotParseFollowsTheRulesUnknownValuePolicy(@ForAll("unparsableVersions") String value) {
-		// api: unknown values allowed (the default); api-strict: refused.
-		assertThat(rejection(GeneratedRequest.get("/api/hello").with("API-Version", value))).isNull();
-		assertThat(rejection(GeneratedRequest.get("/api-strict/hello").with("API-Version", value)))
-			.extracting((refused) -> refused.rule().name())
-			.isEqualTo("api-strict");
-		assertThat(rejection(GeneratedRequest.get("/app/hello").with("X-App-Platform", "ios")
-			.with("X-App-Version", value))).isNull();
+	@Test
+	void aValueThatDoesNotParseFollowsTheRulesUnknownValuePolicy() {
+		PropertyCheck.forAll(unparsableVersions(), (value, tally) -> {
+			// api: unknown values allowed (the default); api-strict: refused.
+			assertThat(rejection(GeneratedRequest.get("/api/hello").with("API-Version", value))).isNull();
+			assertThatObject(rejection(GeneratedRequest.get("/api-strict/hello").with("API-Version", value)))
+				.extracting((refused) -> refused.rule().name())
+				.isEqualTo("api-strict");
+			assertThat(rejection(GeneratedRequest.get("/app/hello").with("X-App-Platform", "ios")
+				.with("X-App-Version", value))).isNull();
+		});
 	}
 
-	@Property(tries = TRIES)
-	void aPlatformNotConfiguredIsRefusedAsTheRuleSays(@ForAll("unknownPlatforms") String platform,
-			@ForAll("anyVersion") GeneratedVersion version) {
-		// app: unknown-platform: reject.
-		Decision.Rejection rejection = rejection(GeneratedRequest.get("/app/hello").with("X-App-Platform", platform)
-			.with("X-App-Version", version.text()));
-		assertThat(rejection).isNotNull();
-		assertThat(rejection.rule().name()).isEqualTo("app");
+	@Test
+	void aPlatformNotConfiguredIsRefusedAsTheRuleSays() {
+		// Nothing but spaces and control characters counts as no platform (String.trim).
+		Gen<String> platforms = HostileValues.text()
+			.filter((platform) -> !platform.trim().isEmpty())
+			.filter((platform) -> !Set.of("ios", "android").contains(platform.trim().toLowerCase(Locale.ROOT)));
+		Gen<List<String>> cases = (random) -> List.of(platforms.next(random), GeneratedVersion.any().next(random).text());
+		PropertyCheck.forAll(cases, (platformAndVersion, tally) -> {
+			// app: unknown-platform: reject.
+			Decision.Rejection rejection = rejection(GeneratedRequest.get("/app/hello")
+				.with("X-App-Platform", platformAndVersion.get(0))
+				.with("X-App-Version", platformAndVersion.get(1)));
+			assertThat(rejection).isNotNull();
+			assertThat(rejection.rule().name()).isEqualTo("app");
+		});
 	}
 
-	@Property(tries = TRIES)
-	void anAgentNoBrowserIsFoundInIsAllowed(@ForAll("unknownAgents") String agent) {
-		assertThat(rejection(GeneratedRequest.get("/web/").with("User-Agent", agent))).isNull();
-	}
-
-	private static void everyKindOfAnswer(StatisticsCoverage coverage) {
-		for (String kind : List.of("passed", "warned", "redirect", "application/problem+json", "text/html",
-				"text/plain")) {
-			coverage.check(kind).percentage((percent) -> percent > 0.2);
-		}
+	@Test
+	void anAgentNoBrowserIsFoundInIsAllowed() {
+		Gen<String> agents = HostileValues.text()
+			.filter((agent) -> !agent.matches("(?s).*(Chrome|Chromium|CriOS|Firefox|FxiOS|Safari|Version/|OPR|Opera|"
+					+ "Edg|EdgiOS|SamsungBrowser|MSIE|Trident|Mobile|iPhone|iPad|Macintosh).*"));
+		PropertyCheck.forAll(agents, (agent, tally) -> assertThat(
+				rejection(GeneratedRequest.get("/web/").with("User-Agent", agent))).isNull());
 	}
 
 	private static String answer(GeneratedRequest request) {
@@ -226,126 +245,60 @@ class DecisionPropertyTests {
 			.orElseThrow(() -> new AssertionError("No " + name + " header in " + response.headers()));
 	}
 
-	@Provide
-	Arbitrary<GeneratedRequest> hostileRequests() {
-		Arbitrary<String> paths = Arbitraries.oneOf(Arbitraries.of(GeneratedRequest.PATHS),
-				Combinators.combine(Arbitraries.of(GeneratedRequest.PATHS), HostileValues.text())
-					.as((path, suffix) -> path + suffix),
+	private static Gen<GeneratedRequest> hostileRequests() {
+		Gen<String> paths = Gen.oneOf(Gen.of(GeneratedRequest.PATHS),
+				(random) -> Gen.of(GeneratedRequest.PATHS).next(random) + HostileValues.text().next(random),
 				HostileValues.text());
-		Arbitrary<String> queries = Arbitraries.oneOf(HostileValues.text(),
-				HostileValues.text().map((value) -> "version=" + value),
+		Gen<String> queries = Gen.oneOf(HostileValues.text(), HostileValues.text().map((value) -> "version=" + value),
 				HostileValues.text().map((value) -> "version=" + URLEncoder.encode(value, StandardCharsets.UTF_8)));
-		Arbitrary<Map<String, String>> headers = Combinators
-			.combine(Arbitraries.subsetOf(GeneratedRequest.READ_HEADERS), accepts().injectNull(0.2))
-			.flatAs((names, accept) -> HostileValues.headerValue().list().ofSize(names.size()).map((values) -> {
-				Map<String, String> map = new LinkedHashMap<>();
-				int i = 0;
-				for (String name : names) {
-					map.put(name, values.get(i++));
-				}
-				if (accept != null) {
-					map.put("Accept", accept);
-				}
-				return map;
-			}));
-		return Combinators
-			.combine(Arbitraries.of(HttpProtocol.HTTP_1_0, HttpProtocol.HTTP_1_1, HttpProtocol.HTTP_2).injectNull(0.05),
-					paths, queries.injectNull(0.5), Arbitraries.of(true, false),
-					Arbitraries.of("127.0.0.1", "192.0.2.10", "::1", "not an address"), headers)
-			.as(GeneratedRequest::new);
+		Gen<Map<String, String>> headers = (random) -> {
+			Map<String, String> map = new LinkedHashMap<>();
+			for (String name : Gen.subsetOf(GeneratedRequest.READ_HEADERS).next(random)) {
+				map.put(name, HostileValues.headerValue().next(random));
+			}
+			String accept = accepts().orNull(0.2).next(random);
+			if (accept != null) {
+				map.put("Accept", accept);
+			}
+			return map;
+		};
+		return (random) -> new GeneratedRequest(
+				Gen.of(HttpProtocol.HTTP_1_0, HttpProtocol.HTTP_1_1, HttpProtocol.HTTP_2).orNull(0.05).next(random),
+				paths.next(random), queries.orNull(0.5).next(random), random.nextBoolean(),
+				Gen.of("127.0.0.1", "192.0.2.10", "::1", "not an address").next(random), headers.next(random));
 	}
 
-	private static Arbitrary<String> accepts() {
-		return Arbitraries.oneOf(Arbitraries.of("application/json", "application/problem+json", "*/*",
+	private static Gen<String> accepts() {
+		return Gen.oneOf(Gen.of("application/json", "application/problem+json", "*/*",
 				"text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "text/html", "text/plain",
 				"text/plain;q=0.5, text/html;q=0.4", "application/json;v=1"), HostileValues.text());
 	}
 
-	@Provide
-	Arbitrary<String> hostileValues() {
-		return HostileValues.text();
-	}
-
-	@Provide
-	Arbitrary<String> unrelatedHeaderNames() {
+	private static Gen<String> unrelatedHeaderNames() {
 		Set<String> read = GeneratedRequest.READ_HEADERS.stream()
 			.map((name) -> name.toLowerCase(Locale.ROOT))
 			.collect(Collectors.toSet());
-		return Arbitraries.strings()
-			.withCharRange('a', 'z')
-			.withCharRange('A', 'Z')
-			.withCharRange('0', '9')
-			.withChars("-_!#$%&'*+.^`|~")
-			.ofMinLength(1)
-			.ofMaxLength(40)
-			.filter((name) -> {
-				String lower = name.toLowerCase(Locale.ROOT);
-				return !read.contains(lower) && !lower.startsWith("x-forwarded-") && !lower.startsWith("sec-")
-						&& !lower.equals("host");
-			});
-	}
-
-	@Provide
-	Arbitrary<GeneratedVersion> anyVersion() {
-		return GeneratedVersion.any();
-	}
-
-	@Provide
-	Arbitrary<Tuple3<VersionProbe, GeneratedVersion, GeneratedVersion>> orderedVersions() {
-		return Arbitraries.of(VersionProbe.ALL)
-			.flatMap((probe) -> probe.versions()
-				.flatMap((smaller) -> probe.onlyReleases(smaller.greater())
-					.map((greater) -> Tuple.of(probe, smaller, greater))));
-	}
-
-	@Provide
-	Arbitrary<Tuple3<VersionProbe, GeneratedVersion, Boolean>> versionsAroundTheMinimum() {
-		return Arbitraries.of(VersionProbe.ALL).flatMap((probe) -> {
-			GeneratedVersion minimum = GeneratedVersion.of(probe.minimum);
-			Arbitrary<GeneratedVersion> same = Arbitraries.of(minimum,
-					new GeneratedVersion(Arrays.copyOf(probe.minimum, probe.minimum.length + 1), null, false, null),
-					new GeneratedVersion(probe.minimum, null, true, null),
-					new GeneratedVersion(probe.minimum, null, false, "build.7"));
-			Arbitrary<Tuple3<VersionProbe, GeneratedVersion, Boolean>> allowed = Arbitraries
-				.oneOf(probe.onlyReleases(same), probe.onlyReleases(minimum.greater()))
-				.map((version) -> Tuple.of(probe, version, true));
-			Arbitrary<Tuple3<VersionProbe, GeneratedVersion, Boolean>> refused = probe
-				.onlyReleases(minimum.smaller())
-				.map((version) -> Tuple.of(probe, version, false));
-			return Arbitraries.oneOf(allowed, refused);
+		return Gen.strings("azAZ09", "-_!#$%&'*+.^`|~", 1, 40).filter((name) -> {
+			String lower = name.toLowerCase(Locale.ROOT);
+			return !read.contains(lower) && !lower.startsWith("x-forwarded-") && !lower.startsWith("sec-")
+					&& !lower.equals("host");
 		});
 	}
 
-	@Provide
-	Arbitrary<String> unparsableVersions() {
-		return Arbitraries.oneOf(
+	private static Gen<String> unparsableVersions() {
+		return Gen.oneOf(
 				// No digit at all.
-				HostileValues.text().filter((value) -> value.chars().noneMatch(Character::isDigit)
-						&& !value.isBlank()),
+				HostileValues.text()
+					.filter((value) -> value.chars().noneMatch(Character::isDigit) && !value.isBlank()),
 				// More than 18 digits in a segment.
-				Arbitraries.strings().numeric().ofMinLength(19).ofMaxLength(400).map((digits) -> "9" + digits),
+				Gen.strings("09", "", 19, 400).map((digits) -> "9" + digits),
 				// More than 8 segments.
-				Arbitraries.integers().between(9, 2_000).map((count) -> "1" + ".1".repeat(count - 1)),
+				Gen.ints(9, 2_000).map((count) -> "1" + ".1".repeat(count - 1)),
 				// Longer than 64 characters.
-				Arbitraries.integers().between(65, 7_000).map((length) -> "1." + "0".repeat(length - 2)),
-				// Separators only, or misplaced.
-				Arbitraries.of("1..2", ".1", "1.", "1,2", "1 2", "--1", "1-", "+1", "v", "vv1", "1.2.x", "0x10",
-						"١٢", "１"));
-	}
-
-	@Provide
-	Arbitrary<String> unknownPlatforms() {
-		// Nothing but spaces and control characters counts as no platform (String.trim).
-		return HostileValues.text()
-			.filter((platform) -> !platform.trim().isEmpty())
-			.filter((platform) -> !Set.of("ios", "android").contains(platform.trim().toLowerCase(Locale.ROOT)));
-	}
-
-	@Provide
-	Arbitrary<String> unknownAgents() {
-		return HostileValues.text()
-			.filter((agent) -> !agent.matches("(?s).*(Chrome|Chromium|CriOS|Firefox|FxiOS|Safari|Version/|OPR|Opera|"
-					+ "Edg|EdgiOS|SamsungBrowser|MSIE|Trident|Mobile|iPhone|iPad|Macintosh).*"));
+				Gen.ints(65, 7_000).map((length) -> "1." + "0".repeat(length - 2)),
+				// Separators only, or misplaced; digits that are not ASCII.
+				Gen.of("1..2", ".1", "1.", "1,2", "1 2", "--1", "1-", "+1", "v", "vv1", "1.2.x", "0x10",
+						"\u0661\u0662", "\uff11"));
 	}
 
 	/**
@@ -412,11 +365,11 @@ class DecisionPropertyTests {
 			this.request = request;
 		}
 
-		Arbitrary<GeneratedVersion> versions() {
+		Gen<GeneratedVersion> versions() {
 			return this.releasesOnly ? GeneratedVersion.release() : GeneratedVersion.any();
 		}
 
-		Arbitrary<GeneratedVersion> onlyReleases(Arbitrary<GeneratedVersion> versions) {
+		Gen<GeneratedVersion> onlyReleases(Gen<GeneratedVersion> versions) {
 			return this.releasesOnly ? versions.filter((version) -> version.preRelease() == null && !version.prefixed()
 					&& version.build() == null && version.numbers()[0] > 0) : versions;
 		}

@@ -6,11 +6,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
-
 import org.springframework.lang.Nullable;
 
 /**
@@ -35,6 +30,10 @@ record GeneratedVersion(long[] numbers, @Nullable String preRelease, boolean pre
 	private static final int MAX_SEGMENTS = 8;
 
 	private static final int MAX_LENGTH = 64;
+
+	private static final Gen<String> PRE_RELEASES = makePreReleases();
+
+	private static final Gen<String> BUILDS = makeBuilds();
 
 	static GeneratedVersion of(long... numbers) {
 		return new GeneratedVersion(numbers, null, false, null);
@@ -77,10 +76,9 @@ record GeneratedVersion(long[] numbers, @Nullable String preRelease, boolean pre
 	 * Any version: small segments mostly, some up to 18 digits, sometimes a pre-release,
 	 * build metadata or a leading {@code v}.
 	 */
-	static Arbitrary<GeneratedVersion> any() {
-		return Combinators.combine(numbers(1, 6), preReleases().injectNull(0.7), Arbitraries.of(true, false, false, false),
-				builds().injectNull(0.8))
-			.as(GeneratedVersion::new)
+	static Gen<GeneratedVersion> any() {
+		return ((Gen<GeneratedVersion>) (random) -> new GeneratedVersion(numbers(1, 6).next(random),
+				preReleases().orNull(0.7).next(random), random.nextInt(4) == 0, builds().orNull(0.8).next(random)))
 			.filter(GeneratedVersion::fits);
 	}
 
@@ -88,86 +86,72 @@ record GeneratedVersion(long[] numbers, @Nullable String preRelease, boolean pre
 	 * Plain releases only, as browsers write them: one to four segments, the first at
 	 * least 1.
 	 */
-	static Arbitrary<GeneratedVersion> release() {
+	static Gen<GeneratedVersion> release() {
 		return numbers(1, 4).filter((numbers) -> numbers[0] > 0).map(GeneratedVersion::of);
 	}
 
 	/**
 	 * Versions greater than this one.
 	 */
-	Arbitrary<GeneratedVersion> greater() {
-		List<Arbitrary<GeneratedVersion>> ways = new ArrayList<>();
+	Gen<GeneratedVersion> greater() {
+		List<Gen<GeneratedVersion>> ways = new ArrayList<>();
 		for (int index = 0; index < this.numbers.length; index++) {
 			if (this.numbers[index] < LARGEST_SEGMENT) {
-				ways.add(raised(index));
+				ways.add(changed(index, 1, Math.min(LARGEST_SEGMENT - this.numbers[index], 1_000)));
 			}
 		}
 		if (this.numbers.length < MAX_SEGMENTS) {
 			ways.add(appended());
 		}
 		if (this.preRelease != null) {
-			ways.add(Combinators.combine(Arbitraries.integers().between(0, MAX_SEGMENTS - this.numbers.length),
-					Arbitraries.of(true, false), builds().injectNull(0.5))
-				.as((zeros, prefixed, build) -> new GeneratedVersion(padded(this.numbers, zeros), null, prefixed, build)));
+			// The release of a pre-release, with or without trailing zeros.
+			ways.add((random) -> new GeneratedVersion(
+					padded(this.numbers, random.nextInt(MAX_SEGMENTS - this.numbers.length + 1)), null,
+					random.nextBoolean(), builds().orNull(0.5).next(random)));
 		}
-		return Arbitraries.oneOf(ways).filter(GeneratedVersion::fits);
+		return Gen.oneOf(ways).filter(GeneratedVersion::fits);
 	}
 
 	/**
-	 * Versions smaller than this one, or nothing if there are none (the version is 0
-	 * without a pre-release).
+	 * Versions smaller than this one; the version must not be 0 without a pre-release.
 	 */
-	Arbitrary<GeneratedVersion> smaller() {
-		List<Arbitrary<GeneratedVersion>> ways = new ArrayList<>();
+	Gen<GeneratedVersion> smaller() {
+		List<Gen<GeneratedVersion>> ways = new ArrayList<>();
 		for (int index = 0; index < this.numbers.length; index++) {
 			if (this.numbers[index] > 0) {
-				ways.add(lowered(index));
+				ways.add(changed(index, -this.numbers[index], -1));
 			}
 		}
 		if (this.preRelease == null) {
-			ways.add(Combinators.combine(preReleases(), Arbitraries.of(true, false))
-				.as((preRelease, prefixed) -> new GeneratedVersion(this.numbers, preRelease, prefixed, null)));
+			// A pre-release of this version.
+			ways.add((random) -> new GeneratedVersion(this.numbers, preReleases().next(random), random.nextBoolean(),
+					null));
 		}
-		return Arbitraries.oneOf(ways).filter(GeneratedVersion::fits);
+		return Gen.oneOf(ways).filter(GeneratedVersion::fits);
 	}
 
-	private Arbitrary<GeneratedVersion> raised(int index) {
-		long room = LARGEST_SEGMENT - this.numbers[index];
-		return Combinators
-			.combine(Arbitraries.longs().between(1, Math.min(room, 1_000)), numbers(0, MAX_SEGMENTS - index - 1),
-					preReleases().injectNull(0.6), Arbitraries.of(true, false))
-			.as((step, tail, preRelease, prefixed) -> {
-				long[] raised = new long[index + 1 + tail.length];
-				System.arraycopy(this.numbers, 0, raised, 0, index);
-				raised[index] = this.numbers[index] + step;
-				System.arraycopy(tail, 0, raised, index + 1, tail.length);
-				return new GeneratedVersion(raised, preRelease, prefixed, null);
-			});
+	/**
+	 * This version with the segment at {@code index} changed by a step between the bounds,
+	 * the segments before it kept and any after it.
+	 */
+	private Gen<GeneratedVersion> changed(int index, long minStep, long maxStep) {
+		return (random) -> {
+			long[] tail = numbers(0, MAX_SEGMENTS - index - 1).next(random);
+			long[] changed = new long[index + 1 + tail.length];
+			System.arraycopy(this.numbers, 0, changed, 0, index);
+			changed[index] = this.numbers[index] + Gen.longs(minStep, maxStep).next(random);
+			System.arraycopy(tail, 0, changed, index + 1, tail.length);
+			return new GeneratedVersion(changed, preReleases().orNull(0.6).next(random), random.nextBoolean(), null);
+		};
 	}
 
-	private Arbitrary<GeneratedVersion> lowered(int index) {
-		return Combinators
-			.combine(Arbitraries.longs().between(1, this.numbers[index]), numbers(0, MAX_SEGMENTS - index - 1),
-					preReleases().injectNull(0.6), Arbitraries.of(true, false))
-			.as((step, tail, preRelease, prefixed) -> {
-				long[] lowered = new long[index + 1 + tail.length];
-				System.arraycopy(this.numbers, 0, lowered, 0, index);
-				lowered[index] = this.numbers[index] - step;
-				System.arraycopy(tail, 0, lowered, index + 1, tail.length);
-				return new GeneratedVersion(lowered, preRelease, prefixed, null);
-			});
-	}
-
-	private Arbitrary<GeneratedVersion> appended() {
-		int room = MAX_SEGMENTS - this.numbers.length - 1;
-		return Combinators
-			.combine(Arbitraries.integers().between(0, room), Arbitraries.longs().between(1, 1_000),
-					preReleases().injectNull(0.6), Arbitraries.of(true, false))
-			.as((zeros, last, preRelease, prefixed) -> {
-				long[] appended = padded(this.numbers, zeros + 1);
-				appended[appended.length - 1] = last;
-				return new GeneratedVersion(appended, preRelease, prefixed, null);
-			});
+	private Gen<GeneratedVersion> appended() {
+		return (random) -> {
+			int zeros = random.nextInt(MAX_SEGMENTS - this.numbers.length);
+			long[] appended = padded(this.numbers, zeros + 1);
+			appended[appended.length - 1] = Gen.longs(1, 1_000).next(random);
+			return new GeneratedVersion(appended, preReleases().orNull(0.6).next(random), random.nextBoolean(), null);
+		};
 	}
 
 	private static long[] padded(long[] numbers, int zeros) {
@@ -178,27 +162,29 @@ record GeneratedVersion(long[] numbers, @Nullable String preRelease, boolean pre
 		return version.numbers.length <= MAX_SEGMENTS && version.text().length() <= MAX_LENGTH;
 	}
 
-	private static Arbitrary<long[]> numbers(int min, int max) {
-		Arbitrary<Long> segment = Arbitraries.frequencyOf(
-				Tuple.of(6, Arbitraries.longs().between(0, 20)),
-				Tuple.of(2, Arbitraries.longs().between(0, 99_999)),
-				Tuple.of(1, Arbitraries.longs().between(0, LARGEST_SEGMENT)));
-		return segment.list()
-			.ofMinSize(min)
-			.ofMaxSize(max)
-			.map((list) -> list.stream().mapToLong(Long::longValue).toArray());
+	private static Gen<long[]> numbers(int min, int max) {
+		Gen<Long> segment = Gen.weighted(Gen.weight(6, Gen.longs(0, 20)), Gen.weight(2, Gen.longs(0, 99_999)),
+				Gen.weight(1, Gen.longs(0, LARGEST_SEGMENT)));
+		return segment.list(min, max).map((list) -> list.stream().mapToLong(Long::longValue).toArray());
 	}
 
-	private static Arbitrary<String> preReleases() {
-		Arbitrary<String> identifier = Arbitraries.oneOf(Arbitraries.of("alpha", "beta", "rc", "SNAPSHOT", "x-y"),
-				Arbitraries.integers().between(0, 999).map(String::valueOf),
-				Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(6));
-		return identifier.list().ofMinSize(1).ofMaxSize(3).map((list) -> String.join(".", list));
+	private static Gen<String> preReleases() {
+		return PRE_RELEASES;
 	}
 
-	private static Arbitrary<String> builds() {
-		return Arbitraries.strings().withCharRange('a', 'z').withCharRange('0', '9').withChars('.').ofMinLength(1)
-			.ofMaxLength(8).filter((build) -> !build.startsWith(".") && !build.endsWith(".") && !build.contains(".."));
+	private static Gen<String> makePreReleases() {
+		Gen<String> identifier = Gen.oneOf(Gen.of("alpha", "beta", "rc", "SNAPSHOT", "x-y"),
+				Gen.ints(0, 999).map(String::valueOf), Gen.strings("az", "", 1, 6));
+		return identifier.list(1, 3).map((list) -> String.join(".", list));
+	}
+
+	private static Gen<String> builds() {
+		return BUILDS;
+	}
+
+	private static Gen<String> makeBuilds() {
+		return Gen.strings("az09", ".", 1, 8)
+			.filter((build) -> !build.startsWith(".") && !build.endsWith(".") && !build.contains(".."));
 	}
 
 }

@@ -3,10 +3,6 @@ package io.github.upgraderequired.e2e;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Tuple;
-
 /**
  * Values a hostile or broken client sends: any characters, control characters and line
  * breaks, strings up to just under the servers' header limit (8 KiB for the whole header
@@ -37,49 +33,68 @@ final class HostileValues {
 			"Mozilla/5.0 (X11; Linux x86_64; rv:109.0) Gecko/20100101 Firefox/115.0",
 			"\"Chromium\";v=\"100\", \"Google Chrome\";v=\"100\", \"Not?A_Brand\";v=\"8\"");
 
+	private static final Gen<String> TEXT = makeText();
+
+	private static final Gen<String> HEADER_VALUE = Gen.weighted(Gen.weight(3, TEXT), Gen.weight(2, Gen.of(PLAUSIBLE)));
+
 	private HostileValues() {
 	}
 
 	/**
 	 * Any text, as the engine could be handed it.
 	 */
-	static Arbitrary<String> text() {
-		return Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.strings().all().ofMaxLength(64)),
-				Tuple.of(2, Arbitraries.strings().withCharRange('\u0000', '\u001f').withChars('\u007f', ' ')
-					.ofMinLength(1)
-					.ofMaxLength(16)),
-				Tuple.of(3, Arbitraries.strings().withChars("0123456789.-+vV ,;=\"").ofMaxLength(40)),
-				Tuple.of(3, Arbitraries.of(FRAGMENTS).list().ofMinSize(1).ofMaxSize(8).map((parts) -> String.join("", parts))),
-				Tuple.of(1, Arbitraries.strings().ascii().ofMinLength(1_000).ofMaxLength(LONGEST)),
-				Tuple.of(1, Arbitraries.integers().between(1_000, LONGEST).flatMap((count) -> Arbitraries.of(",", ".", "1.", "a,", ";v=")
+	static Gen<String> text() {
+		return TEXT;
+	}
+
+	private static Gen<String> makeText() {
+		return Gen.weighted(Gen.weight(3, Gen.strings("\u0000\uffff", "", 0, 64)),
+				Gen.weight(2, Gen.strings("\u0000\u001f", "\u007f ", 1, 16)),
+				Gen.weight(3, Gen.strings("", "0123456789.-+vV ,;=\"", 0, 40)),
+				Gen.weight(3, Gen.of(FRAGMENTS).list(1, 8).map((parts) -> String.join("", parts))),
+				Gen.weight(1, Gen.strings("\u0020\u007e", "", 1_000, LONGEST)),
+				Gen.weight(1, Gen.ints(1_000, LONGEST).flatMap((count) -> Gen.of(",", ".", "1.", "a,", ";v=")
 					.map((unit) -> unit.repeat(Math.max(1, count / unit.length()))))),
-				Tuple.of(1, Arbitraries.strings().numeric().ofMinLength(19).ofMaxLength(400)),
-				Tuple.of(1, Arbitraries.just("")));
+				Gen.weight(1, Gen.strings("09", "", 19, 400)), Gen.weight(1, Gen.constant("")));
 	}
 
 	/**
 	 * A header value: hostile text, or one a real client sends to one of the rules.
 	 */
-	static Arbitrary<String> headerValue() {
-		return Arbitraries.frequencyOf(Tuple.of(3, text()), Tuple.of(2, Arbitraries.of(PLAUSIBLE)));
+	static Gen<String> headerValue() {
+		return HEADER_VALUE;
 	}
 
 	/**
 	 * A value as a server hands it over after parsing a header line: the bytes of the
-	 * text in UTF-8, each read as one ISO-8859-1 character, line breaks dropped (they end
-	 * a header line), and optional whitespace around it removed.
+	 * text in UTF-8, each read as one ISO-8859-1 character, line feeds dropped (they end a
+	 * header line), and optional whitespace around it removed.
 	 * @param legal whether to drop the control characters a server may refuse too, so that
 	 * the header is legal by RFC 9110
 	 */
 	static String asReceived(String text, boolean legal) {
+		return asSent(text, legal, true);
+	}
+
+	/**
+	 * A value as a client puts it on the wire: the bytes of the text in UTF-8, each as one
+	 * ISO-8859-1 character, without line feeds (a carriage return alone is kept unless the
+	 * value is to be legal).
+	 * @param legal whether to drop every control character but the tab
+	 * @param trim whether to drop whitespace around the value, as a server does
+	 */
+	static String asSent(String text, boolean legal, boolean trim) {
 		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
 		StringBuilder value = new StringBuilder(bytes.length);
 		for (byte b : bytes) {
 			char c = (char) (b & 0xFF);
-			if (c == '\r' || c == '\n' || (legal && ((c < 0x20 && c != '\t') || c == 0x7F))) {
+			if (c == '\n' || (legal && ((c < 0x20 && c != '\t') || c == 0x7F))) {
 				continue;
 			}
 			value.append(c);
+		}
+		if (!trim) {
+			return value.toString();
 		}
 		int start = 0;
 		int end = value.length();

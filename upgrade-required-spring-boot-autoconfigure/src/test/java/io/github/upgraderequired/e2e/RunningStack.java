@@ -15,27 +15,44 @@ final class RunningStack implements AutoCloseable {
 
 	private final String name;
 
+	private final String type;
+
 	private final ConfigurableApplicationContext context;
 
-	private RunningStack(String name, ConfigurableApplicationContext context) {
+	private RunningStack(String name, String type, ConfigurableApplicationContext context) {
 		this.name = name;
+		this.type = type;
 		this.context = context;
 	}
 
 	static RunningStack webMvc() {
-		return start("Spring MVC", "servlet");
+		return start("Spring MVC", "servlet", true);
 	}
 
 	static RunningStack webFlux() {
-		return start("Spring WebFlux", "reactive");
+		return start("Spring WebFlux", "reactive", true);
 	}
 
-	private static RunningStack start(String name, String type) {
+	/**
+	 * The same application on the same stack with the starter switched off, to tell what
+	 * the server and Spring do on their own.
+	 */
+	RunningStack withoutStarter() {
+		return start(this.name + " without the starter", this.type, false);
+	}
+
+	private static RunningStack start(String name, String type, boolean enabled) {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(EndToEndApplication.class)
 			.profiles("e2e")
-			.properties("spring.main.web-application-type=" + type, "server.port=0", "spring.main.banner-mode=off")
+			.properties("spring.main.web-application-type=" + type, "server.port=0", "spring.main.banner-mode=off",
+					"upgrade-required.enabled=" + enabled,
+					// Thousands of malformed requests: the servers' and Spring's own notes
+					// about each would drown the test's output; errors are still logged.
+					"logging.level.reactor.netty.http.server.HttpServerOperations=error",
+					"logging.level.org.apache.coyote.http11.Http11Processor=error",
+					"logging.level.org.springframework.web.servlet.mvc.support.DefaultHandlerExceptionResolver=error")
 			.run();
-		return new RunningStack(name, context);
+		return new RunningStack(name, type, context);
 	}
 
 	int port() {
