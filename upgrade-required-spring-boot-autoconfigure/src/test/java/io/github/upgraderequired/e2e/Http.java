@@ -1,6 +1,7 @@
 package io.github.upgraderequired.e2e;
 
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -84,23 +85,87 @@ final class Http {
 	 */
 	static HttpResult rawOne(int port, String request) throws IOException {
 		try (Socket socket = connect(null, port, request)) {
-			InputStream in = socket.getInputStream();
-			ByteArrayOutputStream head = new ByteArrayOutputStream();
-			int matched = 0;
-			while (matched < 4) {
-				int b = in.read();
-				if (b < 0) {
-					break;
-				}
-				head.write(b);
-				matched = (b == "\r\n\r\n".charAt(matched)) ? matched + 1 : ((b == '\r') ? 1 : 0);
-			}
-			HttpResult response = parse(head.toString(StandardCharsets.ISO_8859_1));
-			String length = response.header("Content-Length");
-			byte[] body = (length != null) ? in.readNBytes(Integer.parseInt(length)) : new byte[0];
-			return new HttpResult(response.protocol(), response.status(), response.headers(),
-					new String(body, StandardCharsets.UTF_8));
+			return readOne(socket.getInputStream(), false);
 		}
+	}
+
+	/**
+	 * Read exactly one response from a connection: its head, then a body of the announced
+	 * {@code Content-Length}, a chunked body, or (neither announced) everything up to the
+	 * end of the stream. Nothing past the response is read, so the next response on a
+	 * kept-alive connection can follow.
+	 * @param in the connection's input
+	 * @param head whether the request was a {@code HEAD}, whose answer has no body
+	 * @throws EOFException if the stream ends before the response is complete
+	 */
+	static HttpResult readOne(InputStream in, boolean head) throws IOException {
+		ByteArrayOutputStream headBytes = new ByteArrayOutputStream();
+		int matched = 0;
+		while (matched < 4) {
+			int b = in.read();
+			if (b < 0) {
+				throw new EOFException("Connection ended after " + headBytes.size() + " bytes of a response head");
+			}
+			headBytes.write(b);
+			matched = (b == "\r\n\r\n".charAt(matched)) ? matched + 1 : ((b == '\r') ? 1 : 0);
+		}
+		HttpResult response = parse(headBytes.toString(StandardCharsets.ISO_8859_1));
+		String length = response.header("Content-Length");
+		String encoding = response.header("Transfer-Encoding");
+		byte[] body;
+		if (head || response.status() / 100 == 1 || response.status() == 204 || response.status() == 304) {
+			body = new byte[0];
+		}
+		else if (encoding != null && encoding.equalsIgnoreCase("chunked")) {
+			body = readChunks(in);
+		}
+		else if (length != null) {
+			body = readFully(in, Integer.parseInt(length.trim()));
+		}
+		else {
+			body = in.readAllBytes();
+		}
+		return new HttpResult(response.protocol(), response.status(), response.headers(),
+				new String(body, StandardCharsets.UTF_8));
+	}
+
+	private static byte[] readChunks(InputStream in) throws IOException {
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		while (true) {
+			String sizeLine = readLine(in);
+			int size = Integer.parseInt(sizeLine.split(";")[0].trim(), 16);
+			if (size == 0) {
+				// Trailers, if any, end with an empty line.
+				while (!readLine(in).isEmpty()) {
+					// skip the trailer
+				}
+				return body.toByteArray();
+			}
+			body.write(readFully(in, size));
+			readLine(in);
+		}
+	}
+
+	private static String readLine(InputStream in) throws IOException {
+		StringBuilder line = new StringBuilder();
+		int b;
+		while ((b = in.read()) != '\n') {
+			if (b < 0) {
+				throw new EOFException("Connection ended inside a chunked body");
+			}
+			if (b != '\r') {
+				line.append((char) b);
+			}
+		}
+		return line.toString();
+	}
+
+	private static byte[] readFully(InputStream in, int length) throws IOException {
+		byte[] bytes = in.readNBytes(length);
+		if (bytes.length != length) {
+			throw new EOFException("Connection ended after " + bytes.length + " of " + length + " body bytes");
+		}
+		return bytes;
 	}
 
 	private static Socket connect(String localAddress, int port, String request) throws IOException {
@@ -141,8 +206,16 @@ final class Http {
 	 */
 	static HttpResult send(HttpClient client, URI uri, String method, String... headers)
 			throws IOException, InterruptedException {
+		return send(client, uri, Duration.ofSeconds(10), method, headers);
+	}
+
+	/**
+	 * Send a request with a JDK client, waiting for its response at most the given time.
+	 */
+	static HttpResult send(HttpClient client, URI uri, Duration timeout, String method, String... headers)
+			throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-			.timeout(Duration.ofSeconds(10))
+			.timeout(timeout)
 			.method(method, HttpRequest.BodyPublishers.noBody());
 		for (int i = 0; i < headers.length; i += 2) {
 			request.header(headers[i], headers[i + 1]);
@@ -184,13 +257,32 @@ final class Http {
 	 * Run curl with the given options against a URL; fails if curl does not exit 0.
 	 */
 	static HttpResult curl(String url, String... options) throws IOException, InterruptedException {
-		Path headers = Files.createTempFile("curl-headers", ".txt");
-		Path body = Files.createTempFile("curl-body", ".txt");
+		List<String> request = new ArrayList<>(List.of(options));
+		request.add(url);
+		return curlEach(List.of(request)).get(0);
+	}
+
+	/**
+	 * Run one curl process for several requests, one after the other, each with its own
+	 * options and its URL last (curl's {@code --next}), so that curl can keep its
+	 * connection between them; fails if curl does not exit 0.
+	 * @return the responses, in the order of the requests
+	 */
+	static List<HttpResult> curlEach(List<List<String>> requests) throws IOException, InterruptedException {
+		List<Path> files = new ArrayList<>();
 		try {
-			List<String> command = new ArrayList<>(List.of("curl", "-s", "-S", "-m", "20", "-D", headers.toString(),
-					"-o", body.toString()));
-			command.addAll(List.of(options));
-			command.add(url);
+			List<String> command = new ArrayList<>(List.of("curl"));
+			for (List<String> request : requests) {
+				Path headers = Files.createTempFile("curl-headers", ".txt");
+				Path body = Files.createTempFile("curl-body", ".txt");
+				files.add(headers);
+				files.add(body);
+				if (command.size() > 1) {
+					command.add("--next");
+				}
+				command.addAll(List.of("-s", "-S", "-m", "20", "-D", headers.toString(), "-o", body.toString()));
+				command.addAll(request);
+			}
 			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 			if (!process.waitFor(30, TimeUnit.SECONDS)) {
@@ -200,13 +292,18 @@ final class Http {
 			if (process.exitValue() != 0) {
 				throw new IllegalStateException("curl exited with " + process.exitValue() + ": " + output);
 			}
-			HttpResult head = parse(Files.readString(headers, StandardCharsets.ISO_8859_1));
-			return new HttpResult(head.protocol(), head.status(), head.headers(),
-					Files.readString(body, StandardCharsets.UTF_8));
+			List<HttpResult> responses = new ArrayList<>();
+			for (int i = 0; i < files.size(); i += 2) {
+				HttpResult head = parse(Files.readString(files.get(i), StandardCharsets.ISO_8859_1));
+				responses.add(new HttpResult(head.protocol(), head.status(), head.headers(),
+						Files.readString(files.get(i + 1), StandardCharsets.UTF_8)));
+			}
+			return responses;
 		}
 		finally {
-			Files.deleteIfExists(headers);
-			Files.deleteIfExists(body);
+			for (Path file : files) {
+				Files.deleteIfExists(file);
+			}
 		}
 	}
 

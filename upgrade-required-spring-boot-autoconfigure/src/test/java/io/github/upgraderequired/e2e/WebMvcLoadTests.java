@@ -1,0 +1,15 @@
+package io.github.upgraderequired.e2e;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The bounded load on Spring MVC (Tomcat), in the same application as {@link WebMvcEndToEndTests}.
+ */
+@SpringBootTest(classes = EndToEndApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "spring.main.web-application-type=servlet")
+@ActiveProfiles("e2e")
+class WebMvcLoadTests extends AbstractLoadTests {
+
+}
