@@ -1,5 +1,6 @@
 package io.github.upgraderequired.e2e;
 
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Faults of the application's own beans, over real sockets: a rule bean that throws (let
  * through by default, refused with {@code upgrade-required.fail-closed}; logged once and
  * counted either way) and a renderer that throws (a plain, complete upgrade response; a
- * request that goes through goes without the warnings). Each subclass runs
+ * request that goes through goes without the warnings), and clients that leave before the
+ * answer (no error or warning logged). Each subclass runs
  * {@link EndToEndApplication} with {@link FaultyBeans}; only one test here makes the rule
  * throw, since it is logged once per application.
  */
@@ -141,6 +143,24 @@ abstract class AbstractFaultsEndToEndTests {
 		assertThat(response.status()).isEqualTo(426);
 		assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
 		assertThat(response.body()).contains("\"rule\":\"secure\"");
+	}
+
+	@Test
+	void clientsThatResetTheConnectionBeforeTheAnswerCauseNoErrorLogs(CapturedOutput output) throws Exception {
+		for (int i = 0; i < 300; i++) {
+			try (Socket socket = new Socket("127.0.0.1", this.port)) {
+				// Closing with a zero linger resets the connection, so that writing the answer may fail.
+				socket.setSoLinger(true, 0);
+				socket.getOutputStream()
+					.write("GET /secure/hello HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\n\r\n"
+						.getBytes(StandardCharsets.ISO_8859_1));
+				socket.getOutputStream().flush();
+			}
+		}
+		// The server still answers; the wait lets late failures reach the log.
+		assertThat(Http.http11(this.port, "GET", "/secure/hello").status()).isEqualTo(426);
+		Thread.sleep(500);
+		assertThat(output.getAll().lines()).noneMatch((line) -> line.contains(" ERROR ") || line.contains(" WARN "));
 	}
 
 	/**
