@@ -2,7 +2,6 @@ package io.github.upgraderequired.autoconfigure;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +28,6 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.web.util.pattern.PathPatternParser;
 
@@ -45,6 +43,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
 public final class UpgradeRequiredAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(UpgradeRequiredAutoConfiguration.class);
+
+	private static final String PAGE_PROPERTY = UpgradeRequiredProperties.PREFIX + ".response.page";
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -129,15 +129,20 @@ public final class UpgradeRequiredAutoConfiguration {
 		if (location == null) {
 			return HtmlPage.defaultPage();
 		}
-		Resource resource = resourceLoader.getResource(location);
-		try (InputStream in = resource.getInputStream()) {
-			return new HtmlPage(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+		HtmlPage page;
+		try (InputStream in = resourceLoader.getResource(location).getInputStream()) {
+			page = HtmlPage.parse(in.readAllBytes());
 		}
-		catch (IOException ex) {
-			logger.warn("The page '" + location + "' set in '" + UpgradeRequiredProperties.PREFIX
-					+ ".response.page' cannot be read (" + ex.getMessage() + "); the built-in page is used instead");
+		catch (IOException | IllegalArgumentException ex) {
+			logger.warn("The page '" + location + "' set in '" + PAGE_PROPERTY + "' cannot be used ("
+					+ ex.getMessage() + "); the built-in page is used instead");
 			return HtmlPage.defaultPage();
 		}
+		if (!page.unknownPlaceholders().isEmpty()) {
+			logger.warn("The page '" + location + "' set in '" + PAGE_PROPERTY + "' has placeholders that render as "
+					+ "nothing: " + page.unknownPlaceholders() + "; known are " + HtmlPage.PLACEHOLDERS);
+		}
+		return page;
 	}
 
 	private static List<String> names(List<UpgradeRule> beans) {

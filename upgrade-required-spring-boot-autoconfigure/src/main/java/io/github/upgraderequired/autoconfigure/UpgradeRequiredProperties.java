@@ -191,7 +191,9 @@ public class UpgradeRequiredProperties {
 		/**
 		 * Location of an HTML page that replaces the built-in one, such as
 		 * 'classpath:/upgrade-required.html'. Placeholders such as {{detail}} and
-		 * {{upgrade}} are replaced with escaped values.
+		 * {{upgrade}} are replaced with escaped values. A page that cannot be read, is not
+		 * UTF-8, is empty or leaves a placeholder unclosed is replaced by the built-in one,
+		 * with a warning at start-up.
 		 */
 		private @Nullable String page;
 

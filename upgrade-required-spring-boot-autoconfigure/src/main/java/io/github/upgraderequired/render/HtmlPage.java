@@ -3,8 +3,14 @@ package io.github.upgraderequired.render;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * An HTML page template with {@code {{name}}} placeholders. Values are HTML-escaped when
@@ -12,6 +18,13 @@ import java.util.Map;
  * unknown placeholders render as nothing.
  */
 public final class HtmlPage {
+
+	/**
+	 * The placeholders the renderer fills: {@code minimum}, {@code current},
+	 * {@code upgradeUrl} and {@code documentation} only when the rejection has them.
+	 */
+	public static final List<String> PLACEHOLDERS = List.of("title", "heading", "detail", "upgrade", "rule", "status",
+			"minimum", "current", "upgradeUrl", "documentation", "link");
 
 	private static final String DEFAULT_LOCATION = "upgrade-required.html";
 
@@ -38,6 +51,65 @@ public final class HtmlPage {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Return a page read from a user's template, refusing one that cannot serve as a
+	 * page: not UTF-8, empty or blank, or with a {@code {{} that no {@code }}} closes.
+	 * @param content the template's bytes
+	 * @return the page
+	 * @throws IllegalArgumentException if the template cannot serve, saying why
+	 */
+	public static HtmlPage parse(byte[] content) {
+		String template;
+		try {
+			template = StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(content))
+				.toString();
+		}
+		catch (CharacterCodingException ex) {
+			throw new IllegalArgumentException("it is not UTF-8", ex);
+		}
+		if (template.isBlank()) {
+			throw new IllegalArgumentException("it is empty");
+		}
+		int position = 0;
+		while (true) {
+			int open = template.indexOf("{{", position);
+			if (open < 0) {
+				break;
+			}
+			int close = template.indexOf("}}", open + 2);
+			if (close < 0) {
+				throw new IllegalArgumentException("the placeholder at character " + open + " is not closed with }}");
+			}
+			position = close + 2;
+		}
+		return new HtmlPage(template);
+	}
+
+	/**
+	 * Return the placeholders of the page that are not {@link #PLACEHOLDERS}, which render
+	 * as nothing.
+	 * @return the names, in the order of the page
+	 */
+	public Set<String> unknownPlaceholders() {
+		Set<String> unknown = new LinkedHashSet<>();
+		int position = 0;
+		while (true) {
+			int open = this.template.indexOf("{{", position);
+			int close = (open < 0) ? -1 : this.template.indexOf("}}", open + 2);
+			if (close < 0) {
+				return unknown;
+			}
+			String name = this.template.substring(open + 2, close).trim();
+			if (!PLACEHOLDERS.contains(name)) {
+				unknown.add(name);
+			}
+			position = close + 2;
 		}
 	}
 

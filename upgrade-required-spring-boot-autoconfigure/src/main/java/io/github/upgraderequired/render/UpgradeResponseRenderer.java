@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.upgraderequired.core.Decision;
 import io.github.upgraderequired.core.Decision.Rejection;
@@ -13,6 +15,8 @@ import io.github.upgraderequired.core.Header;
 import io.github.upgraderequired.core.HttpProtocol;
 import io.github.upgraderequired.core.UpgradeRequest;
 import io.github.upgraderequired.core.Verdict;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,8 +28,16 @@ import org.jspecify.annotations.Nullable;
  * every body names the tokens for that reason. The body is
  * {@code application/problem+json} (RFC 9457) unless the client prefers HTML or plain
  * text; {@code HEAD} gets none.
+ * <p>
+ * Adapters call {@link #renderOrFallBack} and {@link #passHeadersOrNone}, so that a
+ * subclass that throws never leaves a request half answered: a rejected request then gets
+ * the {@link #fallback plain upgrade response}, and a request that goes through goes
+ * without the headers. The first failure of each is logged at WARN, the next ones at
+ * DEBUG.
  */
 public class UpgradeResponseRenderer {
+
+	private static final Log logger = LogFactory.getLog(UpgradeResponseRenderer.class);
 
 	private static final byte[] NO_BODY = new byte[0];
 
@@ -40,6 +52,10 @@ public class UpgradeResponseRenderer {
 	private final String problemType;
 
 	private final HtmlPage page;
+
+	private final AtomicBoolean renderFailed = new AtomicBoolean();
+
+	private final AtomicBoolean passHeadersFailed = new AtomicBoolean();
 
 	/**
 	 * Create a renderer with problem type {@code about:blank} and the built-in page.
@@ -116,13 +132,7 @@ public class UpgradeResponseRenderer {
 			addWarnings(decision, headers);
 			return new UpgradeResponse(rejection.status(), List.copyOf(headers), null, NO_BODY, 0);
 		}
-		HttpProtocol protocol = request.protocol();
-		if (protocol != null && protocol.allowsConnectionHeaders()) {
-			headers.add(new Header("Upgrade", String.join(", ", rejection.upgrade())));
-			if (protocol == HttpProtocol.HTTP_1_1) {
-				headers.add(new Header("Connection", "Upgrade"));
-			}
-		}
+		addUpgrade(rejection, request, headers);
 		headers.add(new Header("Cache-Control", "no-store"));
 		List<String> vary = new ArrayList<>(decision.vary().size() + 1);
 		vary.add("Accept");
@@ -134,6 +144,95 @@ public class UpgradeResponseRenderer {
 		byte[] body = body(format, rejection, request).getBytes(StandardCharsets.UTF_8);
 		return new UpgradeResponse(rejection.status(), List.copyOf(headers), format.contentType(),
 				"HEAD".equals(request.method()) ? NO_BODY : body, body.length);
+	}
+
+	/**
+	 * Render the response to a rejected request, or, should {@link #render} throw, the
+	 * {@link #fallback(Decision, UpgradeRequest) plain one}.
+	 * @param decision a decision with a rejection
+	 * @param request the request
+	 * @return the response, never {@code null}
+	 */
+	public final UpgradeResponse renderOrFallBack(Decision decision, UpgradeRequest request) {
+		try {
+			return Objects.requireNonNull(render(decision, request), "render returned null");
+		}
+		catch (RuntimeException ex) {
+			failed(this.renderFailed, "render the upgrade response; a plain one was sent instead", ex);
+			return fallback(decision, request);
+		}
+	}
+
+	/**
+	 * Return the headers to add to a request that goes through, or none should
+	 * {@link #passHeaders} throw.
+	 * @param decision the decision
+	 * @return the headers, never {@code null}
+	 */
+	public final List<Header> passHeadersOrNone(Decision decision) {
+		try {
+			return Objects.requireNonNull(passHeaders(decision), "passHeaders returned null");
+		}
+		catch (RuntimeException ex) {
+			failed(this.passHeadersFailed,
+					"add the warning headers to a request that went through; it went without them", ex);
+			return List.of();
+		}
+	}
+
+	private void failed(AtomicBoolean failedBefore, String what, RuntimeException ex) {
+		if (failedBefore.compareAndSet(false, true)) {
+			logger.warn(getClass().getName() + " failed to " + what
+					+ " (logged once at WARN, then at DEBUG)", ex);
+		}
+		else if (logger.isDebugEnabled()) {
+			logger.debug(getClass().getName() + " failed to " + what, ex);
+		}
+	}
+
+	/**
+	 * Return the plain answer to a rejected request, built from the decision alone, for
+	 * when the renderer fails: the decision's status, {@code Upgrade} (and
+	 * {@code Connection: Upgrade}) as {@link #render} sends them, {@code Cache-Control:
+	 * no-store}, and a short {@code text/plain} body naming the upgrade tokens; a redirect
+	 * keeps its {@code Location} and has no body.
+	 * @param decision a decision with a rejection
+	 * @param request the request
+	 * @return the response
+	 */
+	public static UpgradeResponse fallback(Decision decision, UpgradeRequest request) {
+		Rejection rejection = decision.rejection();
+		if (rejection == null) {
+			throw new IllegalArgumentException("The decision rejects nothing");
+		}
+		List<Header> headers = new ArrayList<>(4);
+		String redirect = rejection.verdict().redirect();
+		if (redirect != null) {
+			headers.add(new Header("Location", redirect));
+			headers.add(new Header("Cache-Control", "no-store"));
+			return new UpgradeResponse(rejection.status(), List.copyOf(headers), null, NO_BODY, 0);
+		}
+		addUpgrade(rejection, request, headers);
+		headers.add(new Header("Cache-Control", "no-store"));
+		String text = rejection.status() + " " + title(rejection.status()) + "\n\nUpgrade: "
+				+ String.join(", ", rejection.upgrade()) + "\n";
+		byte[] body = text.getBytes(StandardCharsets.UTF_8);
+		return new UpgradeResponse(rejection.status(), List.copyOf(headers), ResponseFormat.TEXT.contentType(),
+				"HEAD".equals(request.method()) ? NO_BODY : body, body.length);
+	}
+
+	/**
+	 * Add {@code Upgrade} on HTTP/1.x, and {@code Connection: Upgrade} on HTTP/1.1; both
+	 * are malformed on HTTP/2.
+	 */
+	private static void addUpgrade(Rejection rejection, UpgradeRequest request, List<Header> headers) {
+		HttpProtocol protocol = request.protocol();
+		if (protocol != null && protocol.allowsConnectionHeaders()) {
+			headers.add(new Header("Upgrade", String.join(", ", rejection.upgrade())));
+			if (protocol == HttpProtocol.HTTP_1_1) {
+				headers.add(new Header("Connection", "Upgrade"));
+			}
+		}
 	}
 
 	private static void addWarnings(Decision decision, List<Header> headers) {

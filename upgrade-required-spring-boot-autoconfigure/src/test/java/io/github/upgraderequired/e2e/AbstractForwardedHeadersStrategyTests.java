@@ -1,24 +1,57 @@
 package io.github.upgraderequired.e2e;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The connection rules under {@code server.forward-headers-strategy} {@code native} and
- * {@code framework}, where the server or Spring consume the forwarding headers and replace
- * the peer's address before the starter sees the request: requests are still judged by the
- * connection unless they were forwarded, and a forwarded request by the header of a
- * trusted proxy (127.0.0.1 here) only.
+ * The connection rules under each {@code server.forward-headers-strategy}: none (the
+ * default), {@code native} and {@code framework}, where the server or Spring consume the
+ * forwarding headers and replace the peer's address before the starter sees the request.
+ * Requests are still judged by the connection unless they were forwarded, and a forwarded
+ * request by the version header of a trusted proxy (127.0.0.1 here) only, whoever sends
+ * it.
+ * <p>
+ * Whether {@code X-Forwarded-Proto} or {@code Forwarded: proto=https} makes a plain request
+ * secure, and so satisfies an HTTPS rule, is the server's decision: each subclass says
+ * which peers its server believes, and the tests hold it to that.
  */
 abstract class AbstractForwardedHeadersStrategyTests {
 
-	private static final String UNTRUSTED_PEER = "127.0.0.2";
+	static final String TRUSTED_PEER = "127.0.0.1";
+
+	static final String UNTRUSTED_PEER = "127.0.0.2";
+
+	static final List<String> NO_PEER = List.of();
+
+	static final List<String> EVERY_PEER = List.of(TRUSTED_PEER, UNTRUSTED_PEER);
+
+	private final List<String> xForwardedProtoBelievedFrom;
+
+	private final List<String> forwardedBelievedFrom;
 
 	@LocalServerPort
 	int port;
+
+	/**
+	 * Create the tests for a server that believes {@code X-Forwarded-Proto} and
+	 * {@code Forwarded} from the given peers.
+	 * @param xForwardedProtoBelievedFrom the peers whose {@code X-Forwarded-Proto} the
+	 * server believes
+	 * @param forwardedBelievedFrom the peers whose {@code Forwarded} header the server
+	 * believes
+	 */
+	AbstractForwardedHeadersStrategyTests(List<String> xForwardedProtoBelievedFrom,
+			List<String> forwardedBelievedFrom) {
+		this.xForwardedProtoBelievedFrom = xForwardedProtoBelievedFrom;
+		this.forwardedBelievedFrom = forwardedBelievedFrom;
+	}
 
 	@Test
 	void aDirectHttp10RequestIsStillJudgedByItsConnection() throws Exception {
@@ -34,20 +67,70 @@ abstract class AbstractForwardedHeadersStrategyTests {
 
 	@Test
 	void aForwardedRequestFromTheTrustedProxyIsJudgedByItsHeader() throws Exception {
-		HttpResult old = Http.raw("127.0.0.1", this.port, forwarded("HTTP/1.1", "HTTP/1.0"));
+		HttpResult old = Http.raw(TRUSTED_PEER, this.port, forwarded("/open/hello", "HTTP/1.1", "HTTP/1.0"));
 		assertThat(old.status()).isEqualTo(426);
 		assertThat(old.body()).contains("\"current\":\"HTTP/1.0\"");
-		HttpResult current = Http.raw("127.0.0.1", this.port, forwarded("HTTP/1.0", "HTTP/1.1"));
+		HttpResult current = Http.raw(TRUSTED_PEER, this.port, forwarded("/open/hello", "HTTP/1.0", "HTTP/1.1"));
 		assertThat(current.status()).isEqualTo(200);
 	}
 
 	@Test
 	void aForwardedRequestFromAnUntrustedPeerHasAnUnknownVersion() throws Exception {
-		assertThat(Http.raw(UNTRUSTED_PEER, this.port, forwarded("HTTP/1.0", "HTTP/1.0")).status()).isEqualTo(200);
+		assertThat(Http.raw(UNTRUSTED_PEER, this.port, forwarded("/open/hello", "HTTP/1.0", "HTTP/1.0")).status())
+			.isEqualTo(200);
 	}
 
-	private static String forwarded(String connection, String client) {
-		return "GET /open/hello " + connection + "\r\nHost: localhost\r\nX-Forwarded-For: 203.0.113.7\r\n"
+	@Test
+	void aVersionClaimedByAnUntrustedPeerIsNeverBelieved() throws Exception {
+		// The rule on /strict/** refuses unknown versions: had the claim been believed, the
+		// request would pass.
+		HttpResult claimed = Http.raw(UNTRUSTED_PEER, this.port, forwarded("/strict/hello", "HTTP/1.0", "HTTP/1.1"));
+		assertThat(claimed.status()).isEqualTo(426);
+		assertThat(claimed.body()).contains("\"rule\":\"http-1-1-strict\"")
+			.contains("does not show what rule 'http-1-1-strict' checks")
+			.doesNotContain("\"current\"");
+		// Over an HTTP/1.1 connection too: what the connection says does not count either.
+		assertThat(Http.raw(UNTRUSTED_PEER, this.port, forwarded("/strict/hello", "HTTP/1.1", "HTTP/1.1")).status())
+			.isEqualTo(426);
+	}
+
+	@Test
+	void aVersionClaimedByTheTrustedProxyIsBelieved() throws Exception {
+		assertThat(Http.raw(TRUSTED_PEER, this.port, forwarded("/strict/hello", "HTTP/1.0", "HTTP/1.1")).status())
+			.isEqualTo(200);
+		HttpResult old = Http.raw(TRUSTED_PEER, this.port, forwarded("/strict/hello", "HTTP/1.1", "HTTP/1.0"));
+		assertThat(old.status()).isEqualTo(426);
+		assertThat(old.body()).contains("\"rule\":\"http-1-1\"").contains("\"current\":\"HTTP/1.0\"");
+	}
+
+	@Test
+	void aDirectRequestToTheStrictPathIsJudgedByItsConnection() throws Exception {
+		assertThat(Http.raw(UNTRUSTED_PEER, this.port, "GET /strict/hello HTTP/1.1\r\nHost: localhost\r\n"
+				+ "Connection: close\r\n\r\n").status()).isEqualTo(200);
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "X-Forwarded-Proto: https | " + TRUSTED_PEER,
+			"X-Forwarded-Proto: https | " + UNTRUSTED_PEER, "Forwarded: proto=https | " + TRUSTED_PEER,
+			"Forwarded: proto=https | " + UNTRUSTED_PEER })
+	void aClaimOfHttpsSatisfiesTheHttpsRuleOnlyWhereTheServerBelievesThePeer(String header, String peer)
+			throws Exception {
+		HttpResult response = Http.raw(peer, this.port,
+				"GET /secure/hello HTTP/1.1\r\nHost: localhost\r\n" + header + "\r\nConnection: close\r\n\r\n");
+		List<String> believedFrom = header.startsWith("Forwarded:") ? this.forwardedBelievedFrom
+				: this.xForwardedProtoBelievedFrom;
+		if (believedFrom.contains(peer)) {
+			assertThat(response.status()).isEqualTo(200);
+		}
+		else {
+			assertThat(response.status()).isEqualTo(426);
+			assertThat(response.header("Upgrade")).isEqualTo("TLS/1.3, TLS/1.2");
+			assertThat(response.body()).contains("\"rule\":\"secure\"").contains("\"current\":\"http\"");
+		}
+	}
+
+	private static String forwarded(String path, String connection, String client) {
+		return "GET " + path + " " + connection + "\r\nHost: localhost\r\nX-Forwarded-For: 203.0.113.7\r\n"
 				+ "X-Forwarded-Proto: http\r\nX-Forwarded-Http-Version: " + client + "\r\nConnection: close\r\n\r\n";
 	}
 

@@ -14,7 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -210,12 +209,7 @@ abstract class AbstractObservabilityEndToEndTests {
 	}
 
 	private double count(String rule, String outcome) {
-		return this.meterRegistry.find("upgrade.required.requests")
-			.tags("rule", rule, "outcome", outcome)
-			.counters()
-			.stream()
-			.mapToDouble(Counter::count)
-			.sum();
+		return Meters.count(this.meterRegistry, rule, outcome);
 	}
 
 }

@@ -16,6 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 abstract class AbstractTlsEndToEndTests {
 
+	private static final String TRUSTED_PEER = "127.0.0.1";
+
+	private static final String UNTRUSTED_PEER = "127.0.0.2";
+
 	@LocalServerPort
 	int port;
 
@@ -87,6 +91,48 @@ abstract class AbstractTlsEndToEndTests {
 		assertThat(http2.status()).isEqualTo(426);
 		assertThat(http2.hasHeader("Upgrade")).isFalse();
 		assertThat(http2.body()).contains("\"current\":\"TLSv1.2\"");
+	}
+
+	@Test
+	void aTlsVersionClaimedByAnUntrustedPeerIsNeverBelieved() throws Exception {
+		// The rule on /tls-strict/** refuses unknown versions: had the claim been believed,
+		// the TLS 1.2 client would pass.
+		HttpResult claimed = Http.rawTls(UNTRUSTED_PEER, this.port, "TLSv1.2",
+				forwarded("/tls-strict/hello", "TLSv1.3"));
+		assertThat(claimed.status()).isEqualTo(426);
+		assertThat(claimed.header("Upgrade")).isEqualTo("TLS/1.3");
+		assertThat(claimed.body()).contains("\"rule\":\"tls-1-3-strict\"").doesNotContain("\"current\"");
+	}
+
+	@Test
+	void aTlsVersionClaimedByTheTrustedProxyIsWhatCounts() throws Exception {
+		HttpResult upgraded = Http.rawTls(TRUSTED_PEER, this.port, "TLSv1.2",
+				forwarded("/tls-strict/hello", "TLSv1.3"));
+		assertThat(upgraded.status()).isEqualTo(200);
+		HttpResult old = Http.rawTls(TRUSTED_PEER, this.port, "TLSv1.3", forwarded("/tls-strict/hello", "TLSv1.2"));
+		assertThat(old.status()).isEqualTo(426);
+		assertThat(old.body()).contains("\"current\":\"TLSv1.2\"");
+	}
+
+	/**
+	 * What the design makes of a direct client that adds a forwarding header: its TLS
+	 * version becomes unknown, which a rule allows unless it says {@code unknown: reject}.
+	 */
+	@Test
+	void aDirectTls12ClientThatAddsAForwardingHeaderIsUnknownAndSoAllowedByDefault() throws Exception {
+		assertThat(Http.rawTls(UNTRUSTED_PEER, this.port, "TLSv1.2", direct("/tls/hello")).status()).isEqualTo(426);
+		assertThat(Http.rawTls(UNTRUSTED_PEER, this.port, "TLSv1.2", forwarded("/tls/hello", "TLSv1.3")).status())
+			.isEqualTo(200);
+	}
+
+	private static String direct(String path) {
+		return "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\nConnection: close\r\n\r\n";
+	}
+
+	private static String forwarded(String path, String claimedTls) {
+		return "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\n"
+				+ "X-Forwarded-For: 203.0.113.7\r\nX-Forwarded-Tls-Version: " + claimedTls
+				+ "\r\nConnection: close\r\n\r\n";
 	}
 
 	private HttpResult get(String tls, Version version, String path) throws Exception {

@@ -74,7 +74,8 @@ class EndToEndApplication {
 
 		@GetMapping({ "/get-only", "/secure/get-only", "/h2/hello", "/tls/hello", "/tls-warn/hello", "/api/hello",
 				"/app/hello", "/web/", "/web-soon/", "/beta/hello", "/api-soon/hello", "/api-query/hello",
-				"/api-path/{version}/hello", "/api-media/hello", "/api-strict/hello" })
+				"/api-path/{version}/hello", "/api-media/hello", "/api-strict/hello", "/strict/hello",
+				"/tls-strict/hello" })
 		Map<String, String> getOnly() {
 			return Map.of("message", "hello");
 		}

@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
@@ -233,6 +234,39 @@ final class Http {
 	 * version, and prefers the given HTTP version (HTTP/2 is then negotiated with ALPN).
 	 */
 	static HttpClient tlsClient(String tlsVersion, HttpClient.Version version) throws Exception {
+		SSLParameters parameters = new SSLParameters();
+		parameters.setProtocols(new String[] { tlsVersion });
+		return HttpClient.newBuilder()
+			.version(version)
+			.sslContext(trustingTestCertificate())
+			.sslParameters(parameters)
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.connectTimeout(Duration.ofSeconds(5))
+			.build();
+	}
+
+	/**
+	 * Send an HTTP/1.1 request as written over TLS, speaking only the given TLS version,
+	 * from the given local address; read until the server closes the connection.
+	 */
+	static HttpResult rawTls(String localAddress, int port, String tlsVersion, String request) throws Exception {
+		Socket plain = new Socket();
+		plain.bind(new InetSocketAddress(localAddress, 0));
+		plain.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+		plain.setSoTimeout(10000);
+		try (SSLSocket socket = (SSLSocket) trustingTestCertificate().getSocketFactory()
+			.createSocket(plain, "127.0.0.1", port, true)) {
+			socket.setEnabledProtocols(new String[] { tlsVersion });
+			socket.startHandshake();
+			socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+			socket.getOutputStream().flush();
+			ByteArrayOutputStream response = new ByteArrayOutputStream();
+			socket.getInputStream().transferTo(response);
+			return parse(response.toString(StandardCharsets.ISO_8859_1));
+		}
+	}
+
+	private static SSLContext trustingTestCertificate() throws Exception {
 		KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
 		trust.load(null, null);
 		try (InputStream in = Http.class.getResourceAsStream("/tls/cert.pem")) {
@@ -242,15 +276,7 @@ final class Http {
 		trustManagers.init(trust);
 		SSLContext context = SSLContext.getInstance("TLS");
 		context.init(null, trustManagers.getTrustManagers(), null);
-		SSLParameters parameters = new SSLParameters();
-		parameters.setProtocols(new String[] { tlsVersion });
-		return HttpClient.newBuilder()
-			.version(version)
-			.sslContext(context)
-			.sslParameters(parameters)
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.connectTimeout(Duration.ofSeconds(5))
-			.build();
+		return context;
 	}
 
 	/**

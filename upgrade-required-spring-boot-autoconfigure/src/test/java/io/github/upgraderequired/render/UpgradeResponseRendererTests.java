@@ -233,6 +233,69 @@ class UpgradeResponseRendererTests {
 		assertThat(shortProblem.get("instance").asString()).isEqualTo("/a");
 	}
 
+	@Test
+	void aRendererThatThrowsOrAnswersNothingIsReplacedByThePlainResponse() {
+		UpgradeResponseRenderer throwing = new UpgradeResponseRenderer() {
+
+			@Override
+			public UpgradeResponse render(Decision decision, UpgradeRequest request) {
+				throw new IllegalStateException("broken");
+			}
+
+		};
+		UpgradeResponseRenderer answeringNothing = new UpgradeResponseRenderer() {
+
+			@Override
+			public UpgradeResponse render(Decision decision, UpgradeRequest request) {
+				return null;
+			}
+
+		};
+		UpgradeRequest request = TestRequest.get("/x");
+		Decision decision = decision(rule(Verdict.upgrade(null, null)), request);
+		for (UpgradeResponseRenderer renderer : List.of(throwing, answeringNothing)) {
+			UpgradeResponse response = renderer.renderOrFallBack(decision, request);
+			assertThat(response.status()).isEqualTo(426);
+			assertThat(headers(response)).containsEntry("Upgrade", "Test/2, Test/1")
+				.containsEntry("Connection", "Upgrade")
+				.containsEntry("Cache-Control", "no-store");
+			assertThat(response.contentType()).isEqualTo("text/plain;charset=UTF-8");
+			assertThat(body(response)).isEqualTo("426 Upgrade Required\n\nUpgrade: Test/2, Test/1\n");
+			assertThat(response.contentLength()).isEqualTo(response.body().length);
+		}
+	}
+
+	@Test
+	void thePlainResponseKeepsARedirectAndTheConfiguredStatus() {
+		UpgradeRequest request = TestRequest.get("/x");
+		UpgradeResponse redirect = UpgradeResponseRenderer.fallback(
+				decision(rule(Verdict.upgrade(null, null).withRedirect("https://example.com/x")), request), request);
+		assertThat(redirect.status()).isEqualTo(308);
+		assertThat(headers(redirect)).containsEntry("Location", "https://example.com/x")
+			.containsEntry("Cache-Control", "no-store")
+			.doesNotContainKey("Upgrade");
+		assertThat(redirect.body()).isEmpty();
+		UpgradeRule rule = new FixedRule(Verdict.upgrade(null, null), RuleSettings.builder().status(406).build());
+		UpgradeResponse refused = UpgradeResponseRenderer.fallback(decision(rule, request), request);
+		assertThat(refused.status()).isEqualTo(406);
+		assertThat(body(refused)).startsWith("406 Not Acceptable\n");
+	}
+
+	@Test
+	void passHeadersThatThrowAreLeftOut() {
+		UpgradeResponseRenderer throwing = new UpgradeResponseRenderer() {
+
+			@Override
+			public List<Header> passHeaders(Decision decision) {
+				throw new IllegalStateException("broken");
+			}
+
+		};
+		Decision warning = new Decision(null, Instant.EPOCH, null, List.of(), List.of("User-Agent"));
+		assertThat(throwing.passHeadersOrNone(warning)).isEmpty();
+		assertThat(this.renderer.passHeadersOrNone(warning)).extracting(Header::name).contains("Vary", "Deprecation");
+	}
+
 	private UpgradeResponse render(UpgradeRule rule, UpgradeRequest request) {
 		return this.renderer.render(decision(rule, request), request);
 	}

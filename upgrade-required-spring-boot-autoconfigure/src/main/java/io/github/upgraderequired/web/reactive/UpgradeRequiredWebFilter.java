@@ -107,7 +107,7 @@ public class UpgradeRequiredWebFilter implements WebFilter, Ordered {
 			return chain.filter(exchange);
 		}
 		if (decision.isRejected()) {
-			UpgradeResponse upgradeResponse = this.renderer.render(decision, upgradeRequest);
+			UpgradeResponse upgradeResponse = this.renderer.renderOrFallBack(decision, upgradeRequest);
 			return applyCors(exchange).then(Mono.defer(() -> {
 				if (corsRejected(exchange.getResponse())) {
 					return exchange.getResponse().setComplete();
@@ -117,7 +117,7 @@ public class UpgradeRequiredWebFilter implements WebFilter, Ordered {
 			}));
 		}
 		HttpHeaders headers = exchange.getResponse().getHeaders();
-		for (Header header : this.renderer.passHeaders(decision)) {
+		for (Header header : this.renderer.passHeadersOrNone(decision)) {
 			headers.add(header.name(), header.value());
 		}
 		return chain.filter(exchange);

@@ -77,7 +77,7 @@ final class ServletUpgradeCheck {
 			return true;
 		}
 		if (decision.isRejected()) {
-			UpgradeResponse upgradeResponse = this.renderer.render(decision, upgradeRequest);
+			UpgradeResponse upgradeResponse = this.renderer.renderOrFallBack(decision, upgradeRequest);
 			if (applyCors(request, response)) {
 				// Counted before it is written, so that a client that has the answer sees it counted.
 				this.engine.rejectionSent(decision, upgradeRequest);
@@ -85,7 +85,7 @@ final class ServletUpgradeCheck {
 			}
 			return false;
 		}
-		for (Header header : this.renderer.passHeaders(decision)) {
+		for (Header header : this.renderer.passHeadersOrNone(decision)) {
 			response.addHeader(header.name(), header.value());
 		}
 		return true;

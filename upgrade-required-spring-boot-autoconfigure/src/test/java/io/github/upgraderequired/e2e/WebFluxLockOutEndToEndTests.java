@@ -1,0 +1,15 @@
+package io.github.upgraderequired.e2e;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * No configuration locks out health checks, on Spring WebFlux (Reactor Netty).
+ */
+@SpringBootTest(classes = { EndToEndApplication.class, FaultyBeans.class }, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "spring.main.web-application-type=reactive")
+@ActiveProfiles("lockout")
+class WebFluxLockOutEndToEndTests extends AbstractLockOutEndToEndTests {
+
+}
