@@ -8,8 +8,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The end-to-end application of the {@code e2e} profile started on one stack, on a free
- * port, for tests that cannot use Spring's test context (the property-based ones, which
- * run on jqwik's engine).
+ * port, for tests that need several applications at once (the property-based ones run
+ * both stacks side by side, and each stack without the starter when they must tell the
+ * server's own failures from the starter's).
  */
 final class RunningStack implements AutoCloseable {
 
