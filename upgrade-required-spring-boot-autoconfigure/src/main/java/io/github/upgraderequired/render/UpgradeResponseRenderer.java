@@ -194,8 +194,9 @@ public class UpgradeResponseRenderer {
 	 * Return the plain answer to a rejected request, built from the decision alone, for
 	 * when the renderer fails: the decision's status, {@code Upgrade} (and
 	 * {@code Connection: Upgrade}) as {@link #render} sends them, {@code Cache-Control:
-	 * no-store}, and a short {@code text/plain} body naming the upgrade tokens; a redirect
-	 * keeps its {@code Location} and has no body.
+	 * no-store}, {@code Vary} naming the headers the rules read, and a short
+	 * {@code text/plain} body naming the upgrade tokens; a redirect keeps its
+	 * {@code Location} and has no body.
 	 * @param decision a decision with a rejection
 	 * @param request the request
 	 * @return the response
@@ -214,6 +215,10 @@ public class UpgradeResponseRenderer {
 		}
 		addUpgrade(rejection, request, headers);
 		headers.add(new Header("Cache-Control", "no-store"));
+		if (!decision.vary().isEmpty()) {
+			// The body is plain text whatever the client accepts: only the rules' headers count.
+			headers.add(new Header("Vary", String.join(", ", decision.vary())));
+		}
 		String text = rejection.status() + " " + title(rejection.status()) + "\n\nUpgrade: "
 				+ String.join(", ", rejection.upgrade()) + "\n";
 		byte[] body = text.getBytes(StandardCharsets.UTF_8);

@@ -92,7 +92,8 @@ abstract class AbstractLoadTests {
 	/**
 	 * The rules of {@code application-e2e.yml}, by type.
 	 */
-	private static final Map<String, String> RULES = rules("http-1-1", "http-version", "secure", "https",
+	private static final Map<String, String> RULES = rules("http-1-1", "http-version", "http-1-1-strict",
+			"http-version", "secure", "https",
 			"secure-redirect", "https", "internal", "https", "deprecated", "https", "shadow", "https", "http2",
 			"http2", "websocket", "websocket", "tls-1-3", "tls-version", "tls-1-3-soon", "tls-version", "api",
 			"api-version", "app", "app-version", "browsers", "browser", "browsers-soon", "browser", "beta",

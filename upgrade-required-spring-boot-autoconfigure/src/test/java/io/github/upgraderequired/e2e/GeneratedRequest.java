@@ -31,7 +31,7 @@ record GeneratedRequest(@Nullable HttpProtocol protocol, String path, @Nullable 
 			"/internal/hello", "/deprecated/hello", "/shadow/hello", "/h2/hello", "/ws/echo", "/tls/hello",
 			"/tls-warn/hello", "/api/hello", "/api-soon/hello", "/api-query/hello", "/api-path/1/hello",
 			"/api-path/2/hello", "/api-media/hello", "/api-strict/hello", "/app/hello", "/beta/hello", "/web/",
-			"/web-soon/", "/actuator/health");
+			"/web-soon/", "/strict/hello", "/tls-strict/hello", "/actuator/health");
 
 	/**
 	 * The request headers the rules of the {@code e2e} profile read, and the forwarding

@@ -266,6 +266,18 @@ class UpgradeResponseRendererTests {
 	}
 
 	@Test
+	void thePlainResponseVariesOnTheHeadersTheRulesReadAndSendsNoUpgradeOnHttp2() {
+		UpgradeRequest request = TestRequest.get("/x").protocol(HttpProtocol.HTTP_2);
+		Decision read = decision(rule(Verdict.upgrade(null, null)), request);
+		Decision decision = new Decision(read.rejection(), read.deprecation(), read.sunset(), read.links(),
+				List.of("User-Agent", "Sec-CH-UA"));
+		UpgradeResponse response = UpgradeResponseRenderer.fallback(decision, request);
+		assertThat(headers(response)).containsEntry("Vary", "User-Agent, Sec-CH-UA")
+			.doesNotContainKeys("Upgrade", "Connection");
+		assertThat(body(response)).contains("Upgrade: Test/2, Test/1");
+	}
+
+	@Test
 	void thePlainResponseKeepsARedirectAndTheConfiguredStatus() {
 		UpgradeRequest request = TestRequest.get("/x");
 		UpgradeResponse redirect = UpgradeResponseRenderer.fallback(
