@@ -89,7 +89,10 @@ class DecisionPropertyTests {
 				}
 			}
 			else if (contentType.startsWith("text/html")) {
-				assertThat(body.toLowerCase(Locale.ROOT)).doesNotContain("<script").doesNotContain("{{");
+				assertThat(body.toLowerCase(Locale.ROOT)).doesNotContain("<script");
+				// Every placeholder of the page was replaced, once: a '{{' left in the page
+				// can only be one the request brought, shown as text.
+				assertThat(occurrences(body, "{{")).isLessThanOrEqualTo(occurrences(request.toString(), "{{"));
 			}
 			else {
 				assertThat(contentType).startsWith("text/plain");
@@ -213,6 +216,14 @@ class DecisionPropertyTests {
 					+ "Edg|EdgiOS|SamsungBrowser|MSIE|Trident|Mobile|iPhone|iPad|Macintosh).*"));
 		PropertyCheck.forAll(agents, (agent, tally) -> assertThat(
 				rejection(GeneratedRequest.get("/web/").with("User-Agent", agent))).isNull());
+	}
+
+	private static int occurrences(String text, String part) {
+		int count = 0;
+		for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+			count++;
+		}
+		return count;
 	}
 
 	private static String answer(GeneratedRequest request) {
