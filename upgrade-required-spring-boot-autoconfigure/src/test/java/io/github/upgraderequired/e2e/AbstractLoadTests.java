@@ -1,15 +1,10 @@
 package io.github.upgraderequired.e2e;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -733,7 +728,7 @@ abstract class AbstractLoadTests {
 
 		private final reactor.netty.http.client.HttpClient netty;
 
-		private Socket keptAlive;
+		private RawConnection keptAlive;
 
 		private int done;
 
@@ -797,7 +792,7 @@ abstract class AbstractLoadTests {
 				catch (Exception ex) {
 					String of = (calls.size() > 1) ? " to a batch of " + calls.size() : "";
 					failure(this.done, calls.get(0), "no answer" + of + ": " + ex);
-					closeSocket();
+					closeConnection();
 				}
 				this.done += calls.size();
 			}
@@ -834,28 +829,22 @@ abstract class AbstractLoadTests {
 			URI uri = URI.create("http://127.0.0.1:" + AbstractLoadTests.this.port + call.target());
 			return switch (this.kind) {
 				case HTTP_1_0 -> {
-					try (Socket socket = connect()) {
-						HttpResult response = writeAndRead(socket, call, "HTTP/1.0");
-						if (socket.getInputStream().read() != -1) {
+					try (RawConnection connection = new RawConnection(AbstractLoadTests.this.port)) {
+						HttpResult response = connection.exchange(request(call, "HTTP/1.0"), isHead(call));
+						if (!connection.endsHere()) {
 							throw new IOException("More than one response to an HTTP/1.0 request");
 						}
 						yield response;
 					}
 				}
 				case KEEP_ALIVE_HTTP_1_1 -> {
-					if (this.keptAlive == null) {
-						this.keptAlive = connect();
+					if (this.keptAlive == null || !this.keptAlive.isReusable()) {
+						closeConnection();
+						this.keptAlive = new RawConnection(AbstractLoadTests.this.port);
 					}
-					HttpResult response = writeAndRead(this.keptAlive, call, "HTTP/1.1");
 					// Tomcat closes after 100 requests, saying so in a Connection line of its
-					// own next to the 426's "Connection: Upgrade".
-					if (response.headers("Connection")
-						.stream()
-						.flatMap((value) -> Arrays.stream(value.split(",")))
-						.anyMatch((token) -> token.trim().equalsIgnoreCase("close"))) {
-						closeSocket();
-					}
-					yield response;
+					// own next to the 426's "Connection: Upgrade": the connection sees it.
+					yield this.keptAlive.exchange(request(call, "HTTP/1.1"), isHead(call));
 				}
 				case JDK_HTTP_1_1, JDK_H2C_UPGRADE -> Http.send(this.jdk, uri, ANSWER_TIMEOUT, call.method(), headers);
 				case NETTY_H2C -> netty(call, uri);
@@ -886,15 +875,11 @@ abstract class AbstractLoadTests {
 				.block(ANSWER_TIMEOUT);
 		}
 
-		private Socket connect() throws IOException {
-			Socket socket = new Socket();
-			socket.connect(new InetSocketAddress("127.0.0.1", AbstractLoadTests.this.port),
-					(int) ANSWER_TIMEOUT.toMillis());
-			socket.setSoTimeout((int) ANSWER_TIMEOUT.toMillis());
-			return socket;
+		private static boolean isHead(Call call) {
+			return call.method().equals("HEAD");
 		}
 
-		private HttpResult writeAndRead(Socket socket, Call call, String version) throws IOException {
+		private byte[] request(Call call, String version) {
 			StringBuilder request = new StringBuilder().append(call.method())
 				.append(' ')
 				.append(call.target())
@@ -909,14 +894,10 @@ abstract class AbstractLoadTests {
 			if (call.method().equals("POST")) {
 				request.append("Content-Length: 0\r\n");
 			}
-			OutputStream out = socket.getOutputStream();
-			out.write(request.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
-			out.flush();
-			InputStream in = socket.getInputStream();
-			return Http.readOne(in, call.method().equals("HEAD"));
+			return request.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
 		}
 
-		private void closeSocket() {
+		private void closeConnection() {
 			if (this.keptAlive != null) {
 				try {
 					this.keptAlive.close();
@@ -929,7 +910,7 @@ abstract class AbstractLoadTests {
 		}
 
 		void close() {
-			closeSocket();
+			closeConnection();
 			if (this.provider != null) {
 				this.provider.disposeLater().block(Duration.ofSeconds(10));
 			}
