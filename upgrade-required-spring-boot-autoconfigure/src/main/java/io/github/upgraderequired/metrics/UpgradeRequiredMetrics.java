@@ -32,6 +32,18 @@ public final class UpgradeRequiredMetrics {
 	 */
 	public static final String TAG_CLIENT = "client";
 
+	/**
+	 * Counter of responses to the application's HTTP clients that asked for an upgrade
+	 * or announced a deprecation, by outcome (and host, if asked for).
+	 */
+	public static final String CLIENT_RESPONSES = "upgrade.required.client.responses";
+
+	/**
+	 * Tag of {@link #CLIENT_RESPONSES}: the host the request went to; only when
+	 * {@code upgrade-required.client.metrics.host-tag} is set.
+	 */
+	public static final String TAG_HOST = "host";
+
 	private UpgradeRequiredMetrics() {
 	}
 
