@@ -1,0 +1,72 @@
+package io.github.upgraderequired.e2e;
+
+import java.net.URI;
+import java.util.Map;
+
+import io.github.upgraderequired.client.UpgradeRequiredDetails;
+import io.github.upgraderequired.client.UpgradeRequiredException;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+/**
+ * The client support with {@code RestClient}, built from Spring Boot's builder.
+ */
+class RestClientEndToEndTests extends AbstractClientEndToEndTests {
+
+	@Autowired
+	RestClient.Builder builder;
+
+	@Override
+	protected String name() {
+		return "rest-client";
+	}
+
+	@Override
+	protected Answer call(String method, String uri, Map<String, String> headers) {
+		try {
+			ResponseEntity<String> response = this.builder.build()
+				.method(HttpMethod.valueOf(method))
+				.uri(URI.create(uri))
+				.headers((target) -> headers.forEach(target::set))
+				.retrieve()
+				.toEntity(String.class);
+			return new Answer(response.getStatusCode().value(), response.getBody(), null);
+		}
+		catch (RuntimeException ex) {
+			return Answer.failed(ex);
+		}
+	}
+
+	@Override
+	protected UpgradeRequiredDetails typed(@Nullable Throwable error) {
+		assertThat(error).isInstanceOf(UpgradeRequiredException.class).isInstanceOf(HttpClientErrorException.class);
+		UpgradeRequiredException upgradeRequired = (UpgradeRequiredException) error;
+		assertThat(upgradeRequired.getStatusCode().value()).isEqualTo(426);
+		assertThat(upgradeRequired.getMessage()).startsWith("426 Upgrade Required");
+		assertThat(upgradeRequired.getUpgrade()).isEqualTo(upgradeRequired.getDetails().upgrade());
+		return upgradeRequired.getDetails();
+	}
+
+	@Test
+	void aStatusHandlerOfTheRequestStillComesFirst() {
+		RestClient client = this.builder.build();
+		assertThatIllegalStateException().isThrownBy(() -> client.get()
+			.uri(URI.create(http("/api/hello")))
+			.header("API-Version", "1")
+			.retrieve()
+			.onStatus((status) -> status.value() == 426, (request, response) -> {
+				throw new IllegalStateException("handled by the application");
+			})
+			.toBodilessEntity()).withMessage("handled by the application");
+	}
+
+}

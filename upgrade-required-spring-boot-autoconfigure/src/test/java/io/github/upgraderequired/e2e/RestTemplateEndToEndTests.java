@@ -1,0 +1,96 @@
+package io.github.upgraderequired.e2e;
+
+import java.net.URI;
+import java.util.Map;
+
+import io.github.upgraderequired.client.UpgradeRequiredDetails;
+import io.github.upgraderequired.client.UpgradeRequiredException;
+import io.github.upgraderequired.client.UpgradeRequiredResponseErrorHandler;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.restclient.RestTemplateBuilder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.RequestEntity;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.web.client.DefaultResponseErrorHandler;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.ResponseErrorHandler;
+import org.springframework.web.client.RestTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+/**
+ * The client support with {@code RestTemplate}, built from Spring Boot's builder.
+ */
+class RestTemplateEndToEndTests extends AbstractClientEndToEndTests {
+
+	@Autowired
+	RestTemplateBuilder builder;
+
+	@Override
+	protected String name() {
+		return "rest-template";
+	}
+
+	@Override
+	protected Answer call(String method, String uri, Map<String, String> headers) {
+		return call(this.builder.build(), method, uri, headers);
+	}
+
+	private static Answer call(RestTemplate restTemplate, String method, String uri, Map<String, String> headers) {
+		HttpHeaders requestHeaders = new HttpHeaders();
+		headers.forEach(requestHeaders::set);
+		try {
+			ResponseEntity<String> response = restTemplate
+				.exchange(new RequestEntity<>(requestHeaders, HttpMethod.valueOf(method), URI.create(uri)), String.class);
+			return new Answer(response.getStatusCode().value(), response.getBody(), null);
+		}
+		catch (RuntimeException ex) {
+			return Answer.failed(ex);
+		}
+	}
+
+	@Override
+	protected UpgradeRequiredDetails typed(@Nullable Throwable error) {
+		assertThat(error).isInstanceOf(UpgradeRequiredException.class).isInstanceOf(HttpClientErrorException.class);
+		UpgradeRequiredException upgradeRequired = (UpgradeRequiredException) error;
+		assertThat(upgradeRequired.getStatusCode().value()).isEqualTo(426);
+		assertThat(upgradeRequired.getMessage()).startsWith("426 Upgrade Required");
+		return upgradeRequired.getDetails();
+	}
+
+	@Test
+	void theApplicationsErrorHandlerIsWrappedAndItsExceptionsStand() {
+		ResponseErrorHandler own = new DefaultResponseErrorHandler() {
+
+			@Override
+			protected void handleError(ClientHttpResponse response, HttpStatusCode statusCode, @Nullable URI url,
+					@Nullable HttpMethod method) {
+				throw new IllegalStateException("handled by the application: " + statusCode.value());
+			}
+
+		};
+		RestTemplate restTemplate = this.builder.errorHandler(own).build();
+		assertThat(restTemplate.getErrorHandler()).isInstanceOf(UpgradeRequiredResponseErrorHandler.class);
+		assertThat(((UpgradeRequiredResponseErrorHandler) restTemplate.getErrorHandler()).getDelegate()).isSameAs(own);
+		assertThatIllegalStateException()
+			.isThrownBy(() -> restTemplate.getForEntity(URI.create(http("/secure/client/" + name())), String.class))
+			.withMessage("handled by the application: 426");
+	}
+
+	@Test
+	void anErrorHandlerThatLetsA426ThroughIsObeyed() {
+		RestTemplate restTemplate = this.builder.errorHandler((response) -> false).build();
+		Answer answer = call(restTemplate, "GET", http("/secure/client/" + name()), Map.of());
+		assertThat(answer.error()).isNull();
+		assertThat(answer.status()).isEqualTo(426);
+		assertThat(answer.body()).contains("\"rule\":\"secure\"");
+	}
+
+}
