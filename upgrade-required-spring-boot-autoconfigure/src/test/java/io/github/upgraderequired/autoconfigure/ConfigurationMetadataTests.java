@@ -35,7 +35,10 @@ class ConfigurationMetadataTests {
 		}
 		assertThat(names).contains("upgrade-required.enabled", "upgrade-required.fail-closed",
 				"upgrade-required.exclude-paths", "upgrade-required.filter-order", "upgrade-required.rules",
-				"upgrade-required.response.page", "upgrade-required.response.problem-type");
+				"upgrade-required.response.page", "upgrade-required.response.problem-type",
+				"upgrade-required.client.enabled", "upgrade-required.client.log-interval",
+				"upgrade-required.client.metrics.host-tag", "upgrade-required.client.https-retry.hosts",
+				"upgrade-required.client.https-retry.port");
 	}
 
 }
