@@ -134,6 +134,17 @@ abstract class AbstractClientEndToEndTests {
 	}
 
 	@Test
+	void aRetryAskedForInTheBodyAloneIsMadeAndOtherwiseTheBodyIsKept() {
+		String base = "http://localhost:" + this.http.port() + "/other/upgrade-in-body/";
+		Answer retried = call("GET", base + "TLS-1.2/" + name(), Map.of());
+		assertThat(retried.error()).isNull();
+		assertThat(retried.body()).contains("hello " + name() + " over https");
+		UpgradeRequiredDetails notTls = typed(call("GET", base + "HTTP-2.0/" + name(), Map.of()).error());
+		assertThat(notTls.upgrade()).containsExactly("HTTP/2.0");
+		assertThat(notTls.rule()).isEqualTo("in-body");
+	}
+
+	@Test
 	void aPostIsNeverRetried() {
 		String uri = "http://localhost:" + this.http.port() + "/secure/client/" + name();
 		UpgradeRequiredDetails details = typed(call("POST", uri, Map.of()).error());

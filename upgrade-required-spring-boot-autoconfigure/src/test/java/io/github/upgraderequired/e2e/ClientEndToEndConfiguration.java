@@ -7,6 +7,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import io.github.upgraderequired.client.UpgradeRequiredClientEvent;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.catalina.connector.Connector;
 
@@ -143,6 +144,18 @@ class ClientEndToEndConfiguration {
 				.header("Deprecation", "@" + "9".repeat(3000))
 				.header("Link", "<https://example.com/" + "a".repeat(3000) + ">; rel=deprecation")
 				.body(Map.of("message", "hello"));
+		}
+
+		@GetMapping("/other/upgrade-in-body/{protocol}/{name}")
+		ResponseEntity<String> upgradeInBody(@PathVariable String protocol, @PathVariable String name,
+				HttpServletRequest request) {
+			if (request.isSecure()) {
+				return ResponseEntity.ok("{\"message\":\"hello " + name + " over https\"}");
+			}
+			// As over HTTP/2, or behind a proxy that dropped the hop-by-hop Upgrade header.
+			return ResponseEntity.status(HttpStatus.UPGRADE_REQUIRED)
+				.header("Content-Type", "application/problem+json")
+				.body("{\"upgrade\":[\"" + protocol.replace('-', '/') + "\"],\"rule\":\"in-body\"}");
 		}
 
 		@RequestMapping("/secure/client/{name}")
