@@ -1,11 +1,19 @@
 package io.github.upgraderequired.sample;
 
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
+import io.github.upgraderequired.client.UpgradeRequiredDetails;
+import io.github.upgraderequired.client.UpgradeRequiredException;
+import io.github.upgraderequired.client.reactive.WebClientUpgradeRequiredException;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -160,6 +168,40 @@ abstract class AbstractPlainSampleIT extends AbstractSampleIT {
 		passed(Clients.curl("-A", GOOGLEBOT_SMARTPHONE, this.app.url("/web/")));
 		HttpText curl = passed(Clients.curl(this.app.url("/web/")));
 		assertThat(curl.body()).contains("<h1>Welcome</h1>");
+	}
+
+	@Test
+	void springsHttpClientsUnderstandTheSamplesAnswers() {
+		try (SpringClients clients = SpringClients.start()) {
+			List<Throwable> api = clients.getWithEach(URI.create(this.app.url("/api/hello")), Map.of("API-Version", "1"));
+			for (Throwable thrown : api) {
+				assertThat(thrown).isInstanceOfAny(UpgradeRequiredException.class,
+						WebClientUpgradeRequiredException.class);
+				assertThat(thrown).hasMessage("426 Upgrade Required: upgrade to API/2 (rule 'api', minimum 2, current 1);"
+						+ " see https://github.com/upgraderequired/upgrade-required#api-version");
+				countRejection("api");
+			}
+			List<Throwable> app = clients.getWithEach(URI.create(this.app.url("/app/hello")),
+					Map.of("X-App-Platform", "ios", "X-App-Version", "5.1.9"));
+			assertThat(app.get(0)).isInstanceOf(UpgradeRequiredException.class)
+				.isInstanceOf(HttpClientErrorException.class);
+			UpgradeRequiredDetails details = ((UpgradeRequiredException) app.get(0)).getDetails();
+			assertThat(details.upgrade()).containsExactly("ExampleApp/5.2.0");
+			assertThat(details.rule()).isEqualTo("mobile-app");
+			assertThat(details.upgradeUrl())
+				.isEqualTo(URI.create("https://apps.apple.com/app/example-app/id0000000001"));
+			assertThat(app.get(1)).isInstanceOf(UpgradeRequiredException.class);
+			assertThat(app.get(2)).isInstanceOf(WebClientUpgradeRequiredException.class)
+				.isInstanceOf(WebClientResponseException.class);
+			assertThat(((WebClientUpgradeRequiredException) app.get(2)).getDetails()).isEqualTo(details);
+			app.forEach((thrown) -> countRejection("mobile-app"));
+			double sunset = clients.count("sunset");
+			List<Throwable> beta = clients.getWithEach(URI.create(this.app.url("/beta/hello")),
+					Map.of("X-App-Platform", "ios", "X-App-Version", "5.9.0"));
+			assertThat(beta).containsOnlyNulls();
+			beta.forEach((none) -> countWarning("beta-app"));
+			assertThat(clients.count("sunset") - sunset).isEqualTo(3);
+		}
 	}
 
 	@Test

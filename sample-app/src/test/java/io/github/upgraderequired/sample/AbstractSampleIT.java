@@ -160,6 +160,22 @@ abstract class AbstractSampleIT {
 		return response;
 	}
 
+	/**
+	 * Count a 426 that a test saw through a client that shows no response.
+	 * @param rule the rule that answered
+	 */
+	protected void countRejection(String rule) {
+		this.rejected.merge(rule, 1, Integer::sum);
+	}
+
+	/**
+	 * Count a warning that a test saw through a client that shows no response.
+	 * @param rule the rule that warned
+	 */
+	protected void countWarning(String rule) {
+		this.warned.merge(rule, 1, Integer::sum);
+	}
+
 	protected static HttpText passed(HttpText response) {
 		assertThat(response.status()).as("status of %s", response).isEqualTo(200);
 		assertThat(response.header("Deprecation")).as("Deprecation").isNull();
