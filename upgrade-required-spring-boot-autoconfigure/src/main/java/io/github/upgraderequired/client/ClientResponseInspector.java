@@ -153,7 +153,8 @@ public class ClientResponseInspector {
 			deprecation.sunsetLinks().stream().filter((link) -> !links.contains(link)).forEach(links::add);
 			if (!links.isEmpty()) {
 				message.append("; see ")
-					.append(String.join(", ", links.stream().map(ClientResponseInspector::shown).toList()));
+					.append(String.join(", ",
+							links.stream().map((link) -> ServerHeaders.printable(link.toString(), MAX_LOGGED_URI)).toList()));
 			}
 		}
 		if (notice.unparsable()) {

@@ -35,7 +35,7 @@ class ClientResponseInspectorTests {
 		HttpHeaders headers = new HttpHeaders();
 		headers.set("Deprecation", "@1767225600");
 		headers.set("Sunset", "Thu, 01 Jan 2099 00:00:00 GMT");
-		headers.add(HttpHeaders.LINK, "<https://docs.example.com/v1>; rel=\"deprecation\"");
+		headers.add(HttpHeaders.LINK, "<https://docs.example.com/v1?lang=en#orders>; rel=\"deprecation\"");
 		URI uri = URI.create("http://user:secret@api.example.com/v1/orders?token=abc");
 		for (int i = 0; i < 3; i++) {
 			this.inspector.inspect("GET", uri, 200, headers);
@@ -48,7 +48,7 @@ class ClientResponseInspectorTests {
 		assertThat(first.deprecation().sunset()).isEqualTo(Instant.parse("2099-01-01T00:00:00Z"));
 		assertThat(output).containsOnlyOnce("GET http://api.example.com/v1/orders: the server deprecated this resource"
 				+ " as of 2026-01-01T00:00:00Z and will retire it at 2099-01-01T00:00:00Z;"
-				+ " see https://docs.example.com/v1 (logged once per 10m for this host and path)");
+				+ " see https://docs.example.com/v1?lang=en#orders (logged once per 10m for this host and path)");
 		assertThat(output).containsOnlyOnce("GET http://api.example.com/v1/other:");
 		assertThat(output).doesNotContain("secret").doesNotContain("token=abc");
 		this.now.addAndGet(Duration.ofMinutes(10).toNanos());
