@@ -11,6 +11,7 @@ import io.github.upgraderequired.client.ClientNotice;
 import io.github.upgraderequired.client.ClientOutcome;
 import io.github.upgraderequired.client.UpgradeRequiredClientEvent;
 import io.github.upgraderequired.client.UpgradeRequiredDetails;
+import io.github.upgraderequired.client.UpgradeRequiredException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
@@ -23,6 +24,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -82,6 +84,18 @@ abstract class AbstractClientEndToEndTests {
 	 * exception it signals for other 4xx, and return its details.
 	 */
 	protected abstract UpgradeRequiredDetails typed(@Nullable Throwable error);
+
+	/**
+	 * The typed exception of {@code RestClient} and {@code RestTemplate}.
+	 */
+	static UpgradeRequiredDetails blockingTyped(@Nullable Throwable error) {
+		assertThat(error).isInstanceOf(UpgradeRequiredException.class).isInstanceOf(HttpClientErrorException.class);
+		UpgradeRequiredException upgradeRequired = (UpgradeRequiredException) error;
+		assertThat(upgradeRequired.getStatusCode().value()).isEqualTo(426);
+		assertThat(upgradeRequired.getMessage()).startsWith("426 Upgrade Required");
+		assertThat(upgradeRequired.getUpgrade()).isEqualTo(upgradeRequired.getDetails().upgrade());
+		return upgradeRequired.getDetails();
+	}
 
 	String http(String path) {
 		return "http://127.0.0.1:" + this.http.port() + path;

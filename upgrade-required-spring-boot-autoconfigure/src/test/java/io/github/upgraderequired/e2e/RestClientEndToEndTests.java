@@ -4,14 +4,12 @@ import java.net.URI;
 import java.util.Map;
 
 import io.github.upgraderequired.client.UpgradeRequiredDetails;
-import io.github.upgraderequired.client.UpgradeRequiredException;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,12 +46,7 @@ class RestClientEndToEndTests extends AbstractClientEndToEndTests {
 
 	@Override
 	protected UpgradeRequiredDetails typed(@Nullable Throwable error) {
-		assertThat(error).isInstanceOf(UpgradeRequiredException.class).isInstanceOf(HttpClientErrorException.class);
-		UpgradeRequiredException upgradeRequired = (UpgradeRequiredException) error;
-		assertThat(upgradeRequired.getStatusCode().value()).isEqualTo(426);
-		assertThat(upgradeRequired.getMessage()).startsWith("426 Upgrade Required");
-		assertThat(upgradeRequired.getUpgrade()).isEqualTo(upgradeRequired.getDetails().upgrade());
-		return upgradeRequired.getDetails();
+		return AbstractClientEndToEndTests.blockingTyped(error);
 	}
 
 	@Test

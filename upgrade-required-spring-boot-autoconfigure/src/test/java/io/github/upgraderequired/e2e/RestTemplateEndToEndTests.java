@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.Map;
 
 import io.github.upgraderequired.client.UpgradeRequiredDetails;
-import io.github.upgraderequired.client.UpgradeRequiredException;
 import io.github.upgraderequired.client.UpgradeRequiredResponseErrorHandler;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -18,7 +17,6 @@ import org.springframework.http.RequestEntity;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.web.client.DefaultResponseErrorHandler;
-import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.ResponseErrorHandler;
 import org.springframework.web.client.RestTemplate;
 
@@ -58,11 +56,7 @@ class RestTemplateEndToEndTests extends AbstractClientEndToEndTests {
 
 	@Override
 	protected UpgradeRequiredDetails typed(@Nullable Throwable error) {
-		assertThat(error).isInstanceOf(UpgradeRequiredException.class).isInstanceOf(HttpClientErrorException.class);
-		UpgradeRequiredException upgradeRequired = (UpgradeRequiredException) error;
-		assertThat(upgradeRequired.getStatusCode().value()).isEqualTo(426);
-		assertThat(upgradeRequired.getMessage()).startsWith("426 Upgrade Required");
-		return upgradeRequired.getDetails();
+		return AbstractClientEndToEndTests.blockingTyped(error);
 	}
 
 	@Test
