@@ -194,9 +194,9 @@ public class UpgradeResponseRenderer {
 	 * Return the plain answer to a rejected request, built from the decision alone, for
 	 * when the renderer fails: the decision's status, {@code Upgrade} (and
 	 * {@code Connection: Upgrade}) as {@link #render} sends them, {@code Cache-Control:
-	 * no-store}, {@code Vary} naming the headers the rules read, and a short
-	 * {@code text/plain} body naming the upgrade tokens; a redirect keeps its
-	 * {@code Location} and has no body.
+	 * no-store}, {@code Vary} naming the headers the rules read, the warning headers, the
+	 * rule's own headers, and a short {@code text/plain} body naming the upgrade tokens; a
+	 * redirect keeps its {@code Location}, {@code Vary} and warnings, and has no body.
 	 * @param decision a decision with a rejection
 	 * @param request the request
 	 * @return the response
@@ -206,11 +206,15 @@ public class UpgradeResponseRenderer {
 		if (rejection == null) {
 			throw new IllegalArgumentException("The decision rejects nothing");
 		}
-		List<Header> headers = new ArrayList<>(4);
+		List<Header> headers = new ArrayList<>(8);
 		String redirect = rejection.verdict().redirect();
 		if (redirect != null) {
 			headers.add(new Header("Location", redirect));
 			headers.add(new Header("Cache-Control", "no-store"));
+			if (!decision.vary().isEmpty()) {
+				headers.add(new Header("Vary", String.join(", ", decision.vary())));
+			}
+			addWarnings(decision, headers);
 			return new UpgradeResponse(rejection.status(), List.copyOf(headers), null, NO_BODY, 0);
 		}
 		addUpgrade(rejection, request, headers);
@@ -219,6 +223,10 @@ public class UpgradeResponseRenderer {
 			// The body is plain text whatever the client accepts: only the rules' headers count.
 			headers.add(new Header("Vary", String.join(", ", decision.vary())));
 		}
+		addWarnings(decision, headers);
+		// The rule's own headers (Sec-WebSocket-Version, a store Link) are the rule's, not the
+		// renderer's: kept, as long as they can be sent at all.
+		rejection.verdict().headers().stream().filter(UpgradeResponseRenderer::isSendable).forEach(headers::add);
 		String text = rejection.status() + " " + title(rejection.status()) + "\n\nUpgrade: "
 				+ String.join(", ", rejection.upgrade()) + "\n";
 		byte[] body = text.getBytes(StandardCharsets.UTF_8);
@@ -226,13 +234,30 @@ public class UpgradeResponseRenderer {
 				"HEAD".equals(request.method()) ? NO_BODY : body, body.length);
 	}
 
+	private static boolean isSendable(Header header) {
+		String name = header.name();
+		String value = header.value();
+		if (name == null || name.isEmpty() || value == null) {
+			return false;
+		}
+		for (int i = 0; i < name.length(); i++) {
+			char c = name.charAt(i);
+			boolean alphanumeric = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+			if (!alphanumeric && "!#$%&'*+-.^_`|~".indexOf(c) < 0) {
+				return false;
+			}
+		}
+		return value.chars().noneMatch((c) -> (c < 0x20 && c != '\t') || c == 0x7f || c > 0xff);
+	}
+
 	/**
-	 * Add {@code Upgrade} on HTTP/1.x, and {@code Connection: Upgrade} on HTTP/1.1; both
-	 * are malformed on HTTP/2.
+	 * Add {@code Upgrade} on HTTP/1.x (and when the protocol is not known: RFC 9110
+	 * §15.5.22 requires it on a 426), and {@code Connection: Upgrade} on HTTP/1.1; both are
+	 * malformed on HTTP/2.
 	 */
 	private static void addUpgrade(Rejection rejection, UpgradeRequest request, List<Header> headers) {
 		HttpProtocol protocol = request.protocol();
-		if (protocol != null && protocol.allowsConnectionHeaders()) {
+		if (protocol == null || protocol.allowsConnectionHeaders()) {
 			headers.add(new Header("Upgrade", String.join(", ", rejection.upgrade())));
 			if (protocol == HttpProtocol.HTTP_1_1) {
 				headers.add(new Header("Connection", "Upgrade"));

@@ -294,6 +294,33 @@ class UpgradeResponseRendererTests {
 	}
 
 	@Test
+	void thePlainResponseKeepsTheRulesOwnHeadersThatCanBeSentAndTheRedirectItsVary() {
+		UpgradeRequest request = TestRequest.get("/x");
+		Decision decision = decision(rule(Verdict.upgrade(null, null)
+			.withHeader("Sec-WebSocket-Version", "13")
+			.withHeader("Bad Name", "x")
+			.withHeader("X-Split", "a\r\nX-Injected: 1")), request);
+		UpgradeResponse response = UpgradeResponseRenderer.fallback(decision, request);
+		assertThat(headers(response)).containsEntry("Sec-WebSocket-Version", "13")
+			.doesNotContainKeys("Bad Name", "X-Split", "X-Injected");
+		Decision read = decision(rule(Verdict.upgrade(null, null).withRedirect("https://example.com/x")), request);
+		Decision redirect = new Decision(read.rejection(), read.deprecation(), read.sunset(), read.links(),
+				List.of("User-Agent"));
+		assertThat(headers(UpgradeResponseRenderer.fallback(redirect, request))).containsEntry("Vary", "User-Agent");
+	}
+
+	@Test
+	void a426ToARequestOfUnknownProtocolStillNamesTheUpgrade() {
+		UpgradeRequest request = TestRequest.get("/x").protocol(null);
+		Decision decision = decision(rule(Verdict.upgrade(null, null)), request);
+		assertThat(headers(new UpgradeResponseRenderer().render(decision, request))).containsEntry("Upgrade",
+				"Test/2, Test/1")
+			.doesNotContainKey("Connection");
+		assertThat(headers(UpgradeResponseRenderer.fallback(decision, request))).containsEntry("Upgrade",
+				"Test/2, Test/1");
+	}
+
+	@Test
 	void passHeadersThatThrowAreLeftOut() {
 		UpgradeResponseRenderer throwing = new UpgradeResponseRenderer() {
 
