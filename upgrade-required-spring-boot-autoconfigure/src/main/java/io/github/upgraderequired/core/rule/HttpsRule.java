@@ -1,5 +1,7 @@
 package io.github.upgraderequired.core.rule;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,11 +111,24 @@ public final class HttpsRule extends AbstractUpgradeRule {
 			return host.charAt(host.length() - 1) == ']' && host.chars()
 				.skip(1)
 				.limit(host.length() - 2)
-				.allMatch((c) -> c == ':' || c == '.' || isHexDigit((char) c));
+				.allMatch((c) -> c == ':' || c == '.' || isHexDigit((char) c)) && isIpv6Literal(host);
 		}
 		return host.chars()
 			.allMatch((c) -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.'
 					|| c == '-');
+	}
+
+	/**
+	 * Return whether a bracketed host is an IPv6 address as RFC 3986 §3.2.2 has it ({@code []},
+	 * {@code [1.2.3.4]} and {@code [::::]} are not), checked by the JDK's URI parser.
+	 */
+	private static boolean isIpv6Literal(String host) {
+		try {
+			return new URI("https", null, host, -1, "/", null, null).getHost() != null;
+		}
+		catch (URISyntaxException ex) {
+			return false;
+		}
 	}
 
 	/**

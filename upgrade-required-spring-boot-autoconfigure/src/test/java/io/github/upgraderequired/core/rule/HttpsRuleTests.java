@@ -58,6 +58,10 @@ class HttpsRuleTests {
 			GET     | example.com   | /é       | null        | 443  | null
 			GET     | example.com   | /a       | x=%e9%        | 443  | null
 			GET     | [١::1]        | /a       | null        | 443  | null
+			GET     | []            | /a       | null        | 443  | null
+			GET     | [1.2.3.4]     | /a       | null        | 443  | null
+			GET     | [::::]        | /a       | null        | 443  | null
+			GET     | [2001:db8::1] | /a       | null        | 443  | https://[2001:db8::1]/a
 			GET     | example.com   | /a;p=1/~b | 'q=a/b?c:d@e' | 443  | https://example.com/a;p=1/~b?q=a/b?c:d@e
 			""")
 	void redirectsSafeMethodsToAnHttpsUrlBuiltOnlyFromSafeParts(String method, String host, String path,
