@@ -85,7 +85,12 @@ class DecisionPropertyTests {
 				assertThat(problem.get("rule").asString()).isEqualTo(decision.rejection().rule().name());
 				JsonNode current = problem.get("current");
 				if (current != null) {
-					assertThat(current.asString().length()).isLessThanOrEqualTo(128);
+					// Cut to 128 characters and an ellipsis.
+					assertThat(current.asString().length()).isLessThanOrEqualTo(129);
+					if (current.asString().length() == 129) {
+						assertThat(current.asString()).endsWith("…");
+						tally.count("truncated");
+					}
 				}
 			}
 			else if (contentType.startsWith("text/html")) {
@@ -98,7 +103,13 @@ class DecisionPropertyTests {
 				assertThat(contentType).startsWith("text/plain");
 				assertThat(body).doesNotContain("\r").doesNotContain("\u0000");
 			}
-		}).assertEach(20, "passed", "warned", "redirect", "application/problem+json", "text/html", "text/plain");
+			tally.count("rule " + decision.rejection().rule().name());
+		}).assertEach(20, "passed", "warned", "redirect", "application/problem+json", "text/html", "text/plain",
+				"truncated")
+			// Every rule that can refuse over plain HTTP did, at least once.
+			.assertEach(1, "rule http-1-1", "rule http-1-1-strict", "rule secure", "rule secure-redirect",
+					"rule internal", "rule http2", "rule websocket", "rule api", "rule api-query", "rule api-path",
+					"rule api-media", "rule api-strict", "rule app", "rule browsers");
 	}
 
 	@Test
@@ -261,11 +272,22 @@ class DecisionPropertyTests {
 				(random) -> Gen.of(GeneratedRequest.PATHS).next(random) + HostileValues.text().next(random),
 				HostileValues.text());
 		Gen<String> queries = Gen.oneOf(HostileValues.text(), HostileValues.text().map((value) -> "version=" + value),
+				Gen.of("version=1", "version=1.9", "version=2", "version=10", "a=b&version=0"),
 				HostileValues.text().map((value) -> "version=" + URLEncoder.encode(value, StandardCharsets.UTF_8)));
 		Gen<Map<String, String>> headers = (random) -> {
 			Map<String, String> map = new LinkedHashMap<>();
 			for (String name : Gen.subsetOf(GeneratedRequest.READ_HEADERS).next(random)) {
 				map.put(name, HostileValues.headerValue().next(random));
+			}
+			if (random.nextInt(4) == 0) {
+				// A WebSocket handshake, whose Sec-WebSocket-Version the WebSocket rule echoes.
+				map.put("Upgrade", "websocket");
+				map.put("Connection", "Upgrade");
+				if (random.nextBoolean()) {
+					// Longer than the 128 characters the answer shows of it.
+					map.put("Sec-WebSocket-Version",
+							"1".repeat(100 + random.nextInt(200)) + HostileValues.headerValue().next(random));
+				}
 			}
 			String accept = accepts().orNull(0.2).next(random);
 			if (accept != null) {
@@ -292,7 +314,7 @@ class DecisionPropertyTests {
 		return Gen.strings("azAZ09", "-_!#$%&'*+.^`|~", 1, 40).filter((name) -> {
 			String lower = name.toLowerCase(Locale.ROOT);
 			return !read.contains(lower) && !lower.startsWith("x-forwarded-") && !lower.startsWith("sec-")
-					&& !lower.equals("host");
+					&& !lower.equals("host") && !lower.equals("upgrade") && !lower.equals("connection");
 		});
 	}
 

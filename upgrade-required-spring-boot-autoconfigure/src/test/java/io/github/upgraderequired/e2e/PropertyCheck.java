@@ -85,11 +85,12 @@ final class PropertyCheck {
 		/**
 		 * Assert that each kind came up at least {@code times} times.
 		 */
-		void assertEach(int times, Object... kinds) {
+		Tally assertEach(int times, Object... kinds) {
 			for (Object kind : kinds) {
 				assertThat(this.counts.getOrDefault(String.valueOf(kind), 0)).as("cases of '%s' in %s", kind, this.counts)
 					.isGreaterThanOrEqualTo(times);
 			}
+			return this;
 		}
 
 		@Override
