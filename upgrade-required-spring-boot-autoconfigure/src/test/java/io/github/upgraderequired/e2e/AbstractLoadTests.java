@@ -615,7 +615,10 @@ abstract class AbstractLoadTests {
 				// after the 426's "Connection: Upgrade", so the next request on it finds
 				// the connection closed. The client sends an idempotent request again on a
 				// new connection, a POST it does not: POSTs go over the other clients.
-				case JDK_HTTP_1_1 -> !call.method().equals("POST");
+				// Nor actuator requests: Spring Boot 4.1.0's actuator on Reactor Netty 1.3.6
+				// leaves a later request on a kept-alive connection without an answer now and
+				// then (see the README's known issues), and the pool cannot be told to let go.
+				case JDK_HTTP_1_1 -> !call.method().equals("POST") && !call.excluded();
 				case CURL_H2C -> call.method().equals("GET");
 				default -> true;
 			};
@@ -844,7 +847,12 @@ abstract class AbstractLoadTests {
 					}
 					// Tomcat closes after 100 requests, saying so in a Connection line of its
 					// own next to the 426's "Connection: Upgrade": the connection sees it.
-					yield this.keptAlive.exchange(request(call, "HTTP/1.1"), isHead(call));
+					HttpResult response = this.keptAlive.exchange(request(call, "HTTP/1.1"), isHead(call));
+					if (call.excluded()) {
+						// A connection that served the actuator is not used again (as above).
+						closeConnection();
+					}
+					yield response;
 				}
 				case JDK_HTTP_1_1, JDK_H2C_UPGRADE -> Http.send(this.jdk, uri, ANSWER_TIMEOUT, call.method(), headers);
 				case NETTY_H2C -> netty(call, uri);
