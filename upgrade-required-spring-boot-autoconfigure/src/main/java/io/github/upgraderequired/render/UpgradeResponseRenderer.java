@@ -155,11 +155,38 @@ public class UpgradeResponseRenderer {
 	 */
 	public final UpgradeResponse renderOrFallBack(Decision decision, UpgradeRequest request) {
 		try {
-			return Objects.requireNonNull(render(decision, request), "render returned null");
+			UpgradeResponse response = Objects.requireNonNull(render(decision, request), "render returned null");
+			checkSendable(response, request);
+			return response;
 		}
 		catch (RuntimeException ex) {
 			failed(this.renderFailed, "render the upgrade response; a plain one was sent instead", ex);
 			return fallback(decision, request);
+		}
+	}
+
+	/**
+	 * Refuse a response that no server could send whole: a status outside 300 to 599, a
+	 * header that is not a token or whose value could split the header section, or a body
+	 * whose length is not the one declared (a {@code HEAD} answer has no body at all).
+	 */
+	private static void checkSendable(UpgradeResponse response, UpgradeRequest request) {
+		if (response.status() < 300 || response.status() > 599) {
+			throw new IllegalStateException("Status " + response.status() + " is not a refusal or a redirect");
+		}
+		for (Header header : response.headers()) {
+			if (!isSendable(header)) {
+				throw new IllegalStateException("Header '" + header.name() + "' cannot be sent");
+			}
+		}
+		if (response.contentType() != null && !isSendable(new Header("Content-Type", response.contentType()))) {
+			throw new IllegalStateException("The content type cannot be sent");
+		}
+		int bodyLength = response.body().length;
+		boolean head = "HEAD".equals(request.method());
+		if (head ? bodyLength != 0 : bodyLength != response.contentLength()) {
+			throw new IllegalStateException("The body has " + bodyLength + " bytes, " + response.contentLength()
+					+ " declared" + (head ? ", to a HEAD request" : ""));
 		}
 	}
 
@@ -247,7 +274,7 @@ public class UpgradeResponseRenderer {
 				return false;
 			}
 		}
-		return value.chars().noneMatch((c) -> (c < 0x20 && c != '\t') || c == 0x7f || c > 0xff);
+		return value.chars().noneMatch((c) -> (c < 0x20 && c != '\t') || c == 0x7f);
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import io.github.upgraderequired.core.Decision;
@@ -291,6 +292,49 @@ class UpgradeResponseRendererTests {
 		UpgradeResponse refused = UpgradeResponseRenderer.fallback(decision(rule, request), request);
 		assertThat(refused.status()).isEqualTo(406);
 		assertThat(body(refused)).startsWith("406 Not Acceptable\n");
+	}
+
+	@Test
+	void aRendererAnswerNoServerCouldSendWholeIsReplacedByThePlainResponse() {
+		UpgradeRequest get = TestRequest.get("/x");
+		UpgradeRequest head = TestRequest.get("/x").method("HEAD");
+		Decision decision = decision(rule(Verdict.upgrade(null, null)), get);
+		List<UnaryOperator<UpgradeResponse>> breakages = List.of(
+				(ok) -> new UpgradeResponse(200, ok.headers(), ok.contentType(), ok.body(), ok.contentLength()),
+				(ok) -> new UpgradeResponse(ok.status(), List.of(new Header("X-Split", "a\r\nX-Injected: 1")),
+						ok.contentType(), ok.body(), ok.contentLength()),
+				(ok) -> new UpgradeResponse(ok.status(), List.of(new Header("Bad Name", "x")), ok.contentType(),
+						ok.body(), ok.contentLength()),
+				(ok) -> new UpgradeResponse(ok.status(), ok.headers(), "text/plain\r\nX-Injected: 1", ok.body(),
+						ok.contentLength()),
+				(ok) -> new UpgradeResponse(ok.status(), ok.headers(), ok.contentType(), ok.body(),
+						ok.contentLength() + 1),
+				(ok) -> new UpgradeResponse(ok.status(), ok.headers(), ok.contentType(), null, ok.contentLength()));
+		for (UnaryOperator<UpgradeResponse> breakage : breakages) {
+			UpgradeResponseRenderer broken = new UpgradeResponseRenderer() {
+
+				@Override
+				public UpgradeResponse render(Decision decision, UpgradeRequest request) {
+					return breakage.apply(super.render(decision, request));
+				}
+
+			};
+			UpgradeResponse response = broken.renderOrFallBack(decision, get);
+			assertThat(response.contentType()).isEqualTo("text/plain;charset=UTF-8");
+			assertThat(headers(response)).containsEntry("Upgrade", "Test/2, Test/1").doesNotContainKey("X-Injected");
+		}
+		UpgradeResponseRenderer bodyOnHead = new UpgradeResponseRenderer() {
+
+			@Override
+			public UpgradeResponse render(Decision decision, UpgradeRequest request) {
+				UpgradeResponse ok = super.render(decision, TestRequest.get("/x"));
+				return new UpgradeResponse(ok.status(), ok.headers(), ok.contentType(), ok.body(), ok.contentLength());
+			}
+
+		};
+		assertThat(bodyOnHead.renderOrFallBack(decision, head).contentType()).isEqualTo("text/plain;charset=UTF-8");
+		assertThat(this.renderer.renderOrFallBack(decision, head).contentType())
+			.isEqualTo("application/problem+json");
 	}
 
 	@Test
