@@ -24,8 +24,10 @@ import org.springframework.http.HttpHeaders;
 public class ClientResponseInspector {
 
 	/**
-	 * The most host-and-path keys remembered for the log interval; beyond it, the oldest
-	 * are forgotten, so that a server with endless paths costs bounded memory.
+	 * The most host-and-path keys remembered for the log interval; beyond it, those
+	 * logged longer than the interval ago are forgotten, and if that is not enough, all
+	 * are, so that a server with endless paths costs bounded memory (and some lines are
+	 * logged again early).
 	 */
 	static final int MAX_REMEMBERED = 1024;
 
@@ -54,7 +56,9 @@ public class ClientResponseInspector {
 
 	ClientResponseInspector(List<ClientNoticeListener> listeners, Duration logInterval, LongSupplier nanoTime) {
 		this.listeners = List.copyOf(listeners);
-		this.intervalNanos = logInterval.toNanos();
+		// Beyond 292 years in nanoseconds: never again, in practice.
+		this.intervalNanos = (logInterval.compareTo(Duration.ofDays(100_000)) > 0) ? Long.MAX_VALUE
+				: logInterval.toNanos();
 		this.interval = shown(logInterval);
 		this.nanoTime = nanoTime;
 	}
@@ -127,7 +131,8 @@ public class ClientResponseInspector {
 			}
 			return;
 		}
-		if (!logger.isWarnEnabled() || !due(key(notice.uri()))) {
+		// Keyed by outcome too: a path that warned still says so when it starts to refuse.
+		if (!logger.isWarnEnabled() || !due(notice.outcome().tagValue() + " " + key(notice.uri()))) {
 			return;
 		}
 		StringBuilder message = new StringBuilder(notice.method()).append(' ').append(shown(notice.uri()));
@@ -185,6 +190,13 @@ public class ClientResponseInspector {
 			return last;
 		});
 		return due[0];
+	}
+
+	/**
+	 * Return how many host-and-path keys are remembered.
+	 */
+	int remembered() {
+		return this.lastLogged.size();
 	}
 
 	private static String shown(Duration interval) {

@@ -184,10 +184,14 @@ final class ServerHeaders {
 
 	private static Instant instant(int year, String month, String day, Matcher time, int firstTimeGroup) {
 		int monthNumber = MONTHS.indexOf(month) / 4 + 1;
+		int second = Integer.parseInt(time.group(firstTimeGroup + 2));
+		// RFC 9110 allows a leap second (60), which java.time takes as the next second.
+		int leap = (second == 60) ? 1 : 0;
 		return LocalDateTime
 			.of(year, monthNumber, Integer.parseInt(day), Integer.parseInt(time.group(firstTimeGroup)),
-					Integer.parseInt(time.group(firstTimeGroup + 1)), Integer.parseInt(time.group(firstTimeGroup + 2)))
-			.toInstant(ZoneOffset.UTC);
+					Integer.parseInt(time.group(firstTimeGroup + 1)), second - leap)
+			.toInstant(ZoneOffset.UTC)
+			.plusSeconds(leap);
 	}
 
 	/**
@@ -358,7 +362,7 @@ final class ServerHeaders {
 					this.at++;
 					skipWhitespace();
 					String value = (this.at < this.text.length() && this.text.charAt(this.at) == '"') ? readQuoted()
-							: readToken();
+							: readBareValue();
 					if (value == null) {
 						return false;
 					}
@@ -406,6 +410,22 @@ final class ServerHeaders {
 			while (this.at < this.text.length()) {
 				char c = this.text.charAt(this.at);
 				if (c <= ' ' || c >= 0x7f || "\"(),/:;<=>?@[\\]{}".indexOf(c) >= 0) {
+					break;
+				}
+				this.at++;
+			}
+			return this.text.substring(start, this.at);
+		}
+
+		/**
+		 * Read an unquoted parameter value leniently: up to white space, {@code ;} or
+		 * {@code ,} (servers send {@code type=text/html}, which RFC 8288 would quote).
+		 */
+		private String readBareValue() {
+			int start = this.at;
+			while (this.at < this.text.length()) {
+				char c = this.text.charAt(this.at);
+				if (c <= ' ' || c == ';' || c == ',' || c == '"') {
 					break;
 				}
 				this.at++;

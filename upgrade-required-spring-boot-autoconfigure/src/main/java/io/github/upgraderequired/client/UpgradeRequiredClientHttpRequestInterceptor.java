@@ -71,7 +71,13 @@ public class UpgradeRequiredClientHttpRequestInterceptor implements ClientHttpRe
 			}
 
 		}, body);
-		this.inspector.inspect(method, target, retried.getStatusCode().value(), retried.getHeaders());
+		try {
+			this.inspector.inspect(method, target, retried.getStatusCode().value(), retried.getHeaders());
+		}
+		catch (IOException | RuntimeException ex) {
+			retried.close();
+			throw ex;
+		}
 		return retried;
 	}
 
@@ -84,6 +90,8 @@ public class UpgradeRequiredClientHttpRequestInterceptor implements ClientHttpRe
 		private final ClientHttpResponse delegate;
 
 		private byte @Nullable [] peeked;
+
+		private @Nullable InputStream body;
 
 		PeekedResponse(ClientHttpResponse delegate) {
 			this.delegate = delegate;
@@ -118,7 +126,10 @@ public class UpgradeRequiredClientHttpRequestInterceptor implements ClientHttpRe
 
 		@Override
 		public InputStream getBody() throws IOException {
-			return new SequenceInputStream(new ByteArrayInputStream(peek()), this.delegate.getBody());
+			if (this.body == null) {
+				this.body = new SequenceInputStream(new ByteArrayInputStream(peek()), this.delegate.getBody());
+			}
+			return this.body;
 		}
 
 		@Override

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.web.client.HttpClientErrorException;
@@ -74,6 +75,14 @@ public class UpgradeRequiredResponseErrorHandler implements ResponseErrorHandler
 		}
 		catch (HttpClientErrorException ex) {
 			throw typed(ex);
+		}
+		catch (InvalidMediaTypeException ex) {
+			// Spring's default handler reads the charset of the Content-Type to keep the body;
+			// a 426 still says what to upgrade to in its headers.
+			if (response.getStatusCode().value() != 426) {
+				throw ex;
+			}
+			throw create(response);
 		}
 	}
 

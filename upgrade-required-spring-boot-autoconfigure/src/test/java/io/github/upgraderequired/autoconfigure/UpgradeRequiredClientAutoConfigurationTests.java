@@ -96,9 +96,31 @@ class UpgradeRequiredClientAutoConfigurationTests {
 			assertThat(restTemplate.getErrorHandler()).isInstanceOf(UpgradeRequiredResponseErrorHandler.class);
 			assertThat(((UpgradeRequiredResponseErrorHandler) restTemplate.getErrorHandler()).getDelegate())
 				.isSameAs(own);
+			assertThat(restTemplate.getInterceptors()).hasSize(2);
 			assertThat(restTemplate.getInterceptors().get(0))
 				.isInstanceOf(UpgradeRequiredClientHttpRequestInterceptor.class);
 		});
+	}
+
+	@Test
+	void theApplicationsOwnCustomizersRunBeforeTheStarters() {
+		RestClientCustomizer own = (builder) -> {
+		};
+		WebClientCustomizer ownWeb = (builder) -> {
+		};
+		this.runner.withPropertyValues("upgrade-required.client.enabled=true")
+			.withBean("ownRestClientCustomizer", RestClientCustomizer.class, () -> own)
+			.withBean("ownWebClientCustomizer", WebClientCustomizer.class, () -> ownWeb)
+			.run((context) -> {
+				assertThat(context.getBeanProvider(RestClientCustomizer.class).orderedStream().toList())
+					.hasSize(2)
+					.first()
+					.isSameAs(own);
+				assertThat(context.getBeanProvider(WebClientCustomizer.class).orderedStream().toList())
+					.hasSize(2)
+					.first()
+					.isSameAs(ownWeb);
+			});
 	}
 
 	@ParameterizedTest(name = "{0}={1}")

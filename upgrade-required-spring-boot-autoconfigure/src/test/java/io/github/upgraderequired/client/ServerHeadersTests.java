@@ -69,6 +69,8 @@ class ServerHeadersTests {
 		assertThat(ServerHeaders.httpDate("Sun, 06 Nov 1994 08:49:37 GMT")).isEqualTo(expected);
 		assertThat(ServerHeaders.httpDate("Sunday, 06-Nov-94 08:49:37 GMT")).isEqualTo(expected);
 		assertThat(ServerHeaders.httpDate("Sun Nov  6 08:49:37 1994")).isEqualTo(expected);
+		assertThat(ServerHeaders.httpDate("Sat, 31 Dec 2016 23:59:60 GMT"))
+			.isEqualTo(Instant.parse("2017-01-01T00:00:00Z"));
 	}
 
 	@ParameterizedTest
@@ -89,6 +91,14 @@ class ServerHeadersTests {
 				URI.create("https://example.com/both"));
 		assertThat(read.value().sunset()).containsExactly(URI.create("http://api.example.com/v2/orders"),
 				URI.create("https://example.com/both"));
+		assertThat(read.unparsable()).isFalse();
+	}
+
+	@Test
+	void anUnquotedMediaTypeParameterIsTolerated() {
+		ServerHeaders.Read<ServerHeaders.Links> read = ServerHeaders
+			.links(List.of("<https://docs.example.com/d>; rel=deprecation; type=text/html"), BASE);
+		assertThat(read.value().deprecation()).containsExactly(URI.create("https://docs.example.com/d"));
 		assertThat(read.unparsable()).isFalse();
 	}
 

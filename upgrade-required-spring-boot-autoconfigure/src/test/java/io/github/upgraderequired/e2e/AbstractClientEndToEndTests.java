@@ -23,7 +23,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -56,6 +55,9 @@ abstract class AbstractClientEndToEndTests {
 	ClientEndToEndConfiguration.ClientEvents events;
 
 	@Autowired
+	ClientEndToEndConfiguration.OtherServers otherServers;
+
+	@Autowired
 	MeterRegistry registry;
 
 	@DynamicPropertySource
@@ -77,7 +79,31 @@ abstract class AbstractClientEndToEndTests {
 	 * @param headers request headers
 	 * @return what came of it
 	 */
-	protected abstract Answer call(String method, String uri, Map<String, String> headers);
+	protected Answer call(String method, String uri, Map<String, String> headers) {
+		return call(method, uri, headers, null);
+	}
+
+	/**
+	 * Send a request with a body with the client under test.
+	 * @param method the method
+	 * @param uri the URI
+	 * @param headers request headers
+	 * @param body the body, or {@code null} for none
+	 * @return what came of it
+	 */
+	protected abstract Answer call(String method, String uri, Map<String, String> headers, @Nullable String body);
+
+	/**
+	 * Send a GET that asks for no body (the status and headers only) and return what the
+	 * client threw.
+	 */
+	protected abstract @Nullable Throwable bodilessGet(String uri);
+
+	/**
+	 * Assert what the client does with a 426 whose Content-Type Spring cannot read, when
+	 * a body is asked for.
+	 */
+	protected abstract void unreadableContentTypeWithABody(@Nullable Throwable error);
 
 	/**
 	 * Assert that the client signalled a 426 with its typed exception, a subclass of the
@@ -180,11 +206,31 @@ abstract class AbstractClientEndToEndTests {
 	}
 
 	@Test
-	void aContentTypeSpringCannotReadFailsAsItDoesWithoutTheClientSupport() {
-		// Spring's clients read the Content-Type before any status handler runs; see
-		// ClientSupportOffEndToEndTests for the same without the client support.
-		assertThat(call("GET", http("/other/unknown-charset-426"), Map.of()).error())
-			.isInstanceOf(InvalidMediaTypeException.class);
+	void a426WithAContentTypeSpringCannotReadIsTypedWhenNoBodyIsAskedFor() {
+		assertThat(typed(bodilessGet(http("/other/unknown-charset-426"))).upgrade()).containsExactly("TLS/1.3");
+		unreadableContentTypeWithABody(call("GET", http("/other/unknown-charset-426"), Map.of()).error());
+	}
+
+	@Test
+	void aRetryKeepsMethodQueryHeadersAndBody() {
+		Answer answer = call("PUT", "http://localhost:" + this.http.port() + "/secure/echo/" + name() + "?q=1",
+				Map.of("X-Test", "kept", "Content-Type", "text/plain"), "payload");
+		assertThat(answer.error()).isNull();
+		assertThat(answer.body()).contains("\"method\":\"PUT\"")
+			.contains("\"query\":\"q=1\"")
+			.contains("\"header\":\"kept\"")
+			.contains("\"body\":\"payload\"")
+			.contains("\"scheme\":\"https\"");
+	}
+
+	@Test
+	void aRetryIsNeverRetriedAndOnlyTlsIsRetried() {
+		String base = "http://localhost:" + this.http.port() + "/other/always-426/";
+		UpgradeRequiredDetails tls = typed(call("GET", base + "TLS-1.3/tls-" + name(), Map.of()).error());
+		assertThat(tls.upgrade()).containsExactly("TLS/1.3");
+		assertThat(this.otherServers.hits("tls-" + name())).as("the http request and one retry").isEqualTo(2);
+		typed(call("GET", base + "HTTP-2.0/h2-" + name(), Map.of()).error());
+		assertThat(this.otherServers.hits("h2-" + name())).as("no retry for HTTP/2.0").isEqualTo(1);
 	}
 
 	@Test

@@ -249,14 +249,15 @@ abstract class AbstractLoadTests {
 			// Every client first sends each of its kinds of request once, so that every meter
 			// the load can create exists before the random load starts.
 			run(clients, Client::warmUp);
-			int upgradeMeters = meters(COUNTER);
-			int serverMeters = meters("http.server.requests");
+			List<String> upgradeMeters = meters(COUNTER);
+			List<String> serverMeters = meters("http.server.requests");
 			run(clients, Client::load);
 			assertNoFailures();
 			assertThat(this.answered.sum()).as("answered").isEqualTo(this.sent.sum());
 			assertThat(this.sent.sum()).as("sent").isEqualTo((long) CLIENTS * REQUESTS_PER_CLIENT);
 			assertThat(meters(COUNTER)).as("upgrade meters after the load").isEqualTo(upgradeMeters);
-			assertThat(meters("http.server.requests")).as("server meters after the load").isEqualTo(serverMeters);
+			assertThat(meters("http.server.requests")).as("server meters after the load")
+				.isEqualTo(serverMeters);
 		}
 		finally {
 			clients.forEach(Client::close);
@@ -360,8 +361,13 @@ abstract class AbstractLoadTests {
 		assertThat(counters).hasSizeLessThanOrEqualTo(bound);
 	}
 
-	private int meters(String name) {
-		return this.meterRegistry.find(name).meters().size();
+	private List<String> meters(String name) {
+		return this.meterRegistry.find(name)
+			.meters()
+			.stream()
+			.map((meter) -> meter.getId().getTags().toString())
+			.sorted()
+			.toList();
 	}
 
 	/**

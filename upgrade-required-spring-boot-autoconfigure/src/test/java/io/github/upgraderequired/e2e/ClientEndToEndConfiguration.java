@@ -3,6 +3,8 @@ package io.github.upgraderequired.e2e;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -20,6 +22,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -156,6 +159,31 @@ class ClientEndToEndConfiguration {
 			return ResponseEntity.status(HttpStatus.UPGRADE_REQUIRED)
 				.header("Content-Type", "application/problem+json")
 				.body("{\"upgrade\":[\"" + protocol.replace('-', '/') + "\"],\"rule\":\"in-body\"}");
+		}
+
+		private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+
+		int hits(String name) {
+			AtomicInteger count = this.hits.get(name);
+			return (count != null) ? count.get() : 0;
+		}
+
+		@GetMapping("/other/always-426/{protocol}/{name}")
+		ResponseEntity<Void> always426(@PathVariable String protocol, @PathVariable String name) {
+			// Refuses over https too: a retry must not be retried again.
+			this.hits.computeIfAbsent(name, (key) -> new AtomicInteger()).incrementAndGet();
+			return ResponseEntity.status(HttpStatus.UPGRADE_REQUIRED)
+				.header("Upgrade", protocol.replace('-', '/'))
+				.header("Connection", "Upgrade")
+				.build();
+		}
+
+		@RequestMapping("/secure/echo/{name}")
+		Map<String, String> echo(@PathVariable String name, HttpServletRequest request,
+				@RequestBody(required = false) String body) {
+			return Map.of("method", request.getMethod(), "query", String.valueOf(request.getQueryString()),
+					"header", String.valueOf(request.getHeader("X-Test")), "body", String.valueOf(body),
+					"scheme", request.getScheme());
 		}
 
 		@RequestMapping("/secure/client/{name}")

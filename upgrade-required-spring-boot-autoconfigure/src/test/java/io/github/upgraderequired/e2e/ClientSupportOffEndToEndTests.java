@@ -75,6 +75,8 @@ class ClientSupportOffEndToEndTests {
 		assertThat(this.context.getBeanNamesForType(io.github.upgraderequired.client.ClientResponseInspector.class))
 			.isEmpty();
 		assertThat(this.restTemplate.build().getInterceptors()).isEmpty();
+		this.restClient.requestInterceptors((interceptors) -> assertThat(interceptors).isEmpty());
+		this.webClient.filters((filters) -> assertThat(filters).isEmpty());
 	}
 
 	@Test

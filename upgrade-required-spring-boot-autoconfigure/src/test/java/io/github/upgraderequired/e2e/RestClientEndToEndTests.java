@@ -9,11 +9,13 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * The client support with {@code RestClient}, built from Spring Boot's builder.
@@ -29,19 +31,32 @@ class RestClientEndToEndTests extends AbstractClientEndToEndTests {
 	}
 
 	@Override
-	protected Answer call(String method, String uri, Map<String, String> headers) {
+	protected Answer call(String method, String uri, Map<String, String> headers, @Nullable String body) {
 		try {
-			ResponseEntity<String> response = this.builder.build()
+			RestClient.RequestBodySpec request = this.builder.build()
 				.method(HttpMethod.valueOf(method))
 				.uri(URI.create(uri))
-				.headers((target) -> headers.forEach(target::set))
-				.retrieve()
-				.toEntity(String.class);
+				.headers((target) -> headers.forEach(target::set));
+			if (body != null) {
+				request.body(body);
+			}
+			ResponseEntity<String> response = request.retrieve().toEntity(String.class);
 			return new Answer(response.getStatusCode().value(), response.getBody(), null);
 		}
 		catch (RuntimeException ex) {
 			return Answer.failed(ex);
 		}
+	}
+
+	@Override
+	protected @Nullable Throwable bodilessGet(String uri) {
+		return catchThrowable(() -> this.builder.build().get().uri(URI.create(uri)).retrieve().toBodilessEntity());
+	}
+
+	@Override
+	protected void unreadableContentTypeWithABody(@Nullable Throwable error) {
+		// Spring reads the Content-Type to convert the body before any status handler runs.
+		assertThat(error).isInstanceOf(InvalidMediaTypeException.class);
 	}
 
 	@Override

@@ -11,12 +11,14 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * The client support with {@code WebClient}, built from Spring Boot's builder.
@@ -32,20 +34,32 @@ class WebClientEndToEndTests extends AbstractClientEndToEndTests {
 	}
 
 	@Override
-	protected Answer call(String method, String uri, Map<String, String> headers) {
+	protected Answer call(String method, String uri, Map<String, String> headers, @Nullable String body) {
 		try {
-			ResponseEntity<String> response = this.builder.build()
+			WebClient.RequestBodySpec request = this.builder.build()
 				.method(HttpMethod.valueOf(method))
 				.uri(URI.create(uri))
-				.headers((target) -> headers.forEach(target::set))
-				.retrieve()
-				.toEntity(String.class)
-				.block();
+				.headers((target) -> headers.forEach(target::set));
+			WebClient.RequestHeadersSpec<?> withBody = (body != null) ? request.bodyValue(body) : request;
+			ResponseEntity<String> response = withBody.retrieve().toEntity(String.class).block();
 			return new Answer(response.getStatusCode().value(), response.getBody(), null);
 		}
 		catch (RuntimeException ex) {
 			return Answer.failed(ex);
 		}
+	}
+
+	@Override
+	protected @Nullable Throwable bodilessGet(String uri) {
+		return catchThrowable(
+				() -> this.builder.build().get().uri(URI.create(uri)).retrieve().toBodilessEntity().block());
+	}
+
+	@Override
+	protected void unreadableContentTypeWithABody(@Nullable Throwable error) {
+		// Spring starts to decode the body, reading its Content-Type, before the status
+		// handlers run.
+		assertThat(error).isInstanceOf(InvalidMediaTypeException.class);
 	}
 
 	@Override

@@ -143,7 +143,12 @@ public final class UpgradeRequiredClientAutoConfiguration {
 			UpgradeRequiredClientHttpRequestInterceptor interceptor = new UpgradeRequiredClientHttpRequestInterceptor(
 					inspector, httpsRetry(properties));
 			return (restTemplate) -> {
-				restTemplate.getInterceptors().add(0, interceptor);
+				// Once per template, however often it is customized.
+				if (restTemplate.getInterceptors()
+					.stream()
+					.noneMatch(UpgradeRequiredClientHttpRequestInterceptor.class::isInstance)) {
+					restTemplate.getInterceptors().add(0, interceptor);
+				}
 				if (!(restTemplate.getErrorHandler() instanceof UpgradeRequiredResponseErrorHandler)) {
 					restTemplate.setErrorHandler(new UpgradeRequiredResponseErrorHandler(restTemplate.getErrorHandler()));
 				}

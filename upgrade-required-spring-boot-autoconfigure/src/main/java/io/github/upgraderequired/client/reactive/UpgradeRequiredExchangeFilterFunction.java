@@ -2,7 +2,6 @@ package io.github.upgraderequired.client.reactive;
 
 import java.net.URI;
 import java.nio.charset.Charset;
-import java.util.Arrays;
 import java.util.List;
 
 import io.github.upgraderequired.client.ClientNotice;
@@ -13,11 +12,13 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
@@ -111,10 +112,24 @@ public class UpgradeRequiredExchangeFilterFunction implements ExchangeFilterFunc
 		return status.value() == 426;
 	}
 
+	/**
+	 * Read up to {@value #MAX_BODY} bytes of the body as they came: no codec, so neither
+	 * a {@code Content-Type} Spring cannot read nor the codecs' size limit gets in the way.
+	 * What cannot be read is an empty body, and the rest is released.
+	 */
 	private static Mono<byte[]> body(ClientResponse response) {
-		return response.bodyToMono(byte[].class)
-			.map((bytes) -> (bytes.length > MAX_BODY) ? Arrays.copyOf(bytes, MAX_BODY) : bytes)
-			.onErrorReturn(new byte[0])
+		return Mono.defer(() -> DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()), MAX_BODY))
+			.map((buffer) -> {
+				try {
+					byte[] bytes = new byte[buffer.readableByteCount()];
+					buffer.read(bytes);
+					return bytes;
+				}
+				finally {
+					DataBufferUtils.release(buffer);
+				}
+			})
+			.onErrorResume((ex) -> response.releaseBody().onErrorResume((ignored) -> Mono.empty()).then(Mono.just(new byte[0])))
 			.defaultIfEmpty(new byte[0]);
 	}
 

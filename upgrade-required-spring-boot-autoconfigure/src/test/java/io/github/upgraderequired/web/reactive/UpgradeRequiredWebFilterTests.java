@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests for {@link UpgradeRequiredWebFilter}, without a server. The mirror of
  * {@code UpgradeRequiredHandlerInterceptorTests}. A mock exchange has no native request,
- * so its HTTP version is unknown and no connection-specific header is sent.
+ * so its HTTP version is unknown: {@code Upgrade} is sent (a 426 must name it) but not
+ * {@code Connection}, which HTTP/2 would not allow.
  */
 class UpgradeRequiredWebFilterTests {
 
@@ -31,7 +32,8 @@ class UpgradeRequiredWebFilterTests {
 		filter(Mode.ENFORCE).filter(exchange, chain(chained)).block();
 		assertThat(chained).isFalse();
 		assertThat(exchange.getResponse().getStatusCode().value()).isEqualTo(426);
-		assertThat(exchange.getResponse().getHeaders().getFirst("Upgrade")).isNull();
+		assertThat(exchange.getResponse().getHeaders().getFirst("Upgrade")).isEqualTo("TLS/1.3, TLS/1.2");
+		assertThat(exchange.getResponse().getHeaders().getFirst("Connection")).isNull();
 		assertThat(exchange.getResponse().getHeaders().getFirst("Cache-Control")).isEqualTo("no-store");
 		assertThat(exchange.getResponse().getHeaders().getFirst("Content-Type")).isEqualTo("application/problem+json");
 		assertThat(exchange.getResponse().getBodyAsString().block()).contains("\"instance\":\"/secure/a\"")
