@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * that kind that could not be read.
  *
  * @param method the request's method
- * @param uri the request's URI
+ * @param uri the request's URI as sent, user info and query included (the log leaves them out)
  * @param status the response's status code
  * @param outcome what the response told, or {@code null} if it only carried headers that
  * could not be read
