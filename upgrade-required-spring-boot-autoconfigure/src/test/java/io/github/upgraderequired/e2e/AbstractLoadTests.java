@@ -393,7 +393,7 @@ abstract class AbstractLoadTests {
 		Map<String, Double> counts = new TreeMap<>();
 		for (String key : ACTUATOR_CHECKED) {
 			String[] ruleAndOutcome = key.split(":");
-			HttpResult response = Http.http11(this.port, "GET", "/actuator/metrics/" + COUNTER + "?tag=rule:"
+			HttpResult response = Http.actuator(this.port, "/actuator/metrics/" + COUNTER + "?tag=rule:"
 					+ ruleAndOutcome[0] + "&tag=outcome:" + ruleAndOutcome[1]);
 			assertThat(response.status()).isEqualTo(200);
 			Map<String, Object> metric = JsonMapper.builder().build().readValue(response.body(), Map.class);

@@ -136,7 +136,7 @@ abstract class AbstractObservabilityEndToEndTests {
 	}
 
 	private double rejectedFromActuator() throws Exception {
-		HttpResult response = Http.http11(this.port, "GET",
+		HttpResult response = Http.actuator(this.port,
 				"/actuator/metrics/upgrade.required.requests?tag=outcome:rejected&tag=rule:secure");
 		assertThat(response.status()).isEqualTo(200);
 		Map<String, Object> metric = tools.jackson.databind.json.JsonMapper.builder()
