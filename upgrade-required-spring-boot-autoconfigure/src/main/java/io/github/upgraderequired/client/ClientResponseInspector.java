@@ -72,6 +72,22 @@ public class ClientResponseInspector {
 	 * @return what the response told, or {@code null} if nothing
 	 */
 	public @Nullable ClientNotice inspect(String method, URI uri, int status, HttpHeaders headers) {
+		return inspect(method, uri, null, status, headers);
+	}
+
+	/**
+	 * Look at a response to a request made from a URI template, which then stands for
+	 * the path in the log's memory: a client that walks {@code /orders/{id}} is told once,
+	 * not once per order.
+	 * @param method the request's method
+	 * @param uri the request's URI
+	 * @param uriTemplate the template the URI was expanded from, or {@code null}
+	 * @param status the response's status code
+	 * @param headers the response's headers
+	 * @return what the response told, or {@code null} if nothing
+	 */
+	public @Nullable ClientNotice inspect(String method, URI uri, @Nullable String uriTemplate, int status,
+			HttpHeaders headers) {
 		ClientNotice notice;
 		try {
 			notice = read(method, uri, status, headers);
@@ -81,7 +97,7 @@ public class ClientResponseInspector {
 			return null;
 		}
 		if (notice != null) {
-			log(notice);
+			log(notice, uriTemplate);
 			for (ClientNoticeListener listener : this.listeners) {
 				try {
 					listener.onNotice(notice);
@@ -102,7 +118,7 @@ public class ClientResponseInspector {
 	 * @param to the {@code https} URI the request went to instead
 	 */
 	public void retried(String method, URI from, URI to) {
-		if (logger.isWarnEnabled() && due("retry " + key(from))) {
+		if (logger.isWarnEnabled() && due("retry " + key(from, null))) {
 			logger.warn(method + " " + shown(from) + " was answered 426 Upgrade Required asking for TLS and sent again to "
 					+ shown(to) + "; call the https URL directly (logged once per " + this.interval
 					+ " for this host and path)");
@@ -123,7 +139,7 @@ public class ClientResponseInspector {
 				deprecation.unparsable());
 	}
 
-	private void log(ClientNotice notice) {
+	private void log(ClientNotice notice, @Nullable String uriTemplate) {
 		if (notice.outcome() == null) {
 			if (logger.isDebugEnabled()) {
 				logger.debug(notice.method() + " " + shown(notice.uri())
@@ -132,7 +148,7 @@ public class ClientResponseInspector {
 			return;
 		}
 		// Keyed by outcome too: a path that warned still says so when it starts to refuse.
-		if (!logger.isWarnEnabled() || !due(notice.outcome().tagValue() + " " + key(notice.uri()))) {
+		if (!logger.isWarnEnabled() || !due(notice.outcome().tagValue() + " " + key(notice.uri(), uriTemplate))) {
 			return;
 		}
 		StringBuilder message = new StringBuilder(notice.method()).append(' ').append(shown(notice.uri()));
@@ -213,8 +229,26 @@ public class ClientResponseInspector {
 				: interval.toMillis() + "ms";
 	}
 
-	private static String key(URI uri) {
-		return uri.getHost() + ":" + uri.getPort() + uri.getRawPath();
+	/**
+	 * Host, port and path, the path as its template has it when there is one (its query
+	 * and, for an absolute template, its scheme and authority left out).
+	 */
+	private static String key(URI uri, @Nullable String uriTemplate) {
+		String path = uri.getRawPath();
+		if (uriTemplate != null) {
+			String template = uriTemplate;
+			int query = template.indexOf('?');
+			if (query >= 0) {
+				template = template.substring(0, query);
+			}
+			int scheme = template.indexOf("://");
+			if (scheme >= 0) {
+				int pathStart = template.indexOf('/', scheme + 3);
+				template = (pathStart >= 0) ? template.substring(pathStart) : "";
+			}
+			path = template;
+		}
+		return uri.getHost() + ":" + uri.getPort() + path;
 	}
 
 	/**

@@ -25,6 +25,8 @@ import org.springframework.http.client.support.HttpRequestWrapper;
  */
 public class UpgradeRequiredClientHttpRequestInterceptor implements ClientHttpRequestInterceptor {
 
+	private static final String URI_TEMPLATE_ATTRIBUTE = "org.springframework.web.client.RestClient.uriTemplate";
+
 	private final ClientResponseInspector inspector;
 
 	private final @Nullable HttpsRetry retry;
@@ -46,7 +48,7 @@ public class UpgradeRequiredClientHttpRequestInterceptor implements ClientHttpRe
 		String method = request.getMethod().name();
 		URI uri = request.getURI();
 		int status = response.getStatusCode().value();
-		ClientNotice notice = this.inspector.inspect(method, uri, status, response.getHeaders());
+		ClientNotice notice = this.inspector.inspect(method, uri, uriTemplate(request), status, response.getHeaders());
 		if (status != 426 || this.retry == null || !this.retry.mayRetry(method, uri)) {
 			return response;
 		}
@@ -79,6 +81,14 @@ public class UpgradeRequiredClientHttpRequestInterceptor implements ClientHttpRe
 			throw ex;
 		}
 		return retried;
+	}
+
+	/**
+	 * The URI template a {@code RestClient} request was made from ({@code RestTemplate}
+	 * does not say).
+	 */
+	private static @Nullable String uriTemplate(HttpRequest request) {
+		return (request.getAttributes().get(URI_TEMPLATE_ATTRIBUTE) instanceof String template) ? template : null;
 	}
 
 	/**

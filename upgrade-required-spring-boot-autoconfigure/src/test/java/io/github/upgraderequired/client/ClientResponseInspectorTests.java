@@ -125,6 +125,23 @@ class ClientResponseInspectorTests {
 	}
 
 	@Test
+	void requestsFromOneUriTemplateAreLoggedOnce(CapturedOutput output) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set("Deprecation", "@0");
+		for (String template : new String[] { "/orders/{id}", "http://h:8080/orders/{id}?expand={x}" }) {
+			for (int id = 1; id <= 3; id++) {
+				this.inspector.inspect("GET", URI.create("http://h:8080/orders/" + id + "?expand=all"), template, 200,
+						headers);
+			}
+		}
+		this.inspector.inspect("GET", URI.create("http://h:8080/customers/1"), "/customers/{id}", 200, headers);
+		assertThat(output.toString().split("the server deprecated", -1)).hasSize(3);
+		assertThat(output).containsOnlyOnce("GET http://h:8080/orders/1: ")
+			.containsOnlyOnce("GET http://h:8080/customers/1: ");
+		assertThat(this.notices).hasSize(7);
+	}
+
+	@Test
 	void anIntervalOfCenturiesIsNever(CapturedOutput output) {
 		ClientResponseInspector inspector = new ClientResponseInspector(List.of(), Duration.ofDays(365L * 10_000),
 				this.now::get);

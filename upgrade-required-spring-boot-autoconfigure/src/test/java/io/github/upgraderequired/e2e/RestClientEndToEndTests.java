@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.ResponseEntity;
@@ -62,6 +63,17 @@ class RestClientEndToEndTests extends AbstractClientEndToEndTests {
 	@Override
 	protected UpgradeRequiredDetails typed(@Nullable Throwable error) {
 		return AbstractClientEndToEndTests.blockingTyped(error);
+	}
+
+	@Test
+	void requestsFromOneUriTemplateAreLoggedOnce(CapturedOutput output) {
+		// The template names the client: the application, and so the log's memory, is shared.
+		String template = "http://127.0.0.1:" + this.http.port() + "/other/deprecated/" + name() + "-{id}";
+		for (String id : new String[] { "a", "b", "c" }) {
+			this.builder.build().get().uri(template, id).retrieve().toBodilessEntity();
+		}
+		assertThat(output.toString().split("/other/deprecated/" + name() + "-[abc]: the server deprecated", -1))
+			.hasSize(2);
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.ResponseEntity;
@@ -71,6 +72,17 @@ class WebClientEndToEndTests extends AbstractClientEndToEndTests {
 		assertThat(upgradeRequired.getMessage()).startsWith("426 Upgrade Required");
 		assertThat(upgradeRequired.getRequest()).isNotNull();
 		return upgradeRequired.getDetails();
+	}
+
+	@Test
+	void requestsFromOneUriTemplateAreLoggedOnce(CapturedOutput output) {
+		// The template names the client: the application, and so the log's memory, is shared.
+		String template = "http://127.0.0.1:" + this.http.port() + "/other/deprecated/" + name() + "-{id}";
+		for (String id : new String[] { "a", "b", "c" }) {
+			this.builder.build().get().uri(template, id).retrieve().toBodilessEntity().block();
+		}
+		assertThat(output.toString().split("/other/deprecated/" + name() + "-[abc]: the server deprecated", -1))
+			.hasSize(2);
 	}
 
 	@Test

@@ -23,6 +23,7 @@ import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.ExchangeFunction;
+import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Shows every response of a {@code WebClient} to the {@link ClientResponseInspector},
@@ -57,7 +58,10 @@ public class UpgradeRequiredExchangeFilterFunction implements ExchangeFilterFunc
 			String method = request.method().name();
 			URI uri = request.url();
 			int status = response.statusCode().value();
-			ClientNotice notice = this.inspector.inspect(method, uri, status, response.headers().asHttpHeaders());
+			String uriTemplate = (request.attribute(WebClient.class.getName() + ".uriTemplate")
+				.orElse(null) instanceof String template) ? template : null;
+			ClientNotice notice = this.inspector.inspect(method, uri, uriTemplate, status,
+					response.headers().asHttpHeaders());
 			if (status != 426 || this.retry == null || !this.retry.mayRetry(method, uri)) {
 				return Mono.just(response);
 			}
