@@ -83,6 +83,15 @@ final class PropertyCheck {
 		}
 
 		/**
+		 * Assert that a kind came up at most {@code times} times.
+		 */
+		Tally assertAtMost(int times, Object kind) {
+			assertThat(this.counts.getOrDefault(String.valueOf(kind), 0)).as("cases of '%s' in %s", kind, this.counts)
+				.isLessThanOrEqualTo(times);
+			return this;
+		}
+
+		/**
 		 * Assert that each kind came up at least {@code times} times.
 		 */
 		Tally assertEach(int times, Object... kinds) {
