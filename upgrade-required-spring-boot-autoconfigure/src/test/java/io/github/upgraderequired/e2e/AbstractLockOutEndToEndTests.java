@@ -1,5 +1,8 @@
 package io.github.upgraderequired.e2e;
 
+import java.time.Instant;
+
+import io.github.upgraderequired.core.Mode;
 import io.github.upgraderequired.core.RuleDescriptor;
 import io.github.upgraderequired.core.UpgradeEngine;
 import org.junit.jupiter.api.Test;
@@ -31,6 +34,8 @@ abstract class AbstractLockOutEndToEndTests {
 					"app-version", "browser", "custom");
 		assertThat(this.engine.rules())
 			.allSatisfy((rule) -> assertThat(rule.settings().paths()).containsExactly("/**"));
+		assertThat(this.engine.rules()).allSatisfy(
+				(rule) -> assertThat(rule.modeAt(Instant.now())).as("mode of %s now", rule.name()).isEqualTo(Mode.ENFORCE));
 	}
 
 	@Test
