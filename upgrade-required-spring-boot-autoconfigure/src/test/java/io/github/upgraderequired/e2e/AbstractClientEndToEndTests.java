@@ -64,6 +64,7 @@ abstract class AbstractClientEndToEndTests {
 	static void ports(DynamicPropertyRegistry registry) {
 		registry.add("server.port", () -> HTTPS_PORT);
 		registry.add("upgrade-required.client.https-retry.port", () -> HTTPS_PORT);
+		registry.add("spring.http.serviceclient.e2e.base-url", () -> "https://localhost:" + HTTPS_PORT);
 	}
 
 	/**

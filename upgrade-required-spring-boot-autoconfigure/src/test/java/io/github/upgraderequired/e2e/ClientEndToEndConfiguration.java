@@ -24,7 +24,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.annotation.HttpExchange;
+import org.springframework.web.service.registry.ImportHttpServices;
 
 /**
  * What the client tests add to the end-to-end application: a plain http port next to
@@ -33,7 +37,19 @@ import org.springframework.web.bind.annotation.RestController;
  * of the client events.
  */
 @Configuration(proxyBeanMethods = false)
+@ImportHttpServices(group = "e2e", types = ClientEndToEndConfiguration.ApiService.class)
 class ClientEndToEndConfiguration {
+
+	/**
+	 * An HTTP service client of the end-to-end application's API (group {@code e2e}).
+	 */
+	@HttpExchange("/api")
+	interface ApiService {
+
+		@GetExchange("/hello")
+		Map<String, String> hello(@RequestHeader("API-Version") String version);
+
+	}
 
 	@Bean
 	HttpConnector httpConnector() {

@@ -77,6 +77,15 @@ class RestClientEndToEndTests extends AbstractClientEndToEndTests {
 	}
 
 	@Test
+	void anHttpServiceClientThrowsTheTypedExceptionToo(@Autowired ClientEndToEndConfiguration.ApiService api) {
+		// Spring Boot applies RestClientCustomizers to the groups of HTTP service clients.
+		assertThat(api.hello("3")).containsEntry("message", "hello");
+		UpgradeRequiredDetails details = typed(catchThrowable(() -> api.hello("1")));
+		assertThat(details.rule()).isEqualTo("api");
+		assertThat(details.minimum()).isEqualTo("2");
+	}
+
+	@Test
 	void aStatusHandlerOfTheRequestStillComesFirst() {
 		RestClient client = this.builder.build();
 		assertThatIllegalStateException().isThrownBy(() -> client.get()
