@@ -306,7 +306,7 @@ final class PropertiesRules {
 		App app = rule.getApp();
 		String appPrefix = prefix + ".app";
 		String product = (app.getProduct() != null) ? app.getProduct() : name;
-		if (product.indexOf('/') >= 0 || !UpgradeTokens.isValid(product)) {
+		if (!UpgradeTokens.isToken(product)) {
 			throw new UpgradeRequiredConfigurationException(appPrefix + ".product", product,
 					"the product is the name of an Upgrade token", "Use a name such as ExampleApp.");
 		}
@@ -422,8 +422,7 @@ final class PropertiesRules {
 	}
 
 	private static void checkHeaderName(String property, @Nullable String name) {
-		// A header field name is a token, and a token is an upgrade protocol without '/'.
-		if (name != null && (name.indexOf('/') >= 0 || !UpgradeTokens.isValid(name))) {
+		if (name != null && !UpgradeTokens.isToken(name)) {
 			throw new UpgradeRequiredConfigurationException(property, name, "it is not a legal header name",
 					"Use a header name such as X-Internal-Caller.");
 		}

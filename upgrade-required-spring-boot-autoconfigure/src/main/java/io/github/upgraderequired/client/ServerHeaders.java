@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.github.upgraderequired.core.UpgradeTokens;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -85,7 +86,7 @@ final class ServerHeaders {
 				if (token.isEmpty()) {
 					continue;
 				}
-				if (token.length() > MAX_TOKEN_LENGTH || !isProtocol(token)) {
+				if (token.length() > MAX_TOKEN_LENGTH || !UpgradeTokens.isValid(token)) {
 					unparsable = true;
 				}
 				else if (tokens.size() < MAX_TOKENS && !tokens.contains(token)) {
@@ -94,34 +95,6 @@ final class ServerHeaders {
 			}
 		}
 		return new Read<>(List.copyOf(tokens), unparsable);
-	}
-
-	/**
-	 * Return whether the text is a legal {@code protocol-name["/"protocol-version]}
-	 * (RFC 9110 §7.8).
-	 * @param text the text
-	 * @return whether it is a protocol token
-	 */
-	static boolean isProtocol(String text) {
-		int slash = text.indexOf('/');
-		if (slash < 0) {
-			return isToken(text, 0, text.length());
-		}
-		return isToken(text, 0, slash) && isToken(text, slash + 1, text.length());
-	}
-
-	private static boolean isToken(String text, int from, int to) {
-		if (from >= to) {
-			return false;
-		}
-		for (int i = from; i < to; i++) {
-			char c = text.charAt(i);
-			boolean alphanumeric = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-			if (!alphanumeric && "!#$%&'*+-.^_`|~".indexOf(c) < 0) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	/**

@@ -25,6 +25,15 @@ public final class UpgradeTokens {
 	}
 
 	/**
+	 * Return whether a value is an RFC 9110 token (§5.6.2), as a header field name is.
+	 * @param value the value, such as {@code X-Internal-Caller}
+	 * @return {@code true} if it is a token
+	 */
+	public static boolean isToken(String value) {
+		return isToken(value, 0, value.length());
+	}
+
+	/**
 	 * Check a list of tokens.
 	 * @param tokens the tokens
 	 * @throws IllegalArgumentException naming the first illegal token, or if there is none

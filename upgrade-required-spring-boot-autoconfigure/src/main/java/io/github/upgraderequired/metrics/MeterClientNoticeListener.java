@@ -3,6 +3,7 @@ package io.github.upgraderequired.metrics;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.upgraderequired.client.ClientNotice;
 import io.github.upgraderequired.client.ClientNoticeListener;
@@ -35,6 +36,8 @@ public class MeterClientNoticeListener implements ClientNoticeListener {
 	private final boolean hostTag;
 
 	private final Map<String, Counter[]> counters = new ConcurrentHashMap<>();
+
+	private final AtomicBoolean overflowed = new AtomicBoolean();
 
 	/**
 	 * Create a new listener.
@@ -72,11 +75,11 @@ public class MeterClientNoticeListener implements ClientNoticeListener {
 			return existing;
 		}
 		if (this.counters.size() >= MAX_HOSTS && !OTHER_HOST.equals(host)) {
-			if (this.counters.putIfAbsent(OTHER_HOST, create(OTHER_HOST)) == null) {
+			if (this.overflowed.compareAndSet(false, true)) {
 				logger.warn("More than " + MAX_HOSTS + " hosts sent upgrade or deprecation notices; the others are counted"
 						+ " with host '" + OTHER_HOST + "'");
 			}
-			return this.counters.get(OTHER_HOST);
+			return countersOf(OTHER_HOST);
 		}
 		return this.counters.computeIfAbsent(host, this::create);
 	}

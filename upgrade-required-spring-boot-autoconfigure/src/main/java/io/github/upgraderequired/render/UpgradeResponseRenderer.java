@@ -14,6 +14,7 @@ import io.github.upgraderequired.core.Decision.Rejection;
 import io.github.upgraderequired.core.Header;
 import io.github.upgraderequired.core.HttpProtocol;
 import io.github.upgraderequired.core.UpgradeRequest;
+import io.github.upgraderequired.core.UpgradeTokens;
 import io.github.upgraderequired.core.Verdict;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -123,15 +124,10 @@ public class UpgradeResponseRenderer {
 			throw new IllegalArgumentException("The decision rejects nothing");
 		}
 		Verdict verdict = rejection.verdict();
-		List<Header> headers = new ArrayList<>(8);
 		if (verdict.redirect() != null) {
-			// The location is built from the request's host, so no cache may keep it.
-			headers.add(new Header("Location", verdict.redirect()));
-			headers.add(new Header("Cache-Control", "no-store"));
-			headers.addAll(varyHeaders(decision.vary()));
-			addWarnings(decision, headers);
-			return new UpgradeResponse(rejection.status(), List.copyOf(headers), null, NO_BODY, 0);
+			return redirect(decision, rejection, verdict.redirect(), varyHeaders(decision.vary()));
 		}
+		List<Header> headers = new ArrayList<>(8);
 		addUpgrade(rejection, request, headers);
 		headers.add(new Header("Cache-Control", "no-store"));
 		List<String> vary = new ArrayList<>(decision.vary().size() + 1);
@@ -233,17 +229,12 @@ public class UpgradeResponseRenderer {
 		if (rejection == null) {
 			throw new IllegalArgumentException("The decision rejects nothing");
 		}
-		List<Header> headers = new ArrayList<>(8);
 		String redirect = rejection.verdict().redirect();
 		if (redirect != null) {
-			headers.add(new Header("Location", redirect));
-			headers.add(new Header("Cache-Control", "no-store"));
-			if (!decision.vary().isEmpty()) {
-				headers.add(new Header("Vary", String.join(", ", decision.vary())));
-			}
-			addWarnings(decision, headers);
-			return new UpgradeResponse(rejection.status(), List.copyOf(headers), null, NO_BODY, 0);
+			return redirect(decision, rejection, redirect, decision.vary().isEmpty() ? List.of()
+					: List.of(new Header("Vary", String.join(", ", decision.vary()))));
 		}
+		List<Header> headers = new ArrayList<>(8);
 		addUpgrade(rejection, request, headers);
 		headers.add(new Header("Cache-Control", "no-store"));
 		if (!decision.vary().isEmpty()) {
@@ -261,18 +252,26 @@ public class UpgradeResponseRenderer {
 				"HEAD".equals(request.method()) ? NO_BODY : body, body.length);
 	}
 
+	/**
+	 * Return the redirect, the same whether rendered or fallen back to: {@code Location},
+	 * {@code no-store} (the location is built from the request's host, so no cache may
+	 * keep it), {@code Vary} and the warnings, and no body.
+	 */
+	private static UpgradeResponse redirect(Decision decision, Rejection rejection, String location,
+			List<Header> vary) {
+		List<Header> headers = new ArrayList<>(6);
+		headers.add(new Header("Location", location));
+		headers.add(new Header("Cache-Control", "no-store"));
+		headers.addAll(vary);
+		addWarnings(decision, headers);
+		return new UpgradeResponse(rejection.status(), List.copyOf(headers), null, NO_BODY, 0);
+	}
+
 	private static boolean isSendable(Header header) {
 		String name = header.name();
 		String value = header.value();
-		if (name == null || name.isEmpty() || value == null) {
+		if (name == null || value == null || !UpgradeTokens.isToken(name)) {
 			return false;
-		}
-		for (int i = 0; i < name.length(); i++) {
-			char c = name.charAt(i);
-			boolean alphanumeric = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-			if (!alphanumeric && "!#$%&'*+-.^_`|~".indexOf(c) < 0) {
-				return false;
-			}
 		}
 		return value.chars().noneMatch((c) -> (c < 0x20 && c != '\t') || c == 0x7f);
 	}

@@ -1,7 +1,6 @@
 package io.github.upgraderequired.e2e;
 
 import java.net.URI;
-import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -57,11 +56,11 @@ class ClientSupportOffEndToEndTests {
 	@Test
 	void a426IsThePlainExceptionOfEachClient() {
 		URI secure = URI.create("http://localhost:" + this.port + "/secure/hello");
-		assertThat(thrown(() -> this.restClient.build().get().uri(secure).retrieve().toBodilessEntity()))
+		assertThat(catchThrowable(() -> this.restClient.build().get().uri(secure).retrieve().toBodilessEntity()))
 			.isExactlyInstanceOf(HttpClientErrorException.class);
-		assertThat(thrown(() -> this.restTemplate.build().getForEntity(secure, String.class)))
+		assertThat(catchThrowable(() -> this.restTemplate.build().getForEntity(secure, String.class)))
 			.isExactlyInstanceOf(HttpClientErrorException.class);
-		assertThat(thrown(() -> this.webClient.build().get().uri(secure).retrieve().toBodilessEntity().block()))
+		assertThat(catchThrowable(() -> this.webClient.build().get().uri(secure).retrieve().toBodilessEntity().block()))
 			.isExactlyInstanceOf(WebClientResponseException.class);
 	}
 
@@ -82,16 +81,12 @@ class ClientSupportOffEndToEndTests {
 	@Test
 	void aContentTypeSpringCannotReadFailsTheSameWithoutTheClientSupport() {
 		URI odd = URI.create("http://localhost:" + this.port + "/other/unknown-charset-426");
-		assertThat(thrown(() -> this.restClient.build().get().uri(odd).retrieve().toBodilessEntity()))
+		assertThat(catchThrowable(() -> this.restClient.build().get().uri(odd).retrieve().toBodilessEntity()))
 			.isInstanceOf(InvalidMediaTypeException.class);
-		assertThat(thrown(() -> this.restTemplate.build().getForEntity(odd, String.class)))
+		assertThat(catchThrowable(() -> this.restTemplate.build().getForEntity(odd, String.class)))
 			.isInstanceOf(InvalidMediaTypeException.class);
-		assertThat(thrown(() -> this.webClient.build().get().uri(odd).retrieve().toBodilessEntity().block()))
+		assertThat(catchThrowable(() -> this.webClient.build().get().uri(odd).retrieve().toBodilessEntity().block()))
 			.isInstanceOf(InvalidMediaTypeException.class);
-	}
-
-	private static Throwable thrown(Supplier<?> call) {
-		return catchThrowable(call::get);
 	}
 
 }

@@ -38,6 +38,11 @@ public class UpgradeRequiredExchangeFilterFunction implements ExchangeFilterFunc
 	 */
 	static final int MAX_BODY = 1024 * 1024;
 
+	/**
+	 * Where {@code WebClient} keeps the URI template a request was made from.
+	 */
+	private static final String URI_TEMPLATE_ATTRIBUTE = WebClient.class.getName() + ".uriTemplate";
+
 	private final ClientResponseInspector inspector;
 
 	private final @Nullable HttpsRetry retry;
@@ -58,8 +63,8 @@ public class UpgradeRequiredExchangeFilterFunction implements ExchangeFilterFunc
 			String method = request.method().name();
 			URI uri = request.url();
 			int status = response.statusCode().value();
-			String uriTemplate = (request.attribute(WebClient.class.getName() + ".uriTemplate")
-				.orElse(null) instanceof String template) ? template : null;
+			String uriTemplate = (request.attribute(URI_TEMPLATE_ATTRIBUTE).orElse(null) instanceof String template)
+					? template : null;
 			ClientNotice notice = this.inspector.inspect(method, uri, uriTemplate, status,
 					response.headers().asHttpHeaders());
 			if (status != 426 || this.retry == null || !this.retry.mayRetry(method, uri)) {
