@@ -6,28 +6,19 @@ import io.github.upgraderequired.core.UpgradeRequest;
 import io.github.upgraderequired.core.UpgradeRule;
 import io.github.upgraderequired.core.Verdict;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
  * Bad configuration stops start-up with a failure analysis that names the property, its
  * value and the fix.
  */
-@ExtendWith(OutputCaptureExtension.class)
 class UpgradeRequiredFailureAnalyzerTests {
 
 	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
@@ -169,30 +160,11 @@ class UpgradeRequiredFailureAnalyzerTests {
 		});
 	}
 
-	// Also shows that the analyzer is registered: Boot finds it through spring.factories.
-	@Test
-	void aRealStartUpPrintsTheAnalysis(CapturedOutput output) {
-		SpringApplication application = new SpringApplication(BadApplication.class);
-		application.setWebApplicationType(WebApplicationType.SERVLET);
-		assertThatException().isThrownBy(() -> application.run("--server.port=0",
-				"--upgrade-required.rules.legacy.type=https", "--upgrade-required.rules.legacy.upgrade=TLS 1.3"));
-		assertThat(output).contains("APPLICATION FAILED TO START")
-			.contains("Property: upgrade-required.rules.legacy.upgrade[0]")
-			.contains("Value: 'TLS 1.3'")
-			.contains("Use a token such as HTTP/1.1");
-	}
-
 	private static FailureAnalysis analyze(Throwable failure) {
 		assertThat(failure).isNotNull();
 		FailureAnalysis analysis = new UpgradeRequiredFailureAnalyzer().analyze(failure);
 		assertThat(analysis).as("analysis of %s", failure).isNotNull();
 		return analysis;
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@EnableAutoConfiguration
-	static class BadApplication {
-
 	}
 
 	static class BadRule implements UpgradeRule {
