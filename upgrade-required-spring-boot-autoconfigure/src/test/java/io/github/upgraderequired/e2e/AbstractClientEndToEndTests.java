@@ -1,7 +1,5 @@
 package io.github.upgraderequired.e2e;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +22,6 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.web.client.HttpClientErrorException;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -37,34 +34,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  * counted and published, malformed headers ignored and counted, and a GET to a listed
  * host retried once over https.
  */
-@SpringBootTest(classes = { EndToEndApplication.class, ClientEndToEndConfiguration.class },
-		webEnvironment = WebEnvironment.DEFINED_PORT,
-		properties = { "spring.main.web-application-type=servlet", "upgrade-required.client.enabled=true",
-				"upgrade-required.client.https-retry.hosts=localhost", "spring.http.clients.ssl.bundle=client",
+@SpringBootTest(classes = ClientEndToEndConfiguration.class, webEnvironment = WebEnvironment.NONE,
+		properties = { "upgrade-required.client.enabled=true", "upgrade-required.client.https-retry.hosts=localhost",
+				"spring.http.clients.ssl.bundle=client",
 				"spring.ssl.bundle.pem.client.truststore.certificate=classpath:tls/cert.pem" })
-@ActiveProfiles({ "e2e", "tls" })
 @ExtendWith(OutputCaptureExtension.class)
 abstract class AbstractClientEndToEndTests {
-
-	private static final int HTTPS_PORT = freePort();
-
-	@Autowired
-	ClientEndToEndConfiguration.HttpConnector http;
 
 	@Autowired
 	ClientEndToEndConfiguration.ClientEvents events;
 
 	@Autowired
-	ClientEndToEndConfiguration.OtherServers otherServers;
-
-	@Autowired
 	MeterRegistry registry;
 
+	// The server runs before this application starts, so its https port is known.
 	@DynamicPropertySource
 	static void ports(DynamicPropertyRegistry registry) {
-		registry.add("server.port", () -> HTTPS_PORT);
-		registry.add("upgrade-required.client.https-retry.port", () -> HTTPS_PORT);
-		registry.add("spring.http.serviceclient.e2e.base-url", () -> "https://localhost:" + HTTPS_PORT);
+		registry.add("upgrade-required.client.https-retry.port", ClientTestServer::httpsPort);
+		registry.add("spring.http.serviceclient.e2e.base-url", () -> "https://localhost:" + ClientTestServer.httpsPort());
 	}
 
 	/**
@@ -125,7 +112,7 @@ abstract class AbstractClientEndToEndTests {
 	}
 
 	String http(String path) {
-		return "http://127.0.0.1:" + this.http.port() + path;
+		return "http://127.0.0.1:" + ClientTestServer.httpPort() + path;
 	}
 
 	@Test
@@ -162,21 +149,21 @@ abstract class AbstractClientEndToEndTests {
 
 	@Test
 	void aGetToAListedHostIsRetriedOnceOverHttps(CapturedOutput output) {
-		String from = "http://localhost:" + this.http.port() + "/secure/client/" + name() + "?q=1";
+		String from = "http://localhost:" + ClientTestServer.httpPort() + "/secure/client/" + name() + "?q=1";
 		double before = count(ClientOutcome.UPGRADE_REQUIRED);
 		Answer answer = call("GET", from, Map.of());
 		assertThat(answer.error()).isNull();
 		assertThat(answer.status()).isEqualTo(200);
 		assertThat(answer.body()).contains("hello " + name());
 		assertThat(count(ClientOutcome.UPGRADE_REQUIRED) - before).isEqualTo(1);
-		assertThat(output).containsOnlyOnce("GET http://localhost:" + this.http.port() + "/secure/client/" + name()
-				+ " was answered 426 Upgrade Required asking for TLS and sent again to https://localhost:" + HTTPS_PORT
+		assertThat(output).containsOnlyOnce("GET http://localhost:" + ClientTestServer.httpPort() + "/secure/client/" + name()
+				+ " was answered 426 Upgrade Required asking for TLS and sent again to https://localhost:" + ClientTestServer.httpsPort()
 				+ "/secure/client/" + name() + "; call the https URL directly");
 	}
 
 	@Test
 	void aRetryAskedForInTheBodyAloneIsMadeAndOtherwiseTheBodyIsKept() {
-		String base = "http://localhost:" + this.http.port() + "/other/upgrade-in-body/";
+		String base = "http://localhost:" + ClientTestServer.httpPort() + "/other/upgrade-in-body/";
 		Answer retried = call("GET", base + "TLS-1.2/" + name(), Map.of());
 		assertThat(retried.error()).isNull();
 		assertThat(retried.body()).contains("hello " + name() + " over https");
@@ -187,7 +174,7 @@ abstract class AbstractClientEndToEndTests {
 
 	@Test
 	void aPostIsNeverRetried() {
-		String uri = "http://localhost:" + this.http.port() + "/secure/client/" + name();
+		String uri = "http://localhost:" + ClientTestServer.httpPort() + "/secure/client/" + name();
 		UpgradeRequiredDetails details = typed(call("POST", uri, Map.of()).error());
 		assertThat(details.asksForTls()).isTrue();
 	}
@@ -214,7 +201,7 @@ abstract class AbstractClientEndToEndTests {
 
 	@Test
 	void aRetryKeepsMethodQueryHeadersAndBody() {
-		Answer answer = call("PUT", "http://localhost:" + this.http.port() + "/secure/echo/" + name() + "?q=1",
+		Answer answer = call("PUT", "http://localhost:" + ClientTestServer.httpPort() + "/secure/echo/" + name() + "?q=1",
 				Map.of("X-Test", "kept", "Content-Type", "text/plain"), "payload");
 		assertThat(answer.error()).isNull();
 		assertThat(answer.body()).contains("\"method\":\"PUT\"")
@@ -226,12 +213,12 @@ abstract class AbstractClientEndToEndTests {
 
 	@Test
 	void aRetryIsNeverRetriedAndOnlyTlsIsRetried() {
-		String base = "http://localhost:" + this.http.port() + "/other/always-426/";
+		String base = "http://localhost:" + ClientTestServer.httpPort() + "/other/always-426/";
 		UpgradeRequiredDetails tls = typed(call("GET", base + "TLS-1.3/tls-" + name(), Map.of()).error());
 		assertThat(tls.upgrade()).containsExactly("TLS/1.3");
-		assertThat(this.otherServers.hits("tls-" + name())).as("the http request and one retry").isEqualTo(2);
+		assertThat(ClientTestServer.otherServers().hits("tls-" + name())).as("the http request and one retry").isEqualTo(2);
 		typed(call("GET", base + "HTTP-2.0/h2-" + name(), Map.of()).error());
-		assertThat(this.otherServers.hits("h2-" + name())).as("no retry for HTTP/2.0").isEqualTo(1);
+		assertThat(ClientTestServer.otherServers().hits("h2-" + name())).as("no retry for HTTP/2.0").isEqualTo(1);
 	}
 
 	@Test
@@ -262,9 +249,9 @@ abstract class AbstractClientEndToEndTests {
 		for (int i = 0; i < 3; i++) {
 			assertThat(call("GET", http("/other/deprecated/" + name()), Map.of()).status()).isEqualTo(200);
 		}
-		assertThat(output).containsOnlyOnce("GET http://127.0.0.1:" + this.http.port() + "/other/deprecated/" + name()
+		assertThat(output).containsOnlyOnce("GET http://127.0.0.1:" + ClientTestServer.httpPort() + "/other/deprecated/" + name()
 				+ ": the server deprecated this resource as of 2026-01-01T00:00:00Z and will retire it at"
-				+ " 2049-01-01T00:00:00Z; see http://127.0.0.1:" + this.http.port() + "/docs/" + name()
+				+ " 2049-01-01T00:00:00Z; see http://127.0.0.1:" + ClientTestServer.httpPort() + "/docs/" + name()
 				+ " (logged once per 1h for this host and path)");
 	}
 
@@ -293,15 +280,6 @@ abstract class AbstractClientEndToEndTests {
 
 	private long events(String path) {
 		return this.events.received.stream().filter((event) -> event.getNotice().uri().getPath().equals(path)).count();
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	/**

@@ -1,7 +1,9 @@
 package io.github.upgraderequired.e2e;
 
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -11,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,6 +37,11 @@ abstract class AbstractFaultsEndToEndTests {
 
 	private static final int REQUESTS = 5;
 
+	/**
+	 * The address of the clients that reset their connections, which no other client uses.
+	 */
+	private static final String RESETTING_PEER = "127.0.0.3";
+
 	private static final String SECURE_FALLBACK = "426 Upgrade Required\n\nUpgrade: TLS/1.3, TLS/1.2\n";
 
 	private final boolean failClosed;
@@ -43,6 +51,9 @@ abstract class AbstractFaultsEndToEndTests {
 
 	@Autowired
 	MeterRegistry meterRegistry;
+
+	@Autowired
+	ApplicationContext context;
 
 	AbstractFaultsEndToEndTests(boolean failClosed) {
 		this.failClosed = failClosed;
@@ -148,7 +159,9 @@ abstract class AbstractFaultsEndToEndTests {
 	@Test
 	void clientsThatResetTheConnectionBeforeTheAnswerCauseNoErrorLogs(CapturedOutput output) throws Exception {
 		for (int i = 0; i < 300; i++) {
-			try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			try (Socket socket = new Socket()) {
+				socket.bind(new InetSocketAddress(RESETTING_PEER, 0));
+				socket.connect(new InetSocketAddress("127.0.0.1", this.port));
 				// Closing with a zero linger resets the connection, so that writing the answer may fail.
 				socket.setSoLinger(true, 0);
 				socket.getOutputStream()
@@ -157,9 +170,11 @@ abstract class AbstractFaultsEndToEndTests {
 				socket.getOutputStream().flush();
 			}
 		}
-		// The server still answers; the wait lets late failures reach the log.
-		assertThat(Http.http11(this.port, "GET", "/secure/hello").status()).isEqualTo(426);
-		Thread.sleep(500);
+		// The server still answers; on a new connection, so it has accepted every one above first.
+		assertThat(Http.raw(this.port, "GET /secure/hello HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+			.status()).isEqualTo(426);
+		// Once it has let go of the last of them, all it could log about them is logged.
+		ServerConnections.awaitNoneFrom(this.context, RESETTING_PEER, Duration.ofSeconds(30));
 		assertThat(output.getAll().lines()).noneMatch((line) -> line.contains(" ERROR ") || line.contains(" WARN "));
 	}
 

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * throw what Spring throws for any 4xx, nothing is counted or published, and nothing is
  * retried, though the https-retry hosts are listed.
  */
-@SpringBootTest(classes = { EndToEndApplication.class, ClientEndToEndConfiguration.class },
+@SpringBootTest(classes = { EndToEndApplication.class, ClientTestServer.class, ClientEndToEndConfiguration.class },
 		webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.main.web-application-type=servlet", "upgrade-required.client.https-retry.hosts=localhost" })
 @ActiveProfiles("e2e")

@@ -12,6 +12,7 @@ import io.github.upgraderequired.render.UpgradeResponse;
 import io.github.upgraderequired.render.UpgradeResponseRenderer;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -37,6 +38,12 @@ class FaultyBeans {
 	@Bean
 	UpgradeResponseRenderer failingRenderer() {
 		return new FailingRenderer();
+	}
+
+	@Bean
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+	ServerConnections.Tracker connectionTracker() {
+		return new ServerConnections.Tracker();
 	}
 
 	/**

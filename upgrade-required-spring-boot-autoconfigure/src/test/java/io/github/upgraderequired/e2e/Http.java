@@ -18,6 +18,7 @@ import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,11 +37,14 @@ import javax.net.ssl.TrustManagerFactory;
  */
 final class Http {
 
-	private static final HttpClient CLIENT = HttpClient.newBuilder()
-		.version(HttpClient.Version.HTTP_1_1)
-		.followRedirects(HttpClient.Redirect.NEVER)
-		.connectTimeout(Duration.ofSeconds(5))
-		.build();
+	/**
+	 * The client of {@link #http11}, replaced by a new one (with a pool of its own) after
+	 * any answer that closes its connection. Tomcat says so after its 100th request on a
+	 * connection in a second {@code Connection} line, which follows a 426's
+	 * {@code Connection: Upgrade}; the JDK client reads only the first line, so it would
+	 * send the next request on the closed connection, and a {@code POST} would fail.
+	 */
+	private static volatile HttpClient client = newClient();
 
 	private Http() {
 	}
@@ -199,7 +203,29 @@ final class Http {
 	 */
 	static HttpResult http11(int port, String method, String path, String... headers)
 			throws IOException, InterruptedException {
-		return send(CLIENT, URI.create("http://127.0.0.1:" + port + path), method, headers);
+		HttpResult result = send(client, URI.create("http://127.0.0.1:" + port + path), method, headers);
+		if (closesTheConnection(result)) {
+			client = newClient();
+		}
+		return result;
+	}
+
+	/**
+	 * Return whether any {@code Connection} line of the answer says {@code close}.
+	 */
+	static boolean closesTheConnection(HttpResult result) {
+		return result.headers("Connection")
+			.stream()
+			.flatMap((line) -> Arrays.stream(line.split(",")))
+			.anyMatch((token) -> token.trim().equalsIgnoreCase("close"));
+	}
+
+	private static HttpClient newClient() {
+		return HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.connectTimeout(Duration.ofSeconds(5))
+			.build();
 	}
 
 	/**

@@ -68,7 +68,7 @@ class RestClientEndToEndTests extends AbstractClientEndToEndTests {
 	@Test
 	void requestsFromOneUriTemplateAreLoggedOnce(CapturedOutput output) {
 		// The template names the client: the application, and so the log's memory, is shared.
-		String template = "http://127.0.0.1:" + this.http.port() + "/other/deprecated/" + name() + "-{id}";
+		String template = "http://127.0.0.1:" + ClientTestServer.httpPort() + "/other/deprecated/" + name() + "-{id}";
 		for (String id : new String[] { "a", "b", "c" }) {
 			this.builder.build().get().uri(template, id).retrieve().toBodilessEntity();
 		}

@@ -1,4 +1,4 @@
-package io.github.upgraderequired.web.servlet;
+package io.github.upgraderequired.web.connection;
 
 import io.github.upgraderequired.core.ForwardedHeaders;
 import jakarta.servlet.ServletRequest;

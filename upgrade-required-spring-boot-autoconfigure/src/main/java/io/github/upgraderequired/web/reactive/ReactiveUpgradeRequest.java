@@ -6,7 +6,7 @@ import java.net.SocketAddress;
 import io.github.upgraderequired.core.ForwardedHeaders;
 import io.github.upgraderequired.core.HttpProtocol;
 import io.github.upgraderequired.core.UpgradeRequest;
-import io.github.upgraderequired.web.servlet.ServletConnection;
+import io.github.upgraderequired.web.connection.ServletConnection;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.ssl.SslHandler;

@@ -2,6 +2,7 @@ package io.github.upgraderequired.web.servlet;
 
 import io.github.upgraderequired.core.HttpProtocol;
 import io.github.upgraderequired.core.UpgradeRequest;
+import io.github.upgraderequired.web.connection.ServletConnection;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 

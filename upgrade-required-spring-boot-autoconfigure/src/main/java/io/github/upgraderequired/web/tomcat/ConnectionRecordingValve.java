@@ -3,7 +3,7 @@ package io.github.upgraderequired.web.tomcat;
 import java.io.IOException;
 
 import io.github.upgraderequired.core.ForwardedHeaders;
-import io.github.upgraderequired.web.servlet.ServletConnection;
+import io.github.upgraderequired.web.connection.ServletConnection;
 import jakarta.servlet.ServletException;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;

@@ -1,0 +1,172 @@
+package io.github.upgraderequired;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import io.github.upgraderequired.core.UpgradeEngine;
+import io.github.upgraderequired.web.connection.ServletConnection;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The shape of the compiled code: the engine's {@code core} knows no web stack, and the
+ * adapters of the two stacks (and the Tomcat valve) never reach into each other; what
+ * they share lives in a package of its own. Read from the class files, so a fully
+ * qualified name in the code counts as much as an import.
+ */
+class PackageStructureTests {
+
+	private static final String BASE = "io/github/upgraderequired/";
+
+	/**
+	 * What {@code core} must not use: Spring's web types, the Servlet API, Reactor and the
+	 * servers, and the adapters built on it.
+	 */
+	private static final List<String> WEB_TYPES = List.of("org/springframework/web/", "org/springframework/http/",
+			"org/springframework/boot/web/", "org/springframework/boot/webmvc/", "org/springframework/boot/webflux/",
+			"org/springframework/boot/tomcat/", "org/springframework/boot/reactor/", "jakarta/servlet/", "reactor/",
+			"io/netty/", "org/apache/catalina/", "org/apache/coyote/", "org/apache/tomcat/", BASE + "web/",
+			BASE + "render/", BASE + "autoconfigure/");
+
+	@Test
+	void theCoreUsesNoWebType() throws IOException {
+		assertThat(violations("core/", WEB_TYPES)).isEmpty();
+	}
+
+	@ParameterizedTest(name = "{0} uses neither {1} nor {2}")
+	@CsvSource({ "web/servlet/, web/reactive/, web/tomcat/", "web/reactive/, web/servlet/, web/tomcat/",
+			"web/tomcat/, web/servlet/, web/reactive/" })
+	void anAdapterNeverUsesAnotherAdapter(String adapter, String other, String another) throws IOException {
+		assertThat(violations(adapter, List.of(BASE + other, BASE + another))).isEmpty();
+	}
+
+	// The reader must see what is there, or the tests above could not fail.
+	@Test
+	void theReaderSeesTheTypesAClassUses() throws IOException {
+		assertThat(references(classFile(ServletConnection.class))).contains("jakarta/servlet/http/HttpServletRequest",
+				"io/github/upgraderequired/core/ForwardedHeaders", "org/jspecify/annotations/Nullable");
+		assertThat(references(classFile(UpgradeEngine.class))).contains("io/github/upgraderequired/core/Decision");
+		assertThat(violations("web/reactive/", List.of("org/springframework/web/server/"))).isNotEmpty();
+	}
+
+	/**
+	 * Return, for each class under the package, the references it makes to types under the
+	 * forbidden prefixes.
+	 */
+	private static Map<String, Set<String>> violations(String packagePath, List<String> forbidden) throws IOException {
+		Path root = classesRoot().resolve(BASE + packagePath);
+		List<Path> classes;
+		try (Stream<Path> files = Files.walk(root)) {
+			classes = files.filter((file) -> file.toString().endsWith(".class")).toList();
+		}
+		assertThat(classes).as("classes under %s", root).isNotEmpty();
+		Map<String, Set<String>> violations = new TreeMap<>();
+		for (Path file : classes) {
+			for (String reference : references(file)) {
+				if (forbidden.stream().anyMatch(reference::startsWith)) {
+					violations.computeIfAbsent(root.relativize(file).toString(), (key) -> new TreeSet<>()).add(reference);
+				}
+			}
+		}
+		return violations;
+	}
+
+	private static Path classesRoot() {
+		try {
+			Path location = Path.of(UpgradeEngine.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+			assertThat(location).as("the compiled classes").isDirectory();
+			return location;
+		}
+		catch (URISyntaxException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static Path classFile(Class<?> type) {
+		return classesRoot().resolve(type.getName().replace('.', '/') + ".class");
+	}
+
+	/**
+	 * Return the types a class file names in its constant pool: classes it uses, and the
+	 * types in its field, method and generic signatures. String literals are left out.
+	 */
+	static Set<String> references(Path classFile) throws IOException {
+		try (InputStream in = Files.newInputStream(classFile)) {
+			DataInputStream data = new DataInputStream(in);
+			assertThat(data.readInt()).as("class file magic of %s", classFile).isEqualTo(0xCAFEBABE);
+			data.readUnsignedShort();
+			data.readUnsignedShort();
+			int count = data.readUnsignedShort();
+			String[] texts = new String[count];
+			boolean[] literal = new boolean[count];
+			List<Integer> classNames = new ArrayList<>();
+			for (int index = 1; index < count; index++) {
+				int tag = data.readUnsignedByte();
+				switch (tag) {
+					case 1 -> texts[index] = data.readUTF();
+					case 7 -> classNames.add(data.readUnsignedShort());
+					case 8 -> literal[data.readUnsignedShort()] = true;
+					case 16, 19, 20 -> data.readUnsignedShort();
+					case 15 -> {
+						data.readUnsignedByte();
+						data.readUnsignedShort();
+					}
+					case 3, 4, 9, 10, 11, 12, 17, 18 -> data.readInt();
+					case 5, 6 -> {
+						data.readLong();
+						// Eight-byte constants take two entries.
+						index++;
+					}
+					default -> throw new IllegalStateException("unknown constant " + tag + " in " + classFile);
+				}
+			}
+			Set<String> references = new TreeSet<>();
+			for (int index : classNames) {
+				// An array class is named by its descriptor, such as [Ljava/lang/String;
+				references.addAll(typesIn(texts[index].startsWith("[") ? texts[index] : "L" + texts[index] + ";"));
+			}
+			for (int index = 1; index < count; index++) {
+				if (texts[index] != null && !literal[index]) {
+					references.addAll(typesIn(texts[index]));
+				}
+			}
+			return references;
+		}
+	}
+
+	/**
+	 * Return the types named in a descriptor or signature ({@code Lpkg/Type;},
+	 * {@code Lpkg/Type<Lpkg/Arg;>;}); other text names none.
+	 */
+	private static List<String> typesIn(String text) {
+		List<String> types = new ArrayList<>();
+		int start = text.indexOf('L');
+		while (start >= 0) {
+			int end = start + 1;
+			while (end < text.length() && text.charAt(end) != ';' && text.charAt(end) != '<') {
+				end++;
+			}
+			String name = text.substring(start + 1, end);
+			if (end < text.length() && name.indexOf('/') > 0 && name.chars().noneMatch(Character::isWhitespace)) {
+				types.add(name);
+			}
+			start = text.indexOf('L', end);
+		}
+		return types;
+	}
+
+}
