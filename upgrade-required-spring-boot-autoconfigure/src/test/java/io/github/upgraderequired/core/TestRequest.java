@@ -26,6 +26,8 @@ public final class TestRequest implements UpgradeRequest {
 
 	private @Nullable String remoteAddress = "192.0.2.10";
 
+	private @Nullable String tlsProtocol;
+
 	private final Map<String, String> headers = new LinkedHashMap<>();
 
 	public static TestRequest get(String path) {
@@ -64,6 +66,11 @@ public final class TestRequest implements UpgradeRequest {
 
 	public TestRequest remoteAddress(@Nullable String remoteAddress) {
 		this.remoteAddress = remoteAddress;
+		return this;
+	}
+
+	public TestRequest tlsProtocol(@Nullable String tlsProtocol) {
+		this.tlsProtocol = tlsProtocol;
 		return this;
 	}
 
@@ -110,6 +117,11 @@ public final class TestRequest implements UpgradeRequest {
 	@Override
 	public @Nullable String remoteAddress() {
 		return this.remoteAddress;
+	}
+
+	@Override
+	public @Nullable String tlsProtocol() {
+		return this.tlsProtocol;
 	}
 
 	@Override

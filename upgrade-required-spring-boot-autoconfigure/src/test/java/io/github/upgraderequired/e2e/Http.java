@@ -46,6 +46,8 @@ final class Http {
 	 */
 	private static volatile HttpClient client = newClient();
 
+	private static SSLContext trustingContext;
+
 	private Http() {
 	}
 
@@ -109,7 +111,9 @@ final class Http {
 		while (matched < 4) {
 			int b = in.read();
 			if (b < 0) {
-				throw new EOFException("Connection ended after " + headBytes.size() + " bytes of a response head");
+				String received = headBytes.toString(StandardCharsets.ISO_8859_1);
+				throw new EOFException("Connection ended after " + headBytes.size() + " bytes of a response head: "
+						+ ((received.length() > 60) ? received.substring(0, 60) + "…" : received));
 			}
 			headBytes.write(b);
 			matched = (b == "\r\n\r\n".charAt(matched)) ? matched + 1 : ((b == '\r') ? 1 : 0);
@@ -306,7 +310,17 @@ final class Http {
 		}
 	}
 
-	private static SSLContext trustingTestCertificate() throws Exception {
+	/**
+	 * Return an SSL context that trusts the test certificate, made once.
+	 */
+	static synchronized SSLContext trustingTestCertificate() throws Exception {
+		if (trustingContext == null) {
+			trustingContext = newContextTrustingTestCertificate();
+		}
+		return trustingContext;
+	}
+
+	private static SSLContext newContextTrustingTestCertificate() throws Exception {
 		KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
 		trust.load(null, null);
 		try (InputStream in = Http.class.getResourceAsStream("/tls/cert.pem")) {

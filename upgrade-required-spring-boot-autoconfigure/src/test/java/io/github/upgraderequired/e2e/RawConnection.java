@@ -13,6 +13,10 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 
+import javax.net.ssl.SSLSocket;
+
+import org.jspecify.annotations.Nullable;
+
 /**
  * An HTTP/1.x connection over a plain socket that sends requests exactly as given, bytes
  * no HTTP client would send included, and reads each answer completely with
@@ -42,11 +46,65 @@ final class RawConnection implements AutoCloseable {
 	private final Deque<String> history = new ArrayDeque<>();
 
 	RawConnection(int port) throws IOException {
-		this.socket = new Socket();
-		this.socket.connect(new InetSocketAddress("127.0.0.1", port), TIMEOUT);
-		this.socket.setSoTimeout(TIMEOUT);
+		this(connect(null, port));
+	}
+
+	private RawConnection(Socket socket) throws IOException {
+		this.socket = socket;
 		this.in = new BufferedInputStream(this.socket.getInputStream());
 		this.out = this.socket.getOutputStream();
+	}
+
+	/**
+	 * Open a connection from the given loopback address, over TLS in the given version
+	 * (trusting the test certificate) or in clear.
+	 * @param localAddress the client's address
+	 * @param port the server's port
+	 * @param tlsVersion the TLS version, such as {@code TLSv1.3}, or {@code null} for a
+	 * plain connection
+	 */
+	static RawConnection open(String localAddress, int port, @Nullable String tlsVersion) throws IOException {
+		Socket plain = connect(localAddress, port);
+		if (tlsVersion == null) {
+			return new RawConnection(plain);
+		}
+		try {
+			SSLSocket socket = (SSLSocket) Http.trustingTestCertificate()
+				.getSocketFactory()
+				.createSocket(plain, "localhost", port, true);
+			socket.setEnabledProtocols(new String[] { tlsVersion });
+			socket.startHandshake();
+			return new RawConnection(socket);
+		}
+		catch (IOException ex) {
+			plain.close();
+			throw ex;
+		}
+		catch (Exception ex) {
+			plain.close();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static Socket connect(@Nullable String localAddress, int port) throws IOException {
+		Socket socket = new Socket();
+		if (localAddress != null) {
+			socket.bind(new InetSocketAddress(localAddress, 0));
+		}
+		// Without it, a request written right after the TLS handshake waits for the
+		// server's delayed acknowledgement of the handshake's last message (40 ms).
+		socket.setTcpNoDelay(true);
+		socket.connect(new InetSocketAddress("127.0.0.1", port), TIMEOUT);
+		socket.setSoTimeout(TIMEOUT);
+		return socket;
+	}
+
+	/**
+	 * Take this connection out of use, as after an answer that switched it to another
+	 * protocol.
+	 */
+	void retire() {
+		this.open = false;
 	}
 
 	/**

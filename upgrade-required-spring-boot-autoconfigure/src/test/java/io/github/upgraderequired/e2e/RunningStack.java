@@ -18,20 +18,38 @@ final class RunningStack implements AutoCloseable {
 
 	private final String type;
 
+	private final boolean tls;
+
 	private final ConfigurableApplicationContext context;
 
-	private RunningStack(String name, String type, ConfigurableApplicationContext context) {
+	private RunningStack(String name, String type, boolean tls, ConfigurableApplicationContext context) {
 		this.name = name;
 		this.type = type;
+		this.tls = tls;
 		this.context = context;
 	}
 
 	static RunningStack webMvc() {
-		return start("Spring MVC", "servlet", true);
+		return start("Spring MVC", "servlet", false, true);
 	}
 
 	static RunningStack webFlux() {
-		return start("Spring WebFlux", "reactive", true);
+		return start("Spring WebFlux", "reactive", false, true);
+	}
+
+	/**
+	 * Spring MVC over TLS, with the {@code tls} profile (its test certificate and its rule)
+	 * as well.
+	 */
+	static RunningStack webMvcTls() {
+		return start("Spring MVC over TLS", "servlet", true, true);
+	}
+
+	/**
+	 * Spring WebFlux over TLS, with the {@code tls} profile as well.
+	 */
+	static RunningStack webFluxTls() {
+		return start("Spring WebFlux over TLS", "reactive", true, true);
 	}
 
 	/**
@@ -39,12 +57,12 @@ final class RunningStack implements AutoCloseable {
 	 * the server and Spring do on their own.
 	 */
 	RunningStack withoutStarter() {
-		return start(this.name + " without the starter", this.type, false);
+		return start(this.name + " without the starter", this.type, this.tls, false);
 	}
 
-	private static RunningStack start(String name, String type, boolean enabled) {
+	private static RunningStack start(String name, String type, boolean tls, boolean enabled) {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(EndToEndApplication.class)
-			.profiles("e2e")
+			.profiles(tls ? new String[] { "e2e", "tls" } : new String[] { "e2e" })
 			.properties("spring.main.web-application-type=" + type, "server.port=0", "spring.main.banner-mode=off",
 					"upgrade-required.enabled=" + enabled,
 					// Thousands of malformed requests: the servers' and Spring's own notes
@@ -53,7 +71,14 @@ final class RunningStack implements AutoCloseable {
 					"logging.level.org.apache.coyote.http11.Http11Processor=error",
 					"logging.level.org.springframework.web.servlet.mvc.support.DefaultHandlerExceptionResolver=error")
 			.run();
-		return new RunningStack(name, type, context);
+		return new RunningStack(name, type, tls, context);
+	}
+
+	/**
+	 * Return whether the server speaks TLS (and runs the {@code tls} profile).
+	 */
+	boolean tls() {
+		return this.tls;
 	}
 
 	int port() {

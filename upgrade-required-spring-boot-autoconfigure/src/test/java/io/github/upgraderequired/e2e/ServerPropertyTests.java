@@ -1,19 +1,14 @@
 package io.github.upgraderequired.e2e;
 
 import java.io.IOException;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
-import io.github.upgraderequired.core.Decision;
-import io.github.upgraderequired.core.Header;
-import io.github.upgraderequired.core.HttpProtocol;
-import io.github.upgraderequired.render.UpgradeResponse;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,11 +17,12 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Properties of both stacks over real sockets, with the application of the {@code e2e}
- * profile running on Tomcat (Spring MVC) and on Reactor Netty (Spring WebFlux) at once:
- * every legal request is answered by both as the engine decides it, to the byte of the
- * upgrade response; no request, however malformed, makes either answer with a 5xx or
- * leave the client without a complete answer.
+ * Robustness of both stacks over real sockets, with the application of the {@code e2e}
+ * profile running on Tomcat (Spring MVC) and on Reactor Netty (Spring WebFlux) at once: no
+ * request, however malformed, makes either answer with a 5xx or leave the client without
+ * a complete answer, unless a named failure of the server's own explains it and the same
+ * server without the starter does the same. (How legal requests are answered is for
+ * {@link ServerModelPropertyTests} to check.)
  */
 class ServerPropertyTests {
 
@@ -35,16 +31,9 @@ class ServerPropertyTests {
 	 */
 	private static final int HEADER_LIMIT = 8_000;
 
-	/**
-	 * Reactor Netty's limit for the request line (4096 bytes), less a margin.
-	 */
-	private static final int REQUEST_LINE_LIMIT = 4_000;
-
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final List<RunningStack> stacks = new ArrayList<>();
-
-	private static final Map<RunningStack, RawConnection> connections = new LinkedHashMap<>();
 
 	/**
 	 * Each stack's twin without the starter, started when a stack first answers with a
@@ -60,64 +49,8 @@ class ServerPropertyTests {
 
 	@AfterAll
 	static void stop() throws IOException {
-		for (RawConnection connection : connections.values()) {
-			connection.close();
-		}
 		stacks.forEach(RunningStack::close);
 		withoutStarter.values().forEach(RunningStack::close);
-	}
-
-	@Test
-	void bothStacksAnswerEveryLegalRequestAsTheEngineDecides() {
-		PropertyCheck.forAll(legalRequests(), (request, tally) -> {
-			byte[] bytes = wire(request);
-			for (RunningStack stack : stacks) {
-				Decision decision = stack.engine().decide(request.toTestRequest());
-				HttpResult answer = exchange(stack, bytes);
-				if (request.path().startsWith("/actuator/")) {
-					// Spring Boot 4.1.0's actuator on Reactor Netty 1.3.6 leaves, on about one
-					// kept-alive connection in ten, a later request without an answer (with or
-					// without the starter): a connection that served the actuator is not used again.
-					connections.remove(stack).close();
-				}
-				if (!decision.isRejected()) {
-					tally.count(decision.isWarning() ? "warned" : "passed");
-					assertThat(answer.status()).as("%s answered %s", stack, answer).isEqualTo(200);
-					for (Header header : stack.renderer().passHeaders(decision)) {
-						if (!header.name().equals("Vary")) {
-							assertThat(answer.header(header.name())).as("%s answered %s", stack, answer)
-								.isEqualTo(header.value());
-						}
-					}
-					continue;
-				}
-				UpgradeResponse expected = stack.renderer().render(decision, request.toTestRequest());
-				tally.count(expected.status());
-				assertThat(answer.status()).as("%s answered %s", stack, answer).isEqualTo(expected.status());
-				for (Header header : expected.headers()) {
-					if (header.name().equals("Vary")) {
-						// A server may vary on more (CORS adds Origin), never on less.
-						assertThat(tokens(answer.headers("Vary"))).as("%s answered %s", stack, answer)
-							.containsAll(tokens(List.of(header.value())));
-					}
-					else if (header.name().equals("Connection")) {
-						// On HTTP/1.1 the server may add its own close, never drop the upgrade.
-						assertThat(tokens(answer.headers("Connection"))).as("%s answered %s", stack, answer)
-							.contains("upgrade");
-					}
-					else {
-						assertThat(answer.header(header.name())).as("%s answered %s", stack, answer)
-							.isEqualTo(header.value());
-					}
-				}
-				if (expected.contentType() != null) {
-					assertThat(normalized(answer.header("Content-Type"))).as("%s answered %s", stack, answer)
-						.isEqualTo(normalized(expected.contentType()));
-				}
-				assertThat(answer.body()).as("%s", stack)
-					.isEqualTo(new String(expected.body(), StandardCharsets.UTF_8));
-			}
-		}).assertEach(200, "passed", "warned", 426, 308);
 	}
 
 	@Test
@@ -129,14 +62,12 @@ class ServerPropertyTests {
 					answer = exchangeOnce(stack, request);
 				}
 				catch (IOException ex) {
-					assertFailsWithoutTheStarter(stack, request, ex.getMessage());
-					tally.count("no answer, without the starter too");
+					tally.count(ownFailure(stack, request, null, ex.getMessage()));
 					continue;
 				}
 				tally.count(stack + " " + ((answer.status() == 426) ? "426" : answer.status() / 100 + "xx"));
 				if (answer.status() >= 500) {
-					assertFailsWithoutTheStarter(stack, request, "answered " + answer);
-					tally.count("5xx, without the starter too");
+					tally.count(ownFailure(stack, request, answer, "answered " + answer));
 				}
 				if (String.valueOf(answer.header("Content-Type")).startsWith("application/problem+json")) {
 					if (!request.method().equals("HEAD")) {
@@ -148,42 +79,99 @@ class ServerPropertyTests {
 		}).assertEach(200, "Spring MVC 2xx", "Spring MVC 426", "Spring MVC 4xx", "Spring WebFlux 2xx",
 				"Spring WebFlux 426", "Spring WebFlux 4xx")
 			// A harness that fails on both stacks alike (say, out of ports) must not pass.
-			.assertAtMost(PropertyCheck.TRIES / 100, "no answer, without the starter too")
-			.assertAtMost(PropertyCheck.TRIES / 100, "5xx, without the starter too");
-	}
-
-	private static List<String> tokens(List<String> lines) {
-		return lines.stream()
-			.flatMap((line) -> Arrays.stream(line.split(",")))
-			.map((token) -> token.trim().toLowerCase(Locale.ROOT))
-			.filter((token) -> !token.isEmpty())
-			.toList();
-	}
-
-	private static String normalized(String contentType) {
-		return String.valueOf(contentType).replace(" ", "").toLowerCase(Locale.ROOT);
+			.assertAtMost(PropertyCheck.TRIES / 100, OwnFailure.TOMCAT_NO_STATUS_LINE)
+			.assertAtMost(PropertyCheck.TRIES / 100, OwnFailure.MVC_WILDCARD_CONTENT_TYPE)
+			.assertAtMost(PropertyCheck.TRIES / 100, OwnFailure.QUOTE_BEFORE_SLASH);
 	}
 
 	/**
-	 * Assert that the stack fails the request on its own: some requests get a 500 or no
-	 * answer at all from Spring WebFlux whether the starter is there or not. Spring
-	 * Framework 7.0.8's {@code MediaType.parseMediaTypes} throws
-	 * {@code StringIndexOutOfBoundsException} instead of {@code InvalidMediaTypeException}
-	 * for a value such as {@code "a/b} with its opening quote: an {@code Accept} like it
-	 * makes Spring Boot's WebFlux error handler answer 500, a {@code Content-Type} of
-	 * {@code "/} and a non-ASCII byte on an unmapped path ends the connection without an
-	 * answer. The starter must never be the cause.
+	 * Return the failure of the server's own that explains a 5xx or a missing answer,
+	 * after checking that the same server without the starter fails the request too; fail
+	 * if no known failure explains it.
+	 * @param answer the 5xx, or {@code null} if there was no complete answer
 	 */
-	private static void assertFailsWithoutTheStarter(RunningStack stack, WireRequest request, String failure) {
+	private static OwnFailure ownFailure(RunningStack stack, WireRequest request, @Nullable HttpResult answer,
+			String failure) {
+		OwnFailure cause = Arrays.stream(OwnFailure.values())
+			.filter((candidate) -> candidate.explains(stack, request, answer, failure))
+			.findFirst()
+			.orElse(null);
+		assertThat(cause).as("%s %s, and no known failure of the server's own explains it", stack, failure).isNotNull();
 		RunningStack alone = withoutStarter.computeIfAbsent(stack, RunningStack::withoutStarter);
 		try {
-			HttpResult answer = exchangeOnce(alone, request);
-			assertThat(answer.status()).as("%s %s, but %s answered %s", stack, failure, alone, answer)
+			HttpResult aloneAnswer = exchangeOnce(alone, request);
+			assertThat(aloneAnswer.status()).as("%s %s (%s), but %s answered %s", stack, failure, cause, alone, aloneAnswer)
 				.isGreaterThanOrEqualTo(500);
 		}
 		catch (IOException ex) {
 			// No answer without the starter either.
 		}
+		return cause;
+	}
+
+	/**
+	 * What the servers and Spring do on their own with some malformed requests, starter or
+	 * not (see the README's known issues). A 5xx or a missing answer is allowed only where
+	 * one of these explains it and the same server without the starter does the same.
+	 */
+	enum OwnFailure {
+
+		/**
+		 * Tomcat answers a request line it cannot parse (a method that is not a token, a
+		 * control character, white space or a non-ASCII byte in the target) with a bare
+		 * error page and no status line, as to HTTP/0.9.
+		 */
+		TOMCAT_NO_STATUS_LINE {
+
+			@Override
+			boolean explains(RunningStack stack, WireRequest request, @Nullable HttpResult answer, String failure) {
+				return stack.toString().equals("Spring MVC") && answer == null && !request.hasLegalRequestLine()
+						&& failure.contains("of a response head: <!doctype html>");
+			}
+
+		},
+
+		/**
+		 * Spring Framework 7.0's {@code ServletServerHttpRequest.getHeaders()} throws
+		 * {@code IllegalArgumentException} for a {@code Content-Type} with a wildcard type,
+		 * so a CORS request with one, to a handler with a CORS configuration, gets a 500 on
+		 * Spring MVC.
+		 */
+		MVC_WILDCARD_CONTENT_TYPE {
+
+			@Override
+			boolean explains(RunningStack stack, WireRequest request, @Nullable HttpResult answer, String failure) {
+				String contentType = request.header("Content-Type");
+				return stack.toString().equals("Spring MVC") && answer != null && answer.status() == 500
+						&& request.header("Origin") != null && contentType != null
+						&& contentType.strip().startsWith("*");
+			}
+
+		},
+
+		/**
+		 * Spring Framework 7.0.8's {@code MimeTypeUtils} throws
+		 * {@code StringIndexOutOfBoundsException} for a media type that opens a quote
+		 * before its slash ({@code "a/b}): an {@code Accept} or {@code Content-Type} like it
+		 * gets a 500 from Spring MVC and Spring Boot's WebFlux error handler, or, on
+		 * WebFlux, no answer. Fixed in 7.0.10; seen with the Boot 4.1.0 baseline.
+		 */
+		QUOTE_BEFORE_SLASH {
+
+			@Override
+			boolean explains(RunningStack stack, WireRequest request, @Nullable HttpResult answer, String failure) {
+				return quoteBeforeSlash(request.header("Accept")) || quoteBeforeSlash(request.header("Content-Type"));
+			}
+
+			private static boolean quoteBeforeSlash(@Nullable String value) {
+				return value != null && value.indexOf('"') >= 0
+						&& (value.indexOf('/') < 0 || value.indexOf('"') < value.indexOf('/'));
+			}
+
+		};
+
+		abstract boolean explains(RunningStack stack, WireRequest request, @Nullable HttpResult answer, String failure);
+
 	}
 
 	private static HttpResult exchangeOnce(RunningStack stack, WireRequest request) throws IOException {
@@ -193,76 +181,6 @@ class ServerPropertyTests {
 		catch (IOException ex) {
 			throw new IOException(stack + ": " + ex.getMessage(), ex);
 		}
-	}
-
-	private static HttpResult exchange(RunningStack stack, byte[] request) throws IOException {
-		RawConnection connection = connections.get(stack);
-		if (connection == null || !connection.isReusable()) {
-			if (connection != null) {
-				connection.close();
-			}
-			connection = new RawConnection(stack.port());
-			connections.put(stack, connection);
-		}
-		try {
-			return connection.exchange(request, false);
-		}
-		catch (IOException ex) {
-			throw new IOException(stack + ", request " + connection.requests() + " on its connection: "
-					+ ex.getMessage(), ex);
-		}
-	}
-
-	static byte[] wire(GeneratedRequest request) {
-		StringBuilder text = new StringBuilder("GET ").append(request.path());
-		if (request.query() != null) {
-			text.append('?').append(request.query());
-		}
-		text.append(' ').append(request.protocol() == HttpProtocol.HTTP_1_0 ? "HTTP/1.0" : "HTTP/1.1");
-		text.append("\r\nHost: localhost\r\n");
-		request.headers().forEach((name, value) -> text.append(name).append(": ").append(value).append("\r\n"));
-		return text.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
-	}
-
-	/**
-	 * Requests that are legal by RFC 9110, with any visible or non-ASCII characters in the
-	 * values of the headers the rules read, and within the servers' limits.
-	 */
-	static Gen<GeneratedRequest> legalRequests() {
-		// No ';' in a path segment: Tomcat takes what follows it for a path parameter.
-		Gen<String> paths = Gen.oneOf(Gen.of(GeneratedRequest.PATHS),
-				Gen.strings("az09", ".-_~+!$&'()*,=:@", 1, 40).map((segment) -> "/api-path/" + segment + "/hello"));
-		Gen<String> queries = HostileValues.text()
-			.map((value) -> "version=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
-		Gen<String> versionParameter = Gen.strings("az09", ".-+", 1, 30);
-		Gen<String> accepts = Gen.oneOf(Gen.of("*/*", "application/json",
-				"application/problem+json, application/json;q=0.9", "text/html;q=0.5, application/json"),
-				versionParameter.map((version) -> "application/json;v=" + version));
-		// Spring answers 406 to an Accept and 415 to a Content-Type it cannot parse, before
-		// any handler: those two headers are well-formed here, with any version parameter.
-		List<String> names = GeneratedRequest.READ_HEADERS.stream()
-			.filter((name) -> !name.equals("Accept") && !name.equals("Content-Type"))
-			.toList();
-		Gen<Map<String, String>> headers = (random) -> {
-			Map<String, String> map = new LinkedHashMap<>();
-			for (String name : Gen.subsetOf(names).next(random)) {
-				map.put(name, HostileValues.asReceived(HostileValues.headerValue().next(random), true));
-			}
-			String accept = accepts.orNull(0.3).next(random);
-			if (accept != null) {
-				map.put("Accept", accept);
-			}
-			String contentType = versionParameter.orNull(0.7).next(random);
-			if (contentType != null) {
-				map.put("Content-Type", "application/json;v=" + contentType);
-			}
-			return map;
-		};
-		Gen<GeneratedRequest> requests = (random) -> new GeneratedRequest(
-				Gen.of(HttpProtocol.HTTP_1_1, HttpProtocol.HTTP_1_1, HttpProtocol.HTTP_1_0).next(random),
-				paths.next(random), queries.orNull(0.6).next(random), false, "127.0.0.1", headers.next(random));
-		return requests.filter((request) -> wire(request).length < HEADER_LIMIT && request.path().length()
-				+ ((request.query() != null) ? request.query().length() : 0) < REQUEST_LINE_LIMIT);
 	}
 
 	/**
@@ -321,6 +239,31 @@ class ServerPropertyTests {
 			this.headers.forEach((header) -> text.append(header.getKey()).append(": ").append(header.getValue())
 				.append("\r\n"));
 			return text.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
+		}
+
+		/**
+		 * Return the first value of a header, by name in any case.
+		 */
+		@Nullable String header(String name) {
+			return this.headers.stream()
+				.filter((header) -> header.getKey().equalsIgnoreCase(name))
+				.map(Map.Entry::getValue)
+				.findFirst()
+				.orElse(null);
+		}
+
+		/**
+		 * Return whether the request line is one RFC 9112 allows: a method that is a
+		 * token, a target of visible ASCII characters.
+		 */
+		boolean hasLegalRequestLine() {
+			return !this.method.isEmpty() && this.method.chars().allMatch(WireRequest::isTokenCharacter)
+					&& !this.target.isEmpty() && this.target.chars().allMatch((c) -> c > 0x20 && c < 0x7F);
+		}
+
+		private static boolean isTokenCharacter(int c) {
+			return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+					|| "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
 		}
 
 		@Override
