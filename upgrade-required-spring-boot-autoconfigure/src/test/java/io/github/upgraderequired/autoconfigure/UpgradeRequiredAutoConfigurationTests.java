@@ -105,6 +105,32 @@ class UpgradeRequiredAutoConfigurationTests {
 				.containsExactly("zeta", "alpha", "first-bean", "second-bean"));
 	}
 
+	// As Spring Boot binds a map from several files: a profile's file, which wins over
+	// application.yml, puts its rules first; each file keeps its own order.
+	@Test
+	void rulesFromSeveralFilesComeFromTheWinningFileFirst() {
+		this.runner.withInitializer((context) -> {
+			context.getEnvironment().getPropertySources().addFirst(yaml("application.yml", """
+					upgrade-required:
+					  rules:
+					    zeta:
+					      type: https
+					    alpha:
+					      type: http-version
+					"""));
+			context.getEnvironment().getPropertySources().addFirst(yaml("application-tls.yml", """
+					upgrade-required:
+					  rules:
+					    strict:
+					      type: tls-version
+					    beta:
+					      type: http2
+					"""));
+		})
+			.run((context) -> assertThat(context.getBean(UpgradeEngine.class).rules()).extracting(RuleDescriptor::name)
+				.containsExactly("strict", "beta", "zeta", "alpha"));
+	}
+
 	@Test
 	void rulesFromPropertiesHaveTheirSettings() {
 		this.runner.withPropertyValues("upgrade-required.rules.legacy.type=http-version",
@@ -261,8 +287,12 @@ class UpgradeRequiredAutoConfigurationTests {
 	}
 
 	private static PropertySource<?> yaml(String yaml) {
+		return yaml("test", yaml);
+	}
+
+	private static PropertySource<?> yaml(String name, String yaml) {
 		try {
-			return new YamlPropertySourceLoader().load("test", new ByteArrayResource(yaml.getBytes())).get(0);
+			return new YamlPropertySourceLoader().load(name, new ByteArrayResource(yaml.getBytes())).get(0);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);

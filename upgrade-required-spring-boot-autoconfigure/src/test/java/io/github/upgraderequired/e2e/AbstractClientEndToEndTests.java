@@ -47,7 +47,8 @@ abstract class AbstractClientEndToEndTests {
 	@Autowired
 	MeterRegistry registry;
 
-	// The server runs before this application starts, so its https port is known.
+	// Read while this application starts: the server starts first, on ports the system
+	// picks, and its https port is known by then.
 	@DynamicPropertySource
 	static void ports(DynamicPropertyRegistry registry) {
 		registry.add("upgrade-required.client.https-retry.port", ClientTestServer::httpsPort);

@@ -29,8 +29,9 @@ import org.springframework.web.bind.annotation.RestController;
  * The server that the client tests call: the end-to-end application on Tomcat over https,
  * with a plain http port next to it (so that a 426 asking for TLS can be retried on the
  * same server), and the answers of servers that are not upgrade-required (bare and
- * malformed). One per test JVM, started on first use on ports the system picks, so that
- * its ports are known before a client application that must be told them starts.
+ * malformed). One per test JVM, started on first use (when a client application reads its
+ * properties) on ports the system picks, so that its ports are known before that
+ * application needs them; it stops with the JVM.
  */
 @Configuration(proxyBeanMethods = false)
 class ClientTestServer {

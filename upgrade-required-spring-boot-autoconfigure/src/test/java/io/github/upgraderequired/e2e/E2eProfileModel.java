@@ -17,16 +17,18 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a server running the {@code e2e} profile (and, over TLS, the {@code tls} profile)
- * must answer to a {@code GET}, worked out by hand from the README's description of each
- * rule type and from the profile's YAML, never by calling the starter's engine, rules,
- * parsers or renderer: the status, the {@code Upgrade} tokens, the rule that refused and
- * whether a rule in warn mode warned. The socket-level property test holds both stacks to
- * it, so a wrong decision fails there even when the engine and the renderer agree with
- * each other.
+ * must answer, worked out by hand from the README's description of each rule type and
+ * from the profile's YAML, never by calling the starter's engine, rules, parsers or
+ * renderer: the status, the {@code Upgrade} tokens, the rule that refused, the headers
+ * that go with it, and which rules in warn mode warned. The socket-level property test
+ * holds both stacks to it, so a wrong decision fails there even when the engine and the
+ * renderer agree with each other.
  * <p>
- * Where the README leaves a detail open (the forms of a version header, the longest value
- * read), this model fixes one reading, and the README says it too. The browser rules are
- * not modelled: their answers are only checked for shape.
+ * It models the README as it stands, forwarded requests included (their versions are read
+ * from a trusted proxy's headers, or are unknown). Where the README was silent on a detail
+ * (the forms of a version header, the longest version read), this model fixed one reading
+ * and the README now says it. The browser rule is modelled only for a few well-known
+ * agents; for any other agent, or with Client Hints, its answer is checked for shape only.
  */
 final class E2eProfileModel {
 
@@ -55,6 +57,27 @@ final class E2eProfileModel {
 		.compile("[vV]?(\\d{1,18}(?:\\.\\d{1,18}){0,7})(?:-([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?"
 				+ "(?:\\+[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?");
 
+	static final String CHROME_100 = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+			+ "Chrome/100.0.0.0 Safari/537.36";
+
+	static final String CHROME_140 = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+			+ "Chrome/140.0.0.0 Safari/537.36";
+
+	static final String FIREFOX_115 = "Mozilla/5.0 (X11; Linux x86_64; rv:109.0) Gecko/20100101 Firefox/115.0";
+
+	/**
+	 * What the {@code modern} preset makes of agents whose browser the README names: Chrome
+	 * below 120 and Firefox below 121 are offered their family's minimum; HTTP libraries
+	 * pass.
+	 */
+	private static final Map<String, List<String>> KNOWN_AGENTS = Map.of(CHROME_100, List.of("Chrome/120"),
+			FIREFOX_115, List.of("Firefox/121"), CHROME_140, List.of(), "curl/8.5.0", List.of());
+
+	/**
+	 * The origin that the controllers' CORS configuration allows.
+	 */
+	static final String ALLOWED_ORIGIN = "https://app.example.com";
+
 	private static final Pattern APP_USER_AGENT = Pattern
 		.compile("ExampleApp/(?<version>[^ ]+) \\((?<platform>iOS|Android)");
 
@@ -71,7 +94,7 @@ final class E2eProfileModel {
 		Evaluation evaluation = new Evaluation(request);
 		String path = request.path();
 		if (under(path, "/actuator")) {
-			return Expected.passed(false);
+			return evaluation.result();
 		}
 		// The rules in the order written; the first refusal decides. The tls profile's file
 		// wins over the e2e profile's, so its rule is bound, and runs, first.
@@ -82,8 +105,11 @@ final class E2eProfileModel {
 		evaluation.rule("http-1-1-strict", under(path, "/strict"), () -> httpVersion(request, true));
 		evaluation.rule("secure", under(path, "/secure"), () -> "s3cret".equals(request.header("X-Internal-Caller"))
 				? null : https(request));
-		evaluation.redirect("secure-redirect", under(path, "/redirect") && !request.secure(),
+		// GET and HEAD are redirected; other methods get the 426.
+		boolean redirectable = request.method().equals("GET") || request.method().equals("HEAD");
+		evaluation.redirect("secure-redirect", under(path, "/redirect") && !request.secure() && redirectable,
 				"https://localhost:8443" + path + ((request.query() != null) ? "?" + request.query() : ""));
+		evaluation.rule("secure-redirect", under(path, "/redirect") && !redirectable, () -> https(request));
 		// 'internal' exempts every loopback caller, and the tests call from loopback.
 		evaluation.warn("deprecated", under(path, "/deprecated") && https(request) != null);
 		evaluation.rule("http2", under(path, "/h2"), () -> http2(request));
@@ -92,8 +118,8 @@ final class E2eProfileModel {
 		evaluation.warn("tls-1-3-soon", under(path, "/tls-warn") && tlsVersion(request, false) != null);
 		evaluation.rule("api", under(path, "/api"), () -> apiVersion(request.header("API-Version"), "2", false));
 		evaluation.rule("app", under(path, "/app"), () -> app(request));
-		evaluation.browser("browsers", under(path, "/web"));
-		evaluation.browser("browsers-soon", under(path, "/web-soon"));
+		evaluation.browser("browsers", under(path, "/web"), browser(request));
+		evaluation.browserWarning("browsers-soon", under(path, "/web-soon"), browser(request));
 		evaluation.warn("beta", under(path, "/beta") && beta(request));
 		evaluation.warn("api-soon",
 				under(path, "/api-soon") && apiVersion(request.header("API-Version"), "3", false) != null);
@@ -116,7 +142,7 @@ final class E2eProfileModel {
 	/**
 	 * Return whether a proxy forwarded the request: it carries a forwarding header.
 	 */
-	private static boolean forwarded(Request request) {
+	static boolean forwarded(Request request) {
 		return FORWARDING_HEADERS.stream().anyMatch((name) -> request.header(name) != null);
 	}
 
@@ -208,7 +234,8 @@ final class E2eProfileModel {
 		boolean handshake = upgrade != null && Arrays.stream(upgrade.split(","))
 			.anyMatch((token) -> token.strip().equalsIgnoreCase("websocket"));
 		String version = request.header("Sec-WebSocket-Version");
-		return (handshake && version != null && version.trim().equals("13")) ? null : new Refusal(List.of("websocket"));
+		return (handshake && version != null && version.trim().equals("13")) ? null
+				: new Refusal(List.of("websocket"), Map.of("Sec-WebSocket-Version", "13"));
 	}
 
 	private static @Nullable Refusal tlsVersion(Request request, boolean rejectUnknown) {
@@ -258,14 +285,36 @@ final class E2eProfileModel {
 			default -> null;
 		};
 		if (minimum == null) {
+			// A platform that is not configured, with a version read: refused, offering the
+			// bare product, whatever the version is.
 			return name.isEmpty() ? null : new Refusal(List.of("ExampleApp"));
 		}
 		Version version = Version.parse(versionText.strip());
 		if (version == null) {
 			return null;
 		}
+		// Blocked versions are compared as versions: 5.3.1+7 and 5.3.1.0 are 5.3.1.
 		boolean blocked = name.equals("ios") && version.compareTo(Version.parse("5.3.1")) == 0;
-		return (version.compareTo(minimum) < 0 || blocked) ? new Refusal(List.of("ExampleApp/" + minimum.text())) : null;
+		if (version.compareTo(minimum) >= 0 && !blocked) {
+			return null;
+		}
+		String store = name.equals("ios") ? "https://apps.apple.com/app/id000000001"
+				: "https://play.google.com/store/apps/details?id=com.example.app";
+		return new Refusal(List.of("ExampleApp/" + minimum.text()),
+				Map.of("Link", "<" + store + ">; rel=\"latest-version\""));
+	}
+
+	/**
+	 * Return the tokens the {@code browsers} rule offers a known agent (none when it lets
+	 * it through), or {@code null} when the agent is not one this model knows or Client
+	 * Hints could change what it is. No agent is an unknown one, which passes.
+	 */
+	private static @Nullable List<String> browser(Request request) {
+		if (request.header("Sec-CH-UA") != null || request.header("Sec-CH-UA-Full-Version-List") != null) {
+			return null;
+		}
+		String agent = request.header("User-Agent");
+		return (agent != null) ? KNOWN_AGENTS.get(agent) : List.of();
 	}
 
 	/**
@@ -365,15 +414,17 @@ final class E2eProfileModel {
 	}
 
 	/**
-	 * A {@code GET} as sent.
+	 * A request as sent, without a body.
 	 *
+	 * @param method {@code GET}, {@code HEAD} or {@code POST}
 	 * @param transport how it travels
 	 * @param peer the client's address
 	 * @param path the path, as the server decodes it
 	 * @param query the raw query, or {@code null}
 	 * @param headers the headers, each name once
 	 */
-	record Request(Transport transport, String peer, String path, @Nullable String query, Map<String, String> headers) {
+	record Request(String method, Transport transport, String peer, String path, @Nullable String query,
+			Map<String, String> headers) {
 
 		Request {
 			Map<String, String> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -391,7 +442,7 @@ final class E2eProfileModel {
 
 		@Override
 		public String toString() {
-			StringBuilder text = new StringBuilder("GET ").append(this.path);
+			StringBuilder text = new StringBuilder(this.method).append(' ').append(this.path);
 			if (this.query != null) {
 				text.append('?').append(this.query);
 			}
@@ -407,23 +458,29 @@ final class E2eProfileModel {
 	 * What the server must answer.
 	 *
 	 * @param status 200 (101 for a WebSocket handshake that is let through), 308 or 426,
-	 * or 0 where a browser rule decides (200 or its 426)
+	 * or 0 where the browser rule decides for an agent this model does not know (200 or
+	 * its 426)
 	 * @param upgrade the tokens offered with a 426
 	 * @param rule the rule that refused, or {@code null}
-	 * @param location the redirect's location, or {@code null}
-	 * @param warned whether a rule in warn mode warned ({@code null} where a browser rule
-	 * may warn)
+	 * @param headers headers the answer must carry, with their values
+	 * @param warnings the rules in warn mode that warned, or {@code null} where the browser
+	 * rule in warn mode may warn for an agent this model does not know
 	 */
-	record Expected(int status, List<String> upgrade, @Nullable String rule, @Nullable String location,
-			@Nullable Boolean warned) {
+	record Expected(int status, List<String> upgrade, @Nullable String rule, Map<String, String> headers,
+			@Nullable List<String> warnings) {
 
-		static Expected passed(@Nullable Boolean warned) {
-			return new Expected(200, List.of(), null, null, warned);
+		@Nullable String location() {
+			return this.headers.get("Location");
 		}
 
 	}
 
-	private record Refusal(List<String> upgrade) {
+	private record Refusal(List<String> upgrade, Map<String, String> headers) {
+
+		Refusal(List<String> upgrade) {
+			this(upgrade, Map.of());
+		}
+
 	}
 
 	@FunctionalInterface
@@ -440,58 +497,97 @@ final class E2eProfileModel {
 
 		private final Request request;
 
-		private @Nullable Expected refused;
+		private int status;
 
-		private boolean warned;
+		private @Nullable String rule;
 
-		private boolean browserDecides;
+		private List<String> upgrade = List.of();
 
-		private boolean browserMayWarn;
+		private final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+
+		private final List<String> warnings = new ArrayList<>();
+
+		private boolean warningsUnknown;
 
 		Evaluation(Request request) {
 			this.request = request;
 		}
 
+		private boolean decided() {
+			return this.status != 0 || this.rule != null;
+		}
+
 		void rule(String name, boolean applies, Check check) {
-			if (this.refused != null || this.browserDecides || !applies) {
+			if (decided() || !applies) {
 				return;
 			}
 			Refusal refusal = check.check();
 			if (refusal != null) {
-				this.refused = new Expected(426, refusal.upgrade(), name, null, null);
+				refuse(name, refusal);
 			}
 		}
 
+		private void refuse(String name, Refusal refusal) {
+			this.status = 426;
+			this.rule = name;
+			this.upgrade = refusal.upgrade();
+			this.headers.putAll(refusal.headers());
+		}
+
 		void redirect(String name, boolean applies, String location) {
-			if (this.refused == null && !this.browserDecides && applies) {
-				this.refused = new Expected(308, List.of(), name, location, null);
+			if (!decided() && applies) {
+				this.status = 308;
+				this.rule = name;
+				this.headers.put("Location", location);
 			}
 		}
 
 		void warn(String name, boolean fails) {
-			this.warned |= fails;
+			if (fails) {
+				this.warnings.add(name);
+			}
 		}
 
-		void browser(String name, boolean applies) {
-			if (applies && name.endsWith("-soon")) {
-				this.browserMayWarn = true;
+		/**
+		 * The browser rule in enforce mode: {@code tokens} empty lets the agent through,
+		 * {@code null} leaves the answer to the rule itself.
+		 */
+		void browser(String name, boolean applies, @Nullable List<String> tokens) {
+			if (decided() || !applies) {
+				return;
 			}
-			else if (applies && this.refused == null) {
-				this.browserDecides = true;
+			if (tokens == null) {
+				this.rule = name;
 			}
+			else if (!tokens.isEmpty()) {
+				refuse(name, new Refusal(tokens));
+			}
+		}
+
+		void browserWarning(String name, boolean applies, @Nullable List<String> tokens) {
+			if (applies && tokens == null) {
+				this.warningsUnknown = true;
+			}
+			warn(name, applies && tokens != null && !tokens.isEmpty());
 		}
 
 		Expected result() {
-			Boolean warnedOrUnknown = (this.browserMayWarn && !this.warned) ? null : this.warned;
-			if (this.refused != null) {
-				return new Expected(this.refused.status(), this.refused.upgrade(), this.refused.rule(),
-						this.refused.location(), warnedOrUnknown);
+			List<String> warned = this.warningsUnknown ? null : List.copyOf(this.warnings);
+			String path = this.request.path();
+			// The controllers' CORS configuration answers the allowed origin, on a 426 too.
+			boolean cors = ALLOWED_ORIGIN.equals(this.request.header("Origin")) && !under(path, "/actuator")
+					&& !under(path, "/ws") && this.status != 308;
+			if (cors) {
+				this.headers.put("Access-Control-Allow-Origin", ALLOWED_ORIGIN);
 			}
-			if (this.browserDecides) {
-				return new Expected(0, List.of(), null, null, null);
+			if (this.status == 0 && this.rule != null) {
+				return new Expected(0, List.of(), this.rule, Map.of(), warned);
 			}
-			boolean handshake = under(this.request.path(), "/ws");
-			return new Expected(handshake ? 101 : 200, List.of(), null, null, warnedOrUnknown);
+			if (this.status == 0) {
+				boolean handshake = under(path, "/ws");
+				return new Expected(handshake ? 101 : 200, List.of(), null, Map.copyOf(this.headers), warned);
+			}
+			return new Expected(this.status, this.upgrade, this.rule, Map.copyOf(this.headers), warned);
 		}
 
 	}

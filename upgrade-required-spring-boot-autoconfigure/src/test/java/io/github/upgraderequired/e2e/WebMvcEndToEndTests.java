@@ -26,8 +26,8 @@ class WebMvcEndToEndTests extends AbstractEndToEndTests {
 	// Tomcat ends a kept-alive connection after its 100th request, saying so in a second
 	// Connection line after the 426's Connection: Upgrade. The JDK client reads only the
 	// first line and may send the next request, a POST it would not retry, on the closed
-	// connection (whether it does is a race); the suite's client must see the close and
-	// move on to a new connection.
+	// connection: whether it does is a race, so what this test pins is that the suite's
+	// client sees the close line (and then leaves that client's pool for a new one).
 	@Test
 	void theSuitesClientSeesTomcatCloseAKeptAliveConnectionAndMovesOn() throws Exception {
 		int closes = 0;
