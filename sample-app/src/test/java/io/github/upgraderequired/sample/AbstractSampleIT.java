@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.AfterAll;
@@ -38,6 +39,15 @@ abstract class AbstractSampleIT {
 
 	private final Map<String, Integer> warned = new TreeMap<>();
 
+	/**
+	 * What Reactor Netty logs, at WARN, when a client resets a connection it had open: the
+	 * client's doing, not the sample's, so the log check leaves it out (seen now and then
+	 * early in the WebFlux suite, not tied to one test).
+	 */
+	private static final Pattern CLIENT_RESET = Pattern.compile("\\S+ +WARN .*An exceptionCaught\\(\\) event was fired, "
+			+ "and it reached at the tail of the pipeline\\..*\\R+io\\.netty\\.channel\\.unix\\.Errors\\$NativeIoException: "
+			+ "recvAddress\\(\\.\\.\\) failed with error\\(-104\\): Connection reset by peer\\R");
+
 	protected SampleAppProcess app;
 
 	@BeforeAll
@@ -49,7 +59,7 @@ abstract class AbstractSampleIT {
 	@AfterAll
 	void stopTheSample() throws Exception {
 		if (this.app != null) {
-			String log = this.app.log();
+			String log = CLIENT_RESET.matcher(this.app.log()).replaceAll("(a client reset its connection)");
 			this.app.close();
 			assertThat(log).as("the sample's log").doesNotContain(" ERROR ").doesNotContain("Exception:");
 		}
