@@ -19,8 +19,10 @@ import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLContext;
@@ -137,12 +139,19 @@ final class Clients {
 	}
 
 	/**
+	 * The JDK clients, one per protocol and kept for the whole run. A client dropped and
+	 * collected while its connection is open closes that connection with a reset (over
+	 * HTTP/2 the server's frames lie unread), which the sample would log.
+	 */
+	private static final Map<String, HttpClient> JDK_CLIENTS = new ConcurrentHashMap<>();
+
+	/**
 	 * A JDK client for plain HTTP.
 	 * @param version the protocol it starts with ({@code HTTP_2} upgrades with h2c)
 	 * @return the client
 	 */
 	static HttpClient jdk(HttpClient.Version version) {
-		return HttpClient.newBuilder().version(version).build();
+		return JDK_CLIENTS.computeIfAbsent(version.name(), (key) -> HttpClient.newBuilder().version(version).build());
 	}
 
 	/**
@@ -153,6 +162,15 @@ final class Clients {
 	 * @throws Exception if the certificate cannot be read
 	 */
 	static HttpClient jdkTls(String tlsVersion, HttpClient.Version version) throws Exception {
+		HttpClient client = JDK_CLIENTS.get(tlsVersion + " " + version);
+		if (client == null) {
+			client = newJdkTls(tlsVersion, version);
+			JDK_CLIENTS.put(tlsVersion + " " + version, client);
+		}
+		return client;
+	}
+
+	private static HttpClient newJdkTls(String tlsVersion, HttpClient.Version version) throws Exception {
 		KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
 		trust.load(null, null);
 		try (InputStream in = java.nio.file.Files.newInputStream(DEV_CERTIFICATE)) {
