@@ -26,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The shape of the compiled code: the engine's {@code core} knows no web stack (it uses
- * nothing but itself, the JDK and logging), and the adapters of the two stacks, the Tomcat
- * valve and what the servlet adapters share never reach into each other. Read from the
+ * nothing but itself, the JDK and logging), nor does the request pipeline every adapter
+ * shares ({@code web}), and the adapters of the two stacks, the Tomcat valve and the
+ * connection readers they share never reach into each other. Read from the
  * class files, so a fully qualified name in the code counts as much as an import.
  */
 class PackageStructureTests {
@@ -41,13 +42,26 @@ class PackageStructureTests {
 	private static final List<String> CORE_MAY_USE = List.of(BASE + "core/", "java/", "org/jspecify/",
 			"org/apache/commons/logging/");
 
+	/**
+	 * All that the request pipeline may use: the core, the renderer, its own package, the
+	 * JDK, JSpecify's annotations and the logging API. No web stack, and no adapter.
+	 */
+	private static final List<String> PIPELINE_MAY_USE = List.of(BASE + "core/", BASE + "render/", "java/",
+			"org/jspecify/", "org/apache/commons/logging/");
+
 	@Test
 	void theCoreUsesNothingButItselfTheJdkAndLogging() throws IOException {
 		assertThat(violations("core/", (reference) -> CORE_MAY_USE.stream().noneMatch(reference::startsWith)))
 			.isEmpty();
 	}
 
-	// What the servlet adapters share (web/connection) may be used by them, and uses none.
+	@Test
+	void thePipelineUsesNothingButTheCoreTheRendererTheJdkAndLogging() throws IOException {
+		assertThat(violations("web/", false, (reference) -> PIPELINE_MAY_USE.stream().noneMatch(reference::startsWith)
+				&& !isInPackage(reference, BASE + "web/"))).isEmpty();
+	}
+
+	// What the adapters share (web/connection) may be used by them, and uses none.
 	@ParameterizedTest(name = "{0} uses none of {1}")
 	@CsvSource(delimiter = '|', textBlock = """
 			web/servlet/    | web/reactive/ web/tomcat/
@@ -68,6 +82,8 @@ class PackageStructureTests {
 		assertThat(references(classFile(UpgradeEngine.class))).contains("io/github/upgraderequired/core/Decision");
 		assertThat(violations("web/reactive/", (reference) -> reference.startsWith("org/springframework/web/server/")))
 			.isNotEmpty();
+		assertThat(violations("web/", false, (reference) -> isInPackage(reference, BASE + "web/"))).isNotEmpty();
+		assertThat(violations("web/", false, (reference) -> reference.startsWith(BASE + "web/servlet/"))).isEmpty();
 	}
 
 	/**
@@ -76,9 +92,18 @@ class PackageStructureTests {
 	 */
 	private static Map<String, Set<String>> violations(String packagePath, Predicate<String> forbidden)
 			throws IOException {
+		return violations(packagePath, true, forbidden);
+	}
+
+	/**
+	 * Return, for each class in the package (and under it, if recursive), the references
+	 * it makes that are forbidden.
+	 */
+	private static Map<String, Set<String>> violations(String packagePath, boolean recursive,
+			Predicate<String> forbidden) throws IOException {
 		Path root = classesRoot().resolve(BASE + packagePath);
 		List<Path> classes;
-		try (Stream<Path> files = Files.walk(root)) {
+		try (Stream<Path> files = Files.walk(root, recursive ? Integer.MAX_VALUE : 1)) {
 			classes = files.filter((file) -> file.toString().endsWith(".class")).toList();
 		}
 		assertThat(classes).as("classes under %s", root).isNotEmpty();
@@ -91,6 +116,13 @@ class PackageStructureTests {
 			}
 		}
 		return violations;
+	}
+
+	/**
+	 * Return whether a referenced type is in the package itself, not in one below it.
+	 */
+	private static boolean isInPackage(String reference, String packagePath) {
+		return reference.startsWith(packagePath) && reference.indexOf('/', packagePath.length()) < 0;
 	}
 
 	private static Path classesRoot() {

@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import io.github.upgraderequired.autoconfigure.SampleAppEngine;
 import io.github.upgraderequired.core.Decision;
+import io.github.upgraderequired.core.HttpProtocol;
 import io.github.upgraderequired.core.RuleDescriptor;
 import io.github.upgraderequired.core.UpgradeEngine;
 import io.github.upgraderequired.core.UpgradeRequest;
+import io.github.upgraderequired.web.PipelineResult;
+import io.github.upgraderequired.web.UpgradePipeline;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -21,6 +23,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
@@ -29,9 +32,11 @@ import org.openjdk.jmh.infra.Blackhole;
  * the allow and reject paths, beside the {@link Floor}: the same decision written by hand
  * for the sample's configuration with nothing more to it.
  * <p>
- * {@code engine} is the production engine built from the sample's configuration
- * ({@link SampleAppEngine}), used as an adapter uses it: {@code decide}, then
- * {@code rejectionSent} for a rejection, which counts it in Micrometer. The browser
+ * {@code engine} is the production engine, built by the starter's auto-configurations from
+ * the sample's own configuration ({@link SampleApp}): {@code decide}, then
+ * {@code rejectionSent} for a rejection, which counts it in Micrometer. {@code pipeline} is
+ * what every adapter calls, the same engine with the answer prepared: the upgrade response
+ * rendered for a rejection, the warning and {@code Vary} headers for the others. The browser
  * detector's caches are on, as in production: after the first pass every agent and every
  * Client Hints value is a cache hit, whose key is still hashed anew for every request.
  * {@code floor} reads the same requests through the same {@link UpgradeRequest}
@@ -82,7 +87,11 @@ public class EngineBenchmark {
 
 	private boolean allowed;
 
+	private SampleApp sample;
+
 	private UpgradeEngine engine;
+
+	private UpgradePipeline pipeline;
 
 	private Floor floor;
 
@@ -102,10 +111,19 @@ public class EngineBenchmark {
 			case "reject" -> false;
 			default -> throw new IllegalArgumentException("path is allow or reject, not '" + this.path + "'");
 		};
-		SampleAppEngine sample = SampleAppEngine.create(new SimpleMeterRegistry());
-		this.engine = sample.engine();
+		this.sample = SampleApp.start(new SimpleMeterRegistry());
+		this.engine = this.sample.engine();
+		this.pipeline = this.sample.pipeline();
 		this.floor = new Floor(new SimpleMeterRegistry(), Clock.systemUTC());
-		check(sample);
+		check();
+	}
+
+	/**
+	 * Close the sample's context.
+	 */
+	@TearDown(Level.Trial)
+	public void close() {
+		this.sample.close();
 	}
 
 	/**
@@ -129,6 +147,17 @@ public class EngineBenchmark {
 			this.engine.rejectionSent(decision, request);
 		}
 		blackhole.consume(decision);
+	}
+
+	/**
+	 * Take a request through the pipeline, as every adapter does.
+	 * @param blackhole receives the result
+	 */
+	@Benchmark
+	public void pipeline(Blackhole blackhole) {
+		PipelineResult result = this.pipeline.process(nextRequest());
+		result.refusalSent();
+		blackhole.consume(result);
 	}
 
 	/**
@@ -156,10 +185,13 @@ public class EngineBenchmark {
 		return pool;
 	}
 
-	private void check(SampleAppEngine sample) {
-		List<String> excludes = List.of("/actuator/**", "/error");
-		if (!sample.excludePaths().equals(excludes)) {
-			throw new IllegalStateException("The floor excludes " + excludes + ", the engine " + sample.excludePaths());
+	private void check() {
+		// The floor leaves out /actuator/** and /error, as the starter does by default.
+		for (String path : List.of("/actuator/health", "/error")) {
+			BenchmarkRequest http10 = BenchmarkRequest.get(path).protocol(HttpProtocol.HTTP_1_0).build();
+			if (this.engine.decide(http10).isRejected() || this.floor.decide(http10) >= 0) {
+				throw new IllegalStateException("The engine or the floor does not leave " + path + " out");
+			}
 		}
 		List<String> rules = this.engine.rules().stream().map(RuleDescriptor::name).toList();
 		if (!rules.equals(Floor.RULES)) {
@@ -169,11 +201,12 @@ public class EngineBenchmark {
 		BenchmarkRequest[] pool = pool(this.requests, this.allowed);
 		for (int i = 0; i < pool.length; i++) {
 			String engine = outcome(this.engine.decide(pool[i]));
+			String pipeline = outcome(this.pipeline.process(pool[i]).decision());
 			String floor = outcome(this.floor.decide(pool[i]));
-			if (!engine.equals(expected) || !floor.equals(expected)) {
+			if (!engine.equals(expected) || !pipeline.equals(expected) || !floor.equals(expected)) {
 				throw new IllegalStateException("Request " + i + " of " + this.scenario + " (" + this.path + "), "
-						+ pool[i] + ": expected " + expected + ", the engine gave " + engine + " and the floor "
-						+ floor);
+						+ pool[i] + ": expected " + expected + ", the engine gave " + engine + ", the pipeline "
+						+ pipeline + " and the floor " + floor);
 			}
 		}
 	}

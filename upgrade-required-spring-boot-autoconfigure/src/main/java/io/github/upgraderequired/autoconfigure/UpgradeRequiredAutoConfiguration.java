@@ -12,6 +12,7 @@ import io.github.upgraderequired.core.UpgradeRule;
 import io.github.upgraderequired.event.EventPublishingDecisionListener;
 import io.github.upgraderequired.render.HtmlPage;
 import io.github.upgraderequired.render.UpgradeResponseRenderer;
+import io.github.upgraderequired.web.UpgradePipeline;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -32,8 +33,8 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * Auto-configuration of the upgrade-required engine and its renderer, shared by the
- * Spring MVC and WebFlux adapters.
+ * Auto-configuration of the upgrade-required engine, its renderer and the request
+ * pipeline made of the two, shared by the Spring MVC and WebFlux adapters.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication
@@ -96,6 +97,12 @@ public final class UpgradeRequiredAutoConfiguration {
 			ResourceLoader resourceLoader) {
 		return new UpgradeResponseRenderer(properties.getResponse().getProblemType().toString(),
 				page(properties.getResponse().getPage(), resourceLoader));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	UpgradePipeline upgradeRequiredPipeline(UpgradeEngine engine, UpgradeResponseRenderer renderer) {
+		return new UpgradePipeline(engine, renderer);
 	}
 
 	@Configuration(proxyBeanMethods = false)

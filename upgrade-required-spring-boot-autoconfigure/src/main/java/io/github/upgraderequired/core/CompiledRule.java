@@ -37,11 +37,6 @@ final class CompiledRule {
 	 */
 	final Verdict unknownVerdict;
 
-	/**
-	 * The verdict for a rule that threw, when the engine fails closed.
-	 */
-	final Verdict failureVerdict;
-
 	private final PathMatcher[] includes;
 
 	private final PathMatcher[] excludes;
@@ -95,8 +90,6 @@ final class CompiledRule {
 		this.varyOnly = new Decision(null, null, null, List.of(), this.vary);
 		this.unknownVerdict = Verdict.upgrade(null, null)
 			.withDetail("The request does not show what rule '" + name + "' checks, and the rule refuses such requests.");
-		this.failureVerdict = Verdict.upgrade(null, null)
-			.withDetail("The request could not be checked by rule '" + name + "'.");
 	}
 
 	private static PathMatcher[] compile(List<String> patterns, PathMatcher.Compiler compiler) {

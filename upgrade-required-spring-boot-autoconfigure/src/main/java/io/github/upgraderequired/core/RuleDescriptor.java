@@ -23,6 +23,12 @@ public final class RuleDescriptor {
 
 	private final Map<String, Object> details;
 
+	/**
+	 * The verdict for a request the rule threw on, when the engine fails closed: told
+	 * apart by identity, since such a refusal was counted as an error already.
+	 */
+	final Verdict failureVerdict;
+
 	RuleDescriptor(String name, String type, List<String> upgrade, RuleSettings settings,
 			Map<String, Object> details) {
 		this.name = name;
@@ -31,6 +37,8 @@ public final class RuleDescriptor {
 		this.settings = settings;
 		// Kept in the rule's order, for the endpoint.
 		this.details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
+		this.failureVerdict = Verdict.upgrade(null, null)
+			.withDetail("The request could not be checked by rule '" + name + "'.");
 	}
 
 	/**

@@ -190,7 +190,7 @@ public final class UpgradeEngine {
 				verdict = rule.unknownVerdict;
 			}
 			if (mode == Mode.REPORT) {
-				log(rule, "reported", verdict);
+				log(rule.descriptor, "reported", verdict);
 				notify(rule.descriptor, Outcome.REPORTED, verdict.client(), request);
 				continue;
 			}
@@ -244,7 +244,7 @@ public final class UpgradeEngine {
 			}
 			notify(rule.descriptor, Outcome.ERROR, null, request);
 			if (this.failClosed && mode == Mode.ENFORCE) {
-				return rule.failureVerdict;
+				return rule.descriptor.failureVerdict;
 			}
 			return null;
 		}
@@ -253,7 +253,7 @@ public final class UpgradeEngine {
 	private void act(CompiledRule rule, Mode mode, Verdict verdict, UpgradeRequest request, Accumulator result) {
 		if (mode == Mode.WARN) {
 			result.warn(rule);
-			log(rule, "warned", verdict);
+			log(rule.descriptor, "warned", verdict);
 			notify(rule.descriptor, Outcome.WARNED, verdict.client(), request);
 			return;
 		}
@@ -276,20 +276,17 @@ public final class UpgradeEngine {
 		if (rejection == null) {
 			return;
 		}
-		for (CompiledRule rule : this.rules) {
-			if (rule.descriptor == rejection.rule()) {
-				if (rejection.verdict() != rule.failureVerdict) {
-					log(rule, "rejected", rejection.verdict());
-					notify(rule.descriptor, Outcome.REJECTED, rejection.verdict().client(), request);
-				}
-				return;
-			}
+		// The rejection carries its rule: nothing is looked up again.
+		RuleDescriptor rule = rejection.rule();
+		if (rejection.verdict() != rule.failureVerdict) {
+			log(rule, "rejected", rejection.verdict());
+			notify(rule, Outcome.REJECTED, rejection.verdict().client(), request);
 		}
 	}
 
-	private void log(CompiledRule rule, String action, Verdict verdict) {
+	private void log(RuleDescriptor rule, String action, Verdict verdict) {
 		if (logger.isDebugEnabled()) {
-			logger.debug("Rule '" + rule.descriptor.name() + "' " + action + " a request: " + verdict);
+			logger.debug("Rule '" + rule.name() + "' " + action + " a request: " + verdict);
 		}
 	}
 

@@ -17,6 +17,8 @@ import io.github.upgraderequired.core.UpgradeRule;
 import io.github.upgraderequired.core.Verdict;
 import io.github.upgraderequired.render.UpgradeResponse;
 import io.github.upgraderequired.render.UpgradeResponseRenderer;
+import io.github.upgraderequired.web.PipelineResult;
+import io.github.upgraderequired.web.UpgradePipeline;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -52,15 +54,31 @@ class UpgradeRequiredAutoConfigurationTests {
 			UpgradeEngine engine = context.getBean(UpgradeEngine.class);
 			assertThat(engine.rules()).isEmpty();
 			assertThat(engine.evaluate(TestRequest.get("/").protocol(HttpProtocol.HTTP_1_0))).isSameAs(Decision.PASS);
-			assertThat(context).hasSingleBean(UpgradeResponseRenderer.class);
+			assertThat(context).hasSingleBean(UpgradeResponseRenderer.class).hasSingleBean(UpgradePipeline.class);
 		});
+	}
+
+	@Test
+	void thePipelineDecidesWithTheEngineAndAnswersWithTheRenderer() {
+		this.runner
+			.withPropertyValues("upgrade-required.rules.secure.type=https", "upgrade-required.rules.secure.paths=/s/**",
+					"upgrade-required.response.problem-type=https://example.com/problems/upgrade")
+			.run((context) -> {
+				UpgradeResponse refusal = context.getBean(UpgradePipeline.class).process(TestRequest.get("/s/a")).refusal();
+				assertThat(refusal).isNotNull();
+				assertThat(refusal.status()).isEqualTo(426);
+				assertThat(new String(refusal.body())).contains("\"type\":\"https://example.com/problems/upgrade\"");
+				assertThat(context.getBean(UpgradePipeline.class).process(TestRequest.get("/other")))
+					.isSameAs(PipelineResult.PASS);
+			});
 	}
 
 	@Test
 	void whenDisabledNothingIsCreated() {
 		this.runner.withPropertyValues("upgrade-required.enabled=false", "upgrade-required.rules.a.type=https")
 			.run((context) -> assertThat(context).doesNotHaveBean(UpgradeEngine.class)
-				.doesNotHaveBean(UpgradeResponseRenderer.class));
+				.doesNotHaveBean(UpgradeResponseRenderer.class)
+				.doesNotHaveBean(UpgradePipeline.class));
 	}
 
 	@Test
@@ -87,6 +105,16 @@ class UpgradeRequiredAutoConfigurationTests {
 	void withoutSpringWebNothingIsCreated() {
 		this.runner.withClassLoader(new FilteredClassLoader(PathPatternParser.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(UpgradeEngine.class));
+	}
+
+	@Test
+	void usesUserProvidedPipeline() {
+		this.runner
+			.withBean("userPipeline", UpgradePipeline.class,
+					() -> new UpgradePipeline(UpgradeEngine.builder((pattern) -> (path) -> true).build(),
+							new UpgradeResponseRenderer()))
+			.run((context) -> assertThat(context).getBean(UpgradePipeline.class)
+				.isSameAs(context.getBean("userPipeline")));
 	}
 
 	@Test

@@ -5,22 +5,29 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import io.github.upgraderequired.event.UpgradeRequiredEvent;
-
 import reactor.core.publisher.Mono;
+import reactor.netty.http.server.HttpServerResponse;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.web.bind.annotation.CrossOrigin;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
+import org.springframework.web.reactive.socket.server.RequestUpgradeStrategy;
+import org.springframework.web.reactive.socket.server.WebSocketService;
+import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
+import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyRequestUpgradeStrategy;
+import org.springframework.web.reactive.socket.server.upgrade.StandardWebSocketUpgradeStrategy;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
@@ -121,6 +128,30 @@ class EndToEndApplication {
 				.send(session.receive().map((message) -> session.textMessage(message.getPayloadAsText())))
 				.then(Mono.empty());
 			return new SimpleUrlHandlerMapping(Map.of("/ws/echo", echo), -1);
+		}
+
+		/**
+		 * Upgrade with the server's own WebSocket support. Spring WebFlux picks Reactor
+		 * Netty's whenever Reactor Netty is on the class path, as it is here, and that
+		 * fails when Tomcat serves WebFlux.
+		 */
+		@Bean
+		WebFluxConfigurer webSocketOnEitherServer() {
+			RequestUpgradeStrategy netty = new ReactorNettyRequestUpgradeStrategy();
+			RequestUpgradeStrategy servlet = new StandardWebSocketUpgradeStrategy();
+			RequestUpgradeStrategy either = (exchange, handler, subProtocol, handshakeInfo) -> {
+				boolean onNetty = ServerHttpResponseDecorator
+					.getNativeResponse(exchange.getResponse()) instanceof HttpServerResponse;
+				return (onNetty ? netty : servlet).upgrade(exchange, handler, subProtocol, handshakeInfo);
+			};
+			return new WebFluxConfigurer() {
+
+				@Override
+				public WebSocketService getWebSocketService() {
+					return new HandshakeWebSocketService(either);
+				}
+
+			};
 		}
 
 	}

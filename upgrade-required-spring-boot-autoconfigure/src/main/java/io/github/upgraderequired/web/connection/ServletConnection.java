@@ -1,6 +1,7 @@
 package io.github.upgraderequired.web.connection;
 
 import io.github.upgraderequired.core.ForwardedHeaders;
+import io.github.upgraderequired.core.HttpProtocol;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletRequestWrapper;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * What a servlet request's connection says: the TLS version, whether the request was
  * forwarded, the peer's address. Read from the container's own request, beneath any
  * wrapper such as Spring's {@code ForwardedHeaderFilter} puts around it. Shared by the
- * Spring MVC adapter and the WebFlux adapter on a Servlet container; not an API.
+ * Spring MVC adapter, the WebFlux adapter on a Servlet container and the Tomcat valve;
+ * not an API.
  */
 public final class ServletConnection {
 
@@ -38,6 +40,24 @@ public final class ServletConnection {
 	static final String TOMCAT_FORWARDED_ATTRIBUTE = "org.apache.tomcat.request.forwarded";
 
 	private ServletConnection() {
+	}
+
+	/**
+	 * Return whether the native request of a reactive request is a Servlet container's.
+	 * @param nativeRequest the native request
+	 * @return {@code true} if this class can read it
+	 */
+	public static boolean isServlet(Object nativeRequest) {
+		return nativeRequest instanceof HttpServletRequest;
+	}
+
+	/**
+	 * Return the HTTP version of the request.
+	 * @param request the request
+	 * @return the version, or {@code null} if it is none the engine knows
+	 */
+	public static @Nullable HttpProtocol protocol(HttpServletRequest request) {
+		return HttpProtocol.parse(request.getProtocol());
 	}
 
 	/**

@@ -1,19 +1,12 @@
 package io.github.upgraderequired.web.reactive;
 
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
-
-import io.github.upgraderequired.core.ForwardedHeaders;
 import io.github.upgraderequired.core.HttpProtocol;
 import io.github.upgraderequired.core.UpgradeRequest;
+import io.github.upgraderequired.web.connection.NettyConnection;
 import io.github.upgraderequired.web.connection.ServletConnection;
-import io.netty.channel.Channel;
-import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.ssl.SslHandler;
+import io.github.upgraderequired.web.connection.SocketAddresses;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
-import reactor.netty.Connection;
-import reactor.netty.http.server.HttpServerRequest;
 
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
@@ -103,7 +96,7 @@ final class ReactiveUpgradeRequest implements UpgradeRequest {
 
 	@Override
 	public @Nullable String remoteAddress() {
-		return literal(this.request.getRemoteAddress());
+		return SocketAddresses.literal(this.request.getRemoteAddress());
 	}
 
 	@Override
@@ -180,65 +173,18 @@ final class ReactiveUpgradeRequest implements UpgradeRequest {
 		return nativeRequest;
 	}
 
-	static @Nullable String literal(@Nullable SocketAddress address) {
-		if (!(address instanceof InetSocketAddress inet)) {
-			return null;
-		}
-		return (inet.getAddress() != null) ? inet.getAddress().getHostAddress() : inet.getHostString();
-	}
-
 	/**
-	 * Reads Reactor Netty's request; only loaded when Reactor Netty is present.
-	 */
-	private static final class NettyConnection {
-
-		static boolean isNetty(Object nativeRequest) {
-			return nativeRequest instanceof HttpServerRequest;
-		}
-
-		static @Nullable HttpProtocol protocol(Object nativeRequest) {
-			return HttpProtocol.parse(((HttpServerRequest) nativeRequest).version().text());
-		}
-
-		/**
-		 * Read the TLS session of the connection's {@code SslHandler}: on the channel for
-		 * HTTP/1.x, on its parent (the connection) for an HTTP/2 stream.
-		 */
-		static @Nullable String tlsProtocol(Object nativeRequest) {
-			if (!(nativeRequest instanceof Connection connection)) {
-				return null;
-			}
-			Channel channel = connection.channel();
-			SslHandler ssl = channel.pipeline().get(SslHandler.class);
-			if (ssl == null && channel.parent() != null) {
-				ssl = channel.parent().pipeline().get(SslHandler.class);
-			}
-			return (ssl != null) ? ssl.engine().getSession().getProtocol() : null;
-		}
-
-		static boolean forwarded(Object nativeRequest) {
-			HttpServerRequest request = (HttpServerRequest) nativeRequest;
-			return ForwardedHeaders.present(request.requestHeaders(), HttpHeaders::get);
-		}
-
-		static @Nullable String peerAddress(Object nativeRequest) {
-			return literal(((HttpServerRequest) nativeRequest).connectionRemoteAddress());
-		}
-
-	}
-
-	/**
-	 * Reads a Servlet container's request (WebFlux on Tomcat or Jetty); only loaded when
-	 * the Servlet API is present.
+	 * Hands a Servlet container's request (WebFlux on Tomcat or Jetty) to
+	 * {@link ServletConnection}; only loaded when the Servlet API is present.
 	 */
 	private static final class ServletNative {
 
 		static boolean isServlet(Object nativeRequest) {
-			return nativeRequest instanceof HttpServletRequest;
+			return ServletConnection.isServlet(nativeRequest);
 		}
 
 		static @Nullable HttpProtocol protocol(Object nativeRequest) {
-			return HttpProtocol.parse(((HttpServletRequest) nativeRequest).getProtocol());
+			return ServletConnection.protocol((HttpServletRequest) nativeRequest);
 		}
 
 		static @Nullable String tlsProtocol(Object nativeRequest) {

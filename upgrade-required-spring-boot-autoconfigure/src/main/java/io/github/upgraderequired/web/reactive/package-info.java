@@ -1,5 +1,5 @@
 /**
- * The Spring WebFlux adapter: a {@code WebFilter} over the engine.
+ * The Spring WebFlux adapter: a {@code WebFilter} over the shared request pipeline.
  */
 @NullMarked
 package io.github.upgraderequired.web.reactive;

@@ -2,17 +2,17 @@ package io.github.upgraderequired.web.servlet;
 
 import java.io.IOException;
 
-import io.github.upgraderequired.core.Decision;
 import io.github.upgraderequired.core.Header;
-import io.github.upgraderequired.core.UpgradeEngine;
 import io.github.upgraderequired.render.UpgradeResponse;
-import io.github.upgraderequired.render.UpgradeResponseRenderer;
+import io.github.upgraderequired.web.PipelineResult;
+import io.github.upgraderequired.web.UpgradePipeline;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.accept.ApiVersionStrategy;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -20,9 +20,11 @@ import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.cors.DefaultCorsProcessor;
 
 /**
- * Checks a servlet request once: answers a rejected request with the upgrade response, and
- * adds the warning and {@code Vary} headers to the others. Shared by the interceptor and
- * the exception resolver, so that a request is decided the same way whichever reaches it.
+ * The Spring MVC adapter on the {@link UpgradePipeline}: reads a servlet request, runs
+ * it through the pipeline once, and writes what comes back, the upgrade response to a
+ * refused request, the warning and {@code Vary} headers to the others. Shared by the
+ * interceptor, the exception resolver and the filter, so that a request is decided the
+ * same way whichever reaches it. The twin of WebFlux's {@code ReactiveUpgradeCheck}.
  */
 final class ServletUpgradeCheck {
 
@@ -30,9 +32,7 @@ final class ServletUpgradeCheck {
 
 	private static final DefaultCorsProcessor CORS_PROCESSOR = new DefaultCorsProcessor();
 
-	private final UpgradeEngine engine;
-
-	private final UpgradeResponseRenderer renderer;
+	private final UpgradePipeline pipeline;
 
 	private final @Nullable CorsConfigurationSource cors;
 
@@ -40,12 +40,12 @@ final class ServletUpgradeCheck {
 
 	/**
 	 * Create a new check.
+	 * @param pipeline the pipeline
 	 * @param cors the application's CORS configuration, applied to an upgrade response to
 	 * a cross-origin request that no handler mapping has processed yet, or {@code null}
 	 */
-	ServletUpgradeCheck(UpgradeEngine engine, UpgradeResponseRenderer renderer, @Nullable CorsConfigurationSource cors) {
-		this.engine = engine;
-		this.renderer = renderer;
+	ServletUpgradeCheck(UpgradePipeline pipeline, @Nullable CorsConfigurationSource cors) {
+		this.pipeline = pipeline;
 		this.cors = cors;
 	}
 
@@ -66,64 +66,67 @@ final class ServletUpgradeCheck {
 
 	/**
 	 * Check the request.
-	 * @return {@code true} to let the request through, {@code false} if the upgrade
-	 * response was written
+	 * @return {@code true} to let the request through, {@code false} if it was answered
 	 */
 	boolean check(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		request.setAttribute(CHECKED, Boolean.TRUE);
-		ServletUpgradeRequest upgradeRequest = new ServletUpgradeRequest(request, this.apiVersionStrategy);
-		Decision decision = this.engine.decide(upgradeRequest);
-		if (decision == Decision.PASS) {
+		PipelineResult result = this.pipeline.process(new ServletUpgradeRequest(request, this.apiVersionStrategy));
+		UpgradeResponse refusal = result.refusal();
+		if (refusal == null) {
+			for (Header header : result.passHeaders()) {
+				response.addHeader(header.name(), header.value());
+			}
 			return true;
 		}
-		if (decision.isRejected()) {
-			UpgradeResponse upgradeResponse = this.renderer.renderOrFallBack(decision, upgradeRequest);
-			if (applyCors(request, response)) {
-				// Counted before it is written, so that a client that has the answer sees it counted.
-				this.engine.rejectionSent(decision, upgradeRequest);
-				write(upgradeResponse, response);
-			}
-			return false;
+		applyCors(request, response);
+		if (!corsRefused(response)) {
+			// Counted before it is written, so that a client that has the answer sees it counted.
+			result.refusalSent();
+			write(refusal, response);
 		}
-		for (Header header : this.renderer.passHeadersOrNone(decision)) {
-			response.addHeader(header.name(), header.value());
-		}
-		return true;
+		return false;
 	}
 
 	/**
 	 * Add the CORS headers the application's configuration sends for this request, as
-	 * Spring MVC's handler mappings would have.
-	 * @return {@code false} if the configuration refused the origin, and Spring's 403 was
-	 * written instead
+	 * Spring MVC's handler mappings would have; an {@code Origin} that does not parse makes
+	 * the request no cross-origin one, so it gets the upgrade response without CORS headers.
 	 */
-	private boolean applyCors(HttpServletRequest request, HttpServletResponse response) throws IOException {
+	private void applyCors(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		if (this.cors == null || response.getHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN) != null) {
-			return true;
+			return;
 		}
 		try {
-			if (!CorsUtils.isCorsRequest(request)) {
-				return true;
+			if (CorsUtils.isCorsRequest(request)) {
+				CorsConfiguration configuration = this.cors.getCorsConfiguration(request);
+				if (configuration != null) {
+					CORS_PROCESSOR.processRequest(configuration, request, response);
+				}
 			}
-			CorsConfiguration configuration = this.cors.getCorsConfiguration(request);
-			return configuration == null || CORS_PROCESSOR.processRequest(configuration, request, response);
 		}
 		catch (IllegalArgumentException ex) {
-			// An Origin that does not parse: the upgrade response goes without CORS headers.
-			return true;
+			// An Origin that does not parse.
 		}
 	}
 
-	private static void write(UpgradeResponse upgradeResponse, HttpServletResponse response) throws IOException {
-		response.setStatus(upgradeResponse.status());
-		for (Header header : upgradeResponse.headers()) {
+	/**
+	 * Return whether the application's CORS configuration refused the request's origin,
+	 * which Spring's CORS processor answers with 403, as it would before any handler.
+	 */
+	private static boolean corsRefused(HttpServletResponse response) {
+		return response.getStatus() == HttpStatus.FORBIDDEN.value();
+	}
+
+	private static void write(UpgradeResponse refusal, HttpServletResponse response) throws IOException {
+		response.setStatus(refusal.status());
+		for (Header header : refusal.headers()) {
 			response.addHeader(header.name(), header.value());
 		}
-		if (upgradeResponse.contentType() != null) {
-			response.setContentType(upgradeResponse.contentType());
+		if (refusal.contentType() != null) {
+			response.setContentType(refusal.contentType());
 		}
-		response.setContentLength(upgradeResponse.contentLength());
-		byte[] body = upgradeResponse.body();
+		response.setContentLength(refusal.contentLength());
+		byte[] body = refusal.body();
 		if (body.length > 0) {
 			response.getOutputStream().write(body);
 		}

@@ -64,7 +64,7 @@ final class ServletUpgradeRequest implements UpgradeRequest {
 
 	@Override
 	public @Nullable HttpProtocol protocol() {
-		return HttpProtocol.parse(this.request.getProtocol());
+		return ServletConnection.protocol(this.request);
 	}
 
 	@Override

@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import io.github.upgraderequired.core.UpgradeEngine;
 import io.github.upgraderequired.render.UpgradeResponseRenderer;
+import io.github.upgraderequired.web.UpgradePipeline;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -50,7 +51,18 @@ public class UpgradeRequiredHandlerExceptionResolver implements HandlerException
 	 */
 	public UpgradeRequiredHandlerExceptionResolver(UpgradeEngine engine, UpgradeResponseRenderer renderer,
 			@Nullable CorsConfigurationSource cors) {
-		this.check = new ServletUpgradeCheck(engine, renderer, cors);
+		this(new UpgradePipeline(engine, renderer), cors);
+	}
+
+	/**
+	 * Create a new resolver that applies the application's CORS configuration to the
+	 * upgrade response of a cross-origin request, as Spring MVC would.
+	 * @param pipeline the pipeline
+	 * @param cors the CORS configuration, usually Spring MVC's
+	 * {@code HandlerMappingIntrospector}, or {@code null}
+	 */
+	public UpgradeRequiredHandlerExceptionResolver(UpgradePipeline pipeline, @Nullable CorsConfigurationSource cors) {
+		this.check = new ServletUpgradeCheck(pipeline, cors);
 	}
 
 	@Override

@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import io.github.upgraderequired.core.UpgradeEngine;
 import io.github.upgraderequired.render.UpgradeResponseRenderer;
+import io.github.upgraderequired.web.UpgradePipeline;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -12,7 +13,7 @@ import org.springframework.web.accept.ApiVersionStrategy;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Checks each request against the {@link UpgradeEngine} before its handler runs: answers
+ * Checks each request with the {@link UpgradePipeline} before its handler runs: answers
  * a rejected request with the upgrade response, and adds the warning and {@code Vary}
  * headers to the others. Registered as a {@code MappedInterceptor}, so every handler
  * mapping applies it, WebSocket's included.
@@ -31,8 +32,16 @@ public class UpgradeRequiredHandlerInterceptor implements HandlerInterceptor {
 	 * @param renderer the renderer of the upgrade response
 	 */
 	public UpgradeRequiredHandlerInterceptor(UpgradeEngine engine, UpgradeResponseRenderer renderer) {
+		this(new UpgradePipeline(engine, renderer));
+	}
+
+	/**
+	 * Create a new interceptor.
+	 * @param pipeline the pipeline
+	 */
+	public UpgradeRequiredHandlerInterceptor(UpgradePipeline pipeline) {
 		// Spring MVC's CorsInterceptor runs first in the chain: CORS is applied already.
-		this.check = new ServletUpgradeCheck(engine, renderer, null);
+		this.check = new ServletUpgradeCheck(pipeline, null);
 	}
 
 	@Override

@@ -1,5 +1,5 @@
 /**
- * The Spring MVC adapter: a {@code HandlerInterceptor} over the engine.
+ * The Spring MVC adapter: the interceptor, exception resolver and filter over the shared request pipeline.
  */
 @NullMarked
 package io.github.upgraderequired.web.servlet;

@@ -4,8 +4,7 @@ import java.util.List;
 
 import io.github.upgraderequired.autoconfigure.UpgradeRequiredAutoConfiguration;
 import io.github.upgraderequired.autoconfigure.UpgradeRequiredProperties;
-import io.github.upgraderequired.core.UpgradeEngine;
-import io.github.upgraderequired.render.UpgradeResponseRenderer;
+import io.github.upgraderequired.web.UpgradePipeline;
 import io.github.upgraderequired.web.reactive.UpgradeRequiredWebFilter;
 import org.jspecify.annotations.Nullable;
 
@@ -36,15 +35,14 @@ import org.springframework.web.server.WebFilter;
 @ConditionalOnWebApplication(type = Type.REACTIVE)
 @ConditionalOnClass(WebFilter.class)
 @ConditionalOnBooleanProperty(name = UpgradeRequiredProperties.PREFIX + ".enabled", matchIfMissing = true)
-@ConditionalOnBean({ UpgradeEngine.class, UpgradeResponseRenderer.class })
+@ConditionalOnBean(UpgradePipeline.class)
 public final class UpgradeRequiredWebFluxAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	UpgradeRequiredWebFilter upgradeRequiredWebFilter(UpgradeEngine engine, UpgradeResponseRenderer renderer,
-			UpgradeRequiredProperties properties, ObjectProvider<DispatcherHandler> dispatcherHandler,
-			ObjectProvider<ApiVersionStrategy> apiVersionStrategy) {
-		UpgradeRequiredWebFilter filter = new UpgradeRequiredWebFilter(engine, renderer,
+	UpgradeRequiredWebFilter upgradeRequiredWebFilter(UpgradePipeline pipeline, UpgradeRequiredProperties properties,
+			ObjectProvider<DispatcherHandler> dispatcherHandler, ObjectProvider<ApiVersionStrategy> apiVersionStrategy) {
+		UpgradeRequiredWebFilter filter = new UpgradeRequiredWebFilter(pipeline,
 				() -> handlerMappings(dispatcherHandler.getIfAvailable()));
 		// The filter resolves the version only for requests a rule that reads it covers.
 		filter.setApiVersionStrategy(apiVersionStrategy.getIfAvailable());

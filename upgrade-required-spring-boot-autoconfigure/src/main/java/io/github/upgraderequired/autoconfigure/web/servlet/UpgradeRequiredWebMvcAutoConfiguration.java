@@ -2,8 +2,7 @@ package io.github.upgraderequired.autoconfigure.web.servlet;
 
 import io.github.upgraderequired.autoconfigure.UpgradeRequiredAutoConfiguration;
 import io.github.upgraderequired.autoconfigure.UpgradeRequiredProperties;
-import io.github.upgraderequired.core.UpgradeEngine;
-import io.github.upgraderequired.render.UpgradeResponseRenderer;
+import io.github.upgraderequired.web.UpgradePipeline;
 import io.github.upgraderequired.web.servlet.UpgradeRequiredFilter;
 import io.github.upgraderequired.web.servlet.UpgradeRequiredHandlerExceptionResolver;
 import io.github.upgraderequired.web.servlet.UpgradeRequiredHandlerInterceptor;
@@ -37,7 +36,7 @@ import org.springframework.web.servlet.handler.MappedInterceptor;
 @ConditionalOnWebApplication(type = Type.SERVLET)
 @ConditionalOnClass(DispatcherServlet.class)
 @ConditionalOnBooleanProperty(name = UpgradeRequiredProperties.PREFIX + ".enabled", matchIfMissing = true)
-@ConditionalOnBean({ UpgradeEngine.class, UpgradeResponseRenderer.class })
+@ConditionalOnBean(UpgradePipeline.class)
 public final class UpgradeRequiredWebMvcAutoConfiguration {
 
 	/**
@@ -57,20 +56,20 @@ public final class UpgradeRequiredWebMvcAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		UpgradeRequiredHandlerInterceptor upgradeRequiredHandlerInterceptor(UpgradeEngine engine,
-				UpgradeResponseRenderer renderer, ObjectProvider<ApiVersionStrategy> apiVersionStrategy) {
-			UpgradeRequiredHandlerInterceptor interceptor = new UpgradeRequiredHandlerInterceptor(engine, renderer);
+		UpgradeRequiredHandlerInterceptor upgradeRequiredHandlerInterceptor(UpgradePipeline pipeline,
+				ObjectProvider<ApiVersionStrategy> apiVersionStrategy) {
+			UpgradeRequiredHandlerInterceptor interceptor = new UpgradeRequiredHandlerInterceptor(pipeline);
 			interceptor.setApiVersionStrategy(apiVersionStrategy.getIfAvailable());
 			return interceptor;
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
-		UpgradeRequiredHandlerExceptionResolver upgradeRequiredHandlerExceptionResolver(UpgradeEngine engine,
-				UpgradeResponseRenderer renderer, ObjectProvider<HandlerMappingIntrospector> introspector,
+		UpgradeRequiredHandlerExceptionResolver upgradeRequiredHandlerExceptionResolver(UpgradePipeline pipeline,
+				ObjectProvider<HandlerMappingIntrospector> introspector,
 				ObjectProvider<ApiVersionStrategy> apiVersionStrategy) {
-			UpgradeRequiredHandlerExceptionResolver resolver = new UpgradeRequiredHandlerExceptionResolver(engine,
-					renderer, cors(introspector));
+			UpgradeRequiredHandlerExceptionResolver resolver = new UpgradeRequiredHandlerExceptionResolver(pipeline,
+					cors(introspector));
 			resolver.setApiVersionStrategy(apiVersionStrategy.getIfAvailable());
 			return resolver;
 		}
@@ -89,16 +88,16 @@ public final class UpgradeRequiredWebMvcAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		UpgradeRequiredFilter upgradeRequiredFilter(UpgradeEngine engine, UpgradeResponseRenderer renderer,
-				UpgradeRequiredProperties properties, ObjectProvider<HandlerMappingIntrospector> introspector,
+		UpgradeRequiredFilter upgradeRequiredFilter(UpgradePipeline pipeline, UpgradeRequiredProperties properties,
+				ObjectProvider<HandlerMappingIntrospector> introspector,
 				ObjectProvider<ApiVersionStrategy> apiVersionStrategy, Environment environment) {
-			UpgradeRequiredFilter filter = new UpgradeRequiredFilter(engine, renderer, cors(introspector));
+			UpgradeRequiredFilter filter = new UpgradeRequiredFilter(pipeline, cors(introspector));
 			filter.setApiVersionStrategy(apiVersionStrategy.getIfAvailable());
 			Integer order = properties.getFilterOrder();
 			if (order == null) {
 				// Just before Spring Security's filter chain, wherever it was moved to.
 				order = environment.getProperty("spring.security.filter.order", Integer.class,
-						UpgradeRequiredFilter.DEFAULT_ORDER + 1) - 1;
+						UpgradeRequiredFilter.BEFORE_SECURITY_ORDER + 1) - 1;
 			}
 			filter.setOrder(order);
 			return filter;

@@ -1,10 +1,14 @@
 package io.github.upgraderequired.autoconfigure.web.reactive;
 
 import java.lang.reflect.Field;
+import java.util.List;
 
 import io.github.upgraderequired.autoconfigure.UpgradeRequiredAutoConfiguration;
+import io.github.upgraderequired.core.RuleSettings;
 import io.github.upgraderequired.core.UpgradeEngine;
+import io.github.upgraderequired.core.rule.HttpsRule;
 import io.github.upgraderequired.render.UpgradeResponseRenderer;
+import io.github.upgraderequired.web.UpgradePipeline;
 import io.github.upgraderequired.web.reactive.UpgradeRequiredWebFilter;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +17,10 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.web.server.WebFilter;
+import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,6 +41,18 @@ class UpgradeRequiredWebFluxAutoConfigurationTests {
 			assertThat(context.getBean(UpgradeRequiredWebFilter.class).getOrder())
 				.isEqualTo(UpgradeRequiredWebFilter.DEFAULT_ORDER)
 				.isEqualTo(securityOrder + 1);
+		});
+	}
+
+	@Test
+	void theFilterTakesThePipelineBean() {
+		UpgradePipeline refusing = new UpgradePipeline(UpgradeEngine.builder((pattern) -> (path) -> true)
+			.rules(List.of(new HttpsRule("secure", List.of(), RuleSettings.defaults(), false, 443)))
+			.build(), new UpgradeResponseRenderer());
+		this.runner.withBean(UpgradePipeline.class, () -> refusing).run((context) -> {
+			MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("http://localhost/a"));
+			context.getBean(UpgradeRequiredWebFilter.class).filter(exchange, (next) -> Mono.empty()).block();
+			assertThat(exchange.getResponse().getStatusCode().value()).isEqualTo(426);
 		});
 	}
 

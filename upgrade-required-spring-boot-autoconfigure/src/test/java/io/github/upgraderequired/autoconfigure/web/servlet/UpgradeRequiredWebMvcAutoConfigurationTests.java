@@ -1,8 +1,14 @@
 package io.github.upgraderequired.autoconfigure.web.servlet;
 
+import java.util.List;
+
 import io.github.upgraderequired.autoconfigure.UpgradeRequiredAutoConfiguration;
+import io.github.upgraderequired.core.RuleSettings;
 import io.github.upgraderequired.core.UpgradeEngine;
+import io.github.upgraderequired.core.rule.HttpsRule;
 import io.github.upgraderequired.render.UpgradeResponseRenderer;
+import io.github.upgraderequired.web.UpgradePipeline;
+import io.github.upgraderequired.web.reactive.UpgradeRequiredWebFilter;
 import io.github.upgraderequired.web.servlet.UpgradeRequiredFilter;
 import io.github.upgraderequired.web.servlet.UpgradeRequiredHandlerExceptionResolver;
 import io.github.upgraderequired.web.servlet.UpgradeRequiredHandlerInterceptor;
@@ -14,7 +20,9 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.handler.MappedInterceptor;
 import org.springframework.web.util.ServletRequestPathUtils;
@@ -58,9 +66,55 @@ class UpgradeRequiredWebMvcAutoConfigurationTests {
 				.doesNotHaveBean(UpgradeRequiredHandlerExceptionResolver.class)
 				.doesNotHaveBean(MappedInterceptor.class);
 			assertThat(context.getBean(UpgradeRequiredFilter.class).getOrder())
-				.isEqualTo(UpgradeRequiredFilter.DEFAULT_ORDER)
+				.isEqualTo(UpgradeRequiredFilter.BEFORE_SECURITY_ORDER)
 				.isEqualTo(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
 		});
+	}
+
+	@Test
+	void theFilterOrdersMeanWhatTheWebFilterOrdersMean() {
+		assertThat(UpgradeRequiredFilter.DEFAULT_ORDER).isEqualTo(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1)
+			.isEqualTo(UpgradeRequiredWebFilter.DEFAULT_ORDER);
+		assertThat(UpgradeRequiredFilter.BEFORE_SECURITY_ORDER)
+			.isEqualTo(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1)
+			.isEqualTo(UpgradeRequiredWebFilter.BEFORE_SECURITY_ORDER);
+		assertThat(new UpgradeRequiredFilter(UpgradeEngine.builder((pattern) -> (path) -> true).build(),
+				new UpgradeResponseRenderer())
+			.getOrder()).isEqualTo(UpgradeRequiredFilter.DEFAULT_ORDER);
+	}
+
+	@Test
+	void everyEntryPointTakesThePipelineBean() {
+		this.runner.withBean(UpgradePipeline.class, UpgradeRequiredWebMvcAutoConfigurationTests::refusingPipeline)
+			.run((context) -> {
+				MockHttpServletResponse response = new MockHttpServletResponse();
+				assertThat(context.getBean(UpgradeRequiredHandlerInterceptor.class)
+					.preHandle(new MockHttpServletRequest("GET", "/a"), response, new Object())).isFalse();
+				assertThat(response.getStatus()).isEqualTo(426);
+				response = new MockHttpServletResponse();
+				assertThat(context.getBean(UpgradeRequiredHandlerExceptionResolver.class)
+					.resolveException(new MockHttpServletRequest("GET", "/a"), response, null,
+							new IllegalStateException("no handler"))).isNotNull();
+				assertThat(response.getStatus()).isEqualTo(426);
+			});
+		this.runner.withBean(UpgradePipeline.class, UpgradeRequiredWebMvcAutoConfigurationTests::refusingPipeline)
+			.withPropertyValues("upgrade-required.before-security=true")
+			.run((context) -> {
+				MockHttpServletResponse response = new MockHttpServletResponse();
+				context.getBean(UpgradeRequiredFilter.class)
+					.doFilter(new MockHttpServletRequest("GET", "/a"), response, new MockFilterChain());
+				assertThat(response.getStatus()).isEqualTo(426);
+			});
+	}
+
+	/**
+	 * A pipeline that refuses every plain request, where the starter's own, without rules,
+	 * refuses none.
+	 */
+	private static UpgradePipeline refusingPipeline() {
+		return new UpgradePipeline(UpgradeEngine.builder((pattern) -> (path) -> true)
+			.rules(List.of(new HttpsRule("secure", List.of(), RuleSettings.defaults(), false, 443)))
+			.build(), new UpgradeResponseRenderer());
 	}
 
 	@Test

@@ -1,0 +1,65 @@
+package io.github.upgraderequired.web;
+
+import io.github.upgraderequired.core.Decision;
+import io.github.upgraderequired.core.UpgradeEngine;
+import io.github.upgraderequired.core.UpgradeRequest;
+import io.github.upgraderequired.render.UpgradeResponseRenderer;
+
+/**
+ * The path a request takes through the starter, whichever entry point it came in by:
+ * the engine decides, the renderer answers a refusal (or its plain fallback answers, when
+ * rendering fails) or gives the headers of a request let through, and the refusal is
+ * counted once the adapter says it is sending it. Knows no web stack: an adapter reads its
+ * request into an {@link UpgradeRequest}, calls {@link #process(UpgradeRequest)} once,
+ * applies CORS and copies the result onto its response.
+ * <p>
+ * A request no rule has anything to say about costs one call to the engine and nothing
+ * more: it gets {@link PipelineResult#PASS}, shared by all such requests.
+ */
+public final class UpgradePipeline {
+
+	private final UpgradeEngine engine;
+
+	private final UpgradeResponseRenderer renderer;
+
+	/**
+	 * Create a new pipeline.
+	 * @param engine the engine that decides
+	 * @param renderer the renderer of the upgrade response and of the headers added to
+	 * requests let through
+	 */
+	public UpgradePipeline(UpgradeEngine engine, UpgradeResponseRenderer renderer) {
+		this.engine = engine;
+		this.renderer = renderer;
+	}
+
+	/**
+	 * Return whether a rule that reads the application's API version may apply to the
+	 * request, so that an adapter that resolves that version asynchronously does so only
+	 * then.
+	 * @param request the request
+	 * @return {@code true} if such a rule is in force for the request's path and method
+	 */
+	public boolean readsApplicationApiVersion(UpgradeRequest request) {
+		return this.engine.readsApplicationApiVersion(request);
+	}
+
+	/**
+	 * Decide on a request and prepare its answer. Warnings, reports and errors are counted
+	 * at once; a refusal when the adapter calls {@link PipelineResult#refusalSent()}.
+	 * @param request the request
+	 * @return what to do with the request, never {@code null}
+	 */
+	public PipelineResult process(UpgradeRequest request) {
+		Decision decision = this.engine.decide(request);
+		if (decision == Decision.PASS) {
+			return PipelineResult.PASS;
+		}
+		if (decision.isRejected()) {
+			return PipelineResult.refuse(decision, this.renderer.renderOrFallBack(decision, request), this.engine,
+					request);
+		}
+		return PipelineResult.pass(decision, this.renderer.passHeadersOrNone(decision));
+	}
+
+}

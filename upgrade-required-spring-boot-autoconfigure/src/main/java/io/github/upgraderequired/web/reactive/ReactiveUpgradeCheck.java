@@ -1,0 +1,156 @@
+package io.github.upgraderequired.web.reactive;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import io.github.upgraderequired.core.Header;
+import io.github.upgraderequired.render.UpgradeResponse;
+import io.github.upgraderequired.web.PipelineResult;
+import io.github.upgraderequired.web.UpgradePipeline;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.cors.reactive.CorsUtils;
+import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.reactive.accept.ApiVersionStrategy;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * The Spring WebFlux adapter on the {@link UpgradePipeline}: reads an exchange, runs it
+ * through the pipeline once, and writes what comes back, the upgrade response to a
+ * refused request, the warning and {@code Vary} headers to the others before the rest of
+ * the chain runs. Used by the web filter, and by any entry point that has an exchange and
+ * a chain to continue. The twin of Spring MVC's {@code ServletUpgradeCheck}.
+ */
+final class ReactiveUpgradeCheck {
+
+	private final UpgradePipeline pipeline;
+
+	private final Supplier<List<HandlerMapping>> cors;
+
+	private @Nullable ApiVersionStrategy apiVersionStrategy;
+
+	/**
+	 * Create a new check.
+	 * @param pipeline the pipeline
+	 * @param cors the handler mappings whose CORS configuration applies to the upgrade
+	 * response of a cross-origin request (WebFlux applies CORS when it looks the handler
+	 * up, after every filter)
+	 */
+	ReactiveUpgradeCheck(UpgradePipeline pipeline, Supplier<List<HandlerMapping>> cors) {
+		this.pipeline = pipeline;
+		this.cors = cors;
+	}
+
+	/**
+	 * Use the application's API versioning to resolve the API version of requests. The
+	 * version is resolved before the rules run, since WebFlux resolves it asynchronously,
+	 * and only for requests a rule that reads it covers.
+	 */
+	void setApiVersionStrategy(@Nullable ApiVersionStrategy apiVersionStrategy) {
+		this.apiVersionStrategy = apiVersionStrategy;
+	}
+
+	/**
+	 * Check the exchange.
+	 * @return the rest of the chain for a request let through, the written answer
+	 * otherwise
+	 */
+	Mono<Void> check(ServerWebExchange exchange, WebFilterChain chain) {
+		ReactiveUpgradeRequest upgradeRequest = new ReactiveUpgradeRequest(exchange);
+		ApiVersionStrategy apiVersionStrategy = this.apiVersionStrategy;
+		if (apiVersionStrategy == null || !this.pipeline.readsApplicationApiVersion(upgradeRequest)) {
+			return check(exchange, chain, upgradeRequest);
+		}
+		return apiVersionStrategy.resolveApiVersion(exchange)
+			.onErrorResume((ex) -> Mono.empty())
+			.map(upgradeRequest::apiVersion)
+			.defaultIfEmpty(upgradeRequest)
+			.flatMap((resolved) -> check(exchange, chain, resolved));
+	}
+
+	private Mono<Void> check(ServerWebExchange exchange, WebFilterChain chain, ReactiveUpgradeRequest upgradeRequest) {
+		PipelineResult result = this.pipeline.process(upgradeRequest);
+		UpgradeResponse refusal = result.refusal();
+		if (refusal == null) {
+			HttpHeaders headers = exchange.getResponse().getHeaders();
+			for (Header header : result.passHeaders()) {
+				headers.add(header.name(), header.value());
+			}
+			return chain.filter(exchange);
+		}
+		return applyCors(exchange).then(Mono.defer(() -> {
+			if (corsRefused(exchange.getResponse())) {
+				return exchange.getResponse().setComplete();
+			}
+			// Counted before it is written, so that a client that has the answer sees it counted.
+			result.refusalSent();
+			return write(refusal, exchange.getResponse());
+		}));
+	}
+
+	/**
+	 * Add the CORS headers the application's configuration sends for this request, by
+	 * looking the handler up in the handler mappings as WebFlux would; an {@code Origin}
+	 * that does not parse makes the request no cross-origin one, so it gets the upgrade
+	 * response without CORS headers.
+	 */
+	private Mono<Void> applyCors(ServerWebExchange exchange) {
+		if (!isCorsRequest(exchange)) {
+			return Mono.empty();
+		}
+		List<HandlerMapping> mappings = this.cors.get();
+		if (mappings == null || mappings.isEmpty()) {
+			return Mono.empty();
+		}
+		// Looking the handler up applies its CORS configuration to the response; what it
+		// finds, or any error it raises, does not matter here.
+		return Flux.fromIterable(mappings)
+			.concatMap((mapping) -> mapping.getHandler(exchange).onErrorComplete())
+			.next()
+			.onErrorComplete()
+			.then();
+	}
+
+	private static boolean isCorsRequest(ServerWebExchange exchange) {
+		try {
+			return CorsUtils.isCorsRequest(exchange.getRequest());
+		}
+		catch (IllegalArgumentException ex) {
+			// An Origin that does not parse.
+			return false;
+		}
+	}
+
+	/**
+	 * Return whether the application's CORS configuration refused the request's origin,
+	 * which Spring's CORS processor answers with 403, as it would before any handler.
+	 */
+	private static boolean corsRefused(ServerHttpResponse response) {
+		return response.getStatusCode() == HttpStatus.FORBIDDEN;
+	}
+
+	private static Mono<Void> write(UpgradeResponse refusal, ServerHttpResponse response) {
+		response.setStatusCode(HttpStatusCode.valueOf(refusal.status()));
+		HttpHeaders headers = response.getHeaders();
+		for (Header header : refusal.headers()) {
+			headers.add(header.name(), header.value());
+		}
+		if (refusal.contentType() != null) {
+			headers.set(HttpHeaders.CONTENT_TYPE, refusal.contentType());
+		}
+		headers.setContentLength(refusal.contentLength());
+		byte[] body = refusal.body();
+		if (body.length == 0) {
+			return response.setComplete();
+		}
+		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+	}
+
+}

@@ -1,0 +1,168 @@
+package io.github.upgraderequired.web;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.upgraderequired.core.Decision;
+import io.github.upgraderequired.core.DecisionListener;
+import io.github.upgraderequired.core.Header;
+import io.github.upgraderequired.core.HttpProtocol;
+import io.github.upgraderequired.core.Mode;
+import io.github.upgraderequired.core.RuleSettings;
+import io.github.upgraderequired.core.TestRequest;
+import io.github.upgraderequired.core.UpgradeEngine;
+import io.github.upgraderequired.core.UpgradeRequest;
+import io.github.upgraderequired.core.UpgradeRule;
+import io.github.upgraderequired.core.Verdict;
+import io.github.upgraderequired.core.rule.HttpVersionRule;
+import io.github.upgraderequired.render.UpgradeResponse;
+import io.github.upgraderequired.render.UpgradeResponseRenderer;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link UpgradePipeline} and the {@link PipelineResult} it returns, on plain
+ * values: what every adapter gets back for a request, and when a refusal is counted.
+ */
+class UpgradePipelineTests {
+
+	private static final Instant DEPRECATION = Instant.parse("2026-01-01T00:00:00Z");
+
+	private final List<String> outcomes = new ArrayList<>();
+
+	@Test
+	void aRequestNoRuleSpeaksOfGetsTheSharedPass() {
+		PipelineResult result = pipeline(Mode.ENFORCE).process(TestRequest.get("/open/a"));
+		assertThat(result).isSameAs(PipelineResult.PASS);
+		assertThat(result.refusal()).isNull();
+		assertThat(result.passHeaders()).isEmpty();
+		assertThat(result.decision()).isSameAs(Decision.PASS);
+	}
+
+	@Test
+	void aWarnedRequestPassesWithTheWarningHeaders() {
+		PipelineResult result = pipeline(Mode.WARN).process(http10("/old/a"));
+		assertThat(result.refusal()).isNull();
+		assertThat(result.passHeaders()).extracting(Header::name).contains("Deprecation");
+		assertThat(this.outcomes).containsExactly("old:warned");
+		result.refusalSent();
+		assertThat(this.outcomes).containsExactly("old:warned");
+	}
+
+	@Test
+	void aRefusedRequestGetsTheCompleteResponseAndIsCountedOnlyOnceSent() {
+		PipelineResult result = pipeline(Mode.ENFORCE).process(http10("/old/a"));
+		UpgradeResponse refusal = result.refusal();
+		assertThat(refusal).isNotNull();
+		assertThat(refusal.status()).isEqualTo(426);
+		assertThat(refusal.headers()).contains(new Header("Upgrade", "HTTP/1.1"));
+		assertThat(refusal.body()).isNotEmpty().hasSize(refusal.contentLength());
+		assertThat(result.passHeaders()).isEmpty();
+		assertThat(this.outcomes).isEmpty();
+		result.refusalSent();
+		assertThat(this.outcomes).containsExactly("old:rejected");
+		result.refusalSent();
+		assertThat(this.outcomes).containsExactly("old:rejected");
+	}
+
+	@Test
+	void eachRefusedRequestIsCountedOnItsOwn() {
+		UpgradePipeline pipeline = pipeline(Mode.ENFORCE);
+		pipeline.process(http10("/old/a")).refusalSent();
+		pipeline.process(http10("/old/b")).refusalSent();
+		assertThat(this.outcomes).containsExactly("old:rejected", "old:rejected");
+	}
+
+	@Test
+	void aRefusalTheAdapterNeverSentIsNotCounted() {
+		pipeline(Mode.ENFORCE).process(http10("/old/a"));
+		assertThat(this.outcomes).isEmpty();
+	}
+
+	@Test
+	void aRendererThatThrowsCostsTheClientNotItsAnswer() {
+		UpgradeResponseRenderer failing = new UpgradeResponseRenderer() {
+
+			@Override
+			public UpgradeResponse render(Decision decision, UpgradeRequest request) {
+				throw new IllegalStateException("broken renderer");
+			}
+
+		};
+		PipelineResult result = new UpgradePipeline(engine(Mode.ENFORCE, false), failing).process(http10("/old/a"));
+		assertThat(result.refusal()).isNotNull();
+		assertThat(result.refusal().status()).isEqualTo(426);
+		assertThat(result.refusal().headers()).contains(new Header("Upgrade", "HTTP/1.1"));
+		result.refusalSent();
+		assertThat(this.outcomes).containsExactly("old:rejected");
+	}
+
+	@Test
+	void aRefusalByARuleThatFailedClosedIsCountedAsAnErrorOnly() {
+		UpgradeEngine engine = UpgradeEngine.builder((pattern) -> (path) -> true)
+			.rules(List.of(new ThrowingRule()))
+			.failClosed(true)
+			.listeners(List.of(listener()))
+			.build();
+		PipelineResult result = new UpgradePipeline(engine, new UpgradeResponseRenderer())
+			.process(TestRequest.get("/x"));
+		assertThat(result.refusal()).isNotNull();
+		result.refusalSent();
+		assertThat(this.outcomes).containsExactly("throwing:error");
+	}
+
+	@Test
+	void theApplicationsApiVersionIsAskedForOnlyWhereARuleReadsIt() {
+		assertThat(pipeline(Mode.ENFORCE).readsApplicationApiVersion(TestRequest.get("/old/a"))).isFalse();
+	}
+
+	private UpgradePipeline pipeline(Mode mode) {
+		return new UpgradePipeline(engine(mode, false), new UpgradeResponseRenderer());
+	}
+
+	private UpgradeEngine engine(Mode mode, boolean failClosed) {
+		RuleSettings settings = RuleSettings.builder()
+			.paths(List.of("/old/**"))
+			.mode(mode)
+			.deprecation(DEPRECATION)
+			.build();
+		return UpgradeEngine.builder((pattern) -> (path) -> path.startsWith(pattern.replace("/**", "/")))
+			.rules(List.of(new HttpVersionRule("old", HttpProtocol.HTTP_1_1, List.of("HTTP/1.1"), settings)))
+			.failClosed(failClosed)
+			.listeners(List.of(listener()))
+			.build();
+	}
+
+	private DecisionListener listener() {
+		return (rule, outcome, client, request) -> this.outcomes.add(rule.name() + ":" + outcome.value());
+	}
+
+	private static TestRequest http10(String path) {
+		return TestRequest.get(path).protocol(HttpProtocol.HTTP_1_0);
+	}
+
+	/**
+	 * A rule that throws on every request.
+	 */
+	static final class ThrowingRule implements UpgradeRule {
+
+		@Override
+		public String name() {
+			return "throwing";
+		}
+
+		@Override
+		public List<String> upgrade() {
+			return List.of("HTTP/2.0");
+		}
+
+		@Override
+		public Verdict check(UpgradeRequest request) {
+			throw new IllegalStateException("broken rule");
+		}
+
+	}
+
+}
