@@ -12,14 +12,16 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.reactive.GenericReactiveWebApplicationContext;
+import org.springframework.boot.web.context.reactive.StandardReactiveWebEnvironment;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.StandardEnvironment;
 
 /**
  * The starter's beans as the sample application has them: built by the starter's own
  * auto-configurations from the sample's own {@code application.yml} (which the build
- * copies onto the class path as {@value #CONFIGURATION}), in a bare web application
- * context that starts no server. The Micrometer listener counts in the given registry,
+ * copies onto the class path as {@value #CONFIGURATION}) and nothing else, in a bare
+ * web application context that starts no server. The Micrometer listener counts in the given registry,
  * and every rule's counters are registered up front, as the starter's meter binder does.
  */
 final class SampleApp implements AutoCloseable {
@@ -41,11 +43,17 @@ final class SampleApp implements AutoCloseable {
 	 * @return the running context
 	 */
 	static SampleApp start(MeterRegistry registry) {
+		// Only the sample's settings: nothing from this JVM's system properties or
+		// environment variables.
+		StandardReactiveWebEnvironment environment = new StandardReactiveWebEnvironment();
+		environment.getPropertySources().remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
+		environment.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(Starter.class)
-			// A reactive web context without a server: the starter's auto-configurations
-			// ask for a web application, and nothing here listens on a port.
-			.web(WebApplicationType.NONE)
+			// A reactive web application whose context starts no server: the starter's
+			// auto-configurations ask for a web application, and nothing here listens.
+			.web(WebApplicationType.REACTIVE)
 			.contextFactory((type) -> new GenericReactiveWebApplicationContext())
+			.environment(environment)
 			.bannerMode(Banner.Mode.OFF)
 			.logStartupInfo(false)
 			.initializers((initialized) -> initialized.getBeanFactory().registerSingleton("meterRegistry", registry))

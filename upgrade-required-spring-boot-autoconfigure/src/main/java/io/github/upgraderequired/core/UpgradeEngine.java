@@ -35,7 +35,11 @@ public final class UpgradeEngine {
 
 	private final DecisionListener[] listeners;
 
-	private final boolean readsApplicationApiVersion;
+	/**
+	 * The rules that read the application's API version, the only ones
+	 * {@link #readsApplicationApiVersion(UpgradeRequest)} looks at.
+	 */
+	private final CompiledRule[] applicationApiVersionRules;
 
 	private UpgradeEngine(Builder builder) {
 		List<CompiledRule> rules = new ArrayList<>();
@@ -57,7 +61,9 @@ public final class UpgradeEngine {
 		this.clock = builder.clock;
 		this.failClosed = builder.failClosed;
 		this.listeners = builder.listeners.toArray(DecisionListener[]::new);
-		this.readsApplicationApiVersion = rules.stream().anyMatch((rule) -> rule.rule.readsApplicationApiVersion());
+		this.applicationApiVersionRules = rules.stream()
+			.filter((rule) -> rule.rule.readsApplicationApiVersion())
+			.toArray(CompiledRule[]::new);
 	}
 
 	/**
@@ -92,7 +98,7 @@ public final class UpgradeEngine {
 	 * @return {@code true} if such a rule is in force for the request's path and method
 	 */
 	public boolean readsApplicationApiVersion(UpgradeRequest request) {
-		if (!this.readsApplicationApiVersion) {
+		if (this.applicationApiVersionRules.length == 0) {
 			return false;
 		}
 		String path = request.path();
@@ -101,9 +107,8 @@ public final class UpgradeEngine {
 			return false;
 		}
 		String method = request.method();
-		for (CompiledRule rule : this.rules) {
-			if (rule.rule.readsApplicationApiVersion() && rule.schedule.mode() != Mode.OFF
-					&& rule.inScope(path, plain, method)) {
+		for (CompiledRule rule : this.applicationApiVersionRules) {
+			if (rule.schedule.mode() != Mode.OFF && rule.inScope(path, plain, method)) {
 				return true;
 			}
 		}
@@ -125,9 +130,9 @@ public final class UpgradeEngine {
 	}
 
 	/**
-	 * Decide what to do with a request, as an adapter does: warnings, reports and errors
-	 * are told to the listeners at once, a rejection only when the adapter says it sent
-	 * the upgrade response ({@link #rejectionSent(Decision, UpgradeRequest)}).
+	 * Decide what to do with a request, as the request pipeline does: warnings, reports and
+	 * errors are told to the listeners at once, a rejection only when the pipeline says the
+	 * upgrade response is sent ({@link #rejectionSent(Decision, UpgradeRequest)}).
 	 * @param request the request
 	 * @return the decision, {@link Decision#PASS} when nothing is to be done
 	 */
@@ -262,10 +267,11 @@ public final class UpgradeEngine {
 	}
 
 	/**
-	 * Record that the rejection of a decision is sent: logs it and tells the listeners.
-	 * Adapters call this once they know they answer with the upgrade response (and before
-	 * writing it, so that a client that has the answer finds it counted), so that a
-	 * request answered otherwise (a cross-origin request from an origin the application
+	 * Record that the rejection of a decision this engine made is sent: logs it and tells
+	 * the listeners. The request pipeline calls this when its adapter says it answers with
+	 * the upgrade response ({@code PipelineResult.refusalSent()}, before writing it, so
+	 * that a client that has the answer finds it counted), so that a request answered
+	 * otherwise (a cross-origin request from an origin the application
 	 * refuses gets Spring's 403) is not counted as a rejection. A rule that failed closed
 	 * was counted as an error already and is not counted again.
 	 * @param decision the decision, as {@link #decide(UpgradeRequest)} returned it

@@ -30,8 +30,8 @@ import org.jspecify.annotations.Nullable;
  * {@code application/problem+json} (RFC 9457) unless the client prefers HTML or plain
  * text; {@code HEAD} gets none.
  * <p>
- * Adapters call {@link #renderOrFallBack} and {@link #passHeadersOrNone}, so that a
- * subclass that throws never leaves a request half answered: a rejected request then gets
+ * The request pipeline calls {@link #renderOrFallBack} and {@link #passHeadersOrNone}, so
+ * that a subclass that throws never leaves a request half answered: a rejected request then gets
  * the {@link #fallback plain upgrade response}, and a request that goes through goes
  * without the headers. The first failure of each is logged at WARN, the next ones at
  * DEBUG.

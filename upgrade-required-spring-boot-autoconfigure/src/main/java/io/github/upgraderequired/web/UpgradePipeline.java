@@ -14,7 +14,10 @@ import io.github.upgraderequired.render.UpgradeResponseRenderer;
  * applies CORS and copies the result onto its response.
  * <p>
  * A request no rule has anything to say about costs one call to the engine and nothing
- * more: it gets {@link PipelineResult#PASS}, shared by all such requests.
+ * more: it gets {@link PipelineResult#PASS}, shared by all such requests. (On WebFlux, an
+ * application that uses Spring's API versioning and has a rule that reads it first asks
+ * {@link #readsApplicationApiVersion(UpgradeRequest)}, which matches the paths of those
+ * rules only, since WebFlux resolves that version asynchronously.)
  */
 public final class UpgradePipeline {
 

@@ -114,8 +114,44 @@ class UpgradePipelineTests {
 	}
 
 	@Test
-	void theApplicationsApiVersionIsAskedForOnlyWhereARuleReadsIt() {
-		assertThat(pipeline(Mode.ENFORCE).readsApplicationApiVersion(TestRequest.get("/old/a"))).isFalse();
+	void theApplicationsApiVersionIsAskedForOnlyWhereARuleThatReadsItApplies() {
+		UpgradeRule readsIt = new UpgradeRule() {
+
+			@Override
+			public String name() {
+				return "api";
+			}
+
+			@Override
+			public List<String> upgrade() {
+				return List.of("API-Version/2");
+			}
+
+			@Override
+			public boolean readsApplicationApiVersion() {
+				return true;
+			}
+
+			@Override
+			public RuleSettings settings() {
+				return RuleSettings.builder().paths(List.of("/api/**")).build();
+			}
+
+			@Override
+			public Verdict check(UpgradeRequest request) {
+				return Verdict.pass();
+			}
+
+		};
+		UpgradePipeline pipeline = new UpgradePipeline(
+				UpgradeEngine.builder((pattern) -> (path) -> path.startsWith(pattern.replace("/**", "/")))
+					.rules(List.of(new HttpVersionRule("old", HttpProtocol.HTTP_1_1, List.of("HTTP/1.1"),
+							RuleSettings.defaults()), readsIt))
+					.build(),
+				new UpgradeResponseRenderer());
+		assertThat(pipeline.readsApplicationApiVersion(TestRequest.get("/api/a"))).isTrue();
+		assertThat(pipeline.readsApplicationApiVersion(TestRequest.get("/other"))).isFalse();
+		assertThat(pipeline(Mode.ENFORCE).readsApplicationApiVersion(TestRequest.get("/api/a"))).isFalse();
 	}
 
 	private UpgradePipeline pipeline(Mode mode) {

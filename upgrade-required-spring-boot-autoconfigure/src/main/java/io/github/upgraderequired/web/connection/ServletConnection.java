@@ -8,8 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a servlet request's connection says: the TLS version, whether the request was
- * forwarded, the peer's address. Read from the container's own request, beneath any
+ * What a servlet request's connection says: the HTTP and TLS versions, whether the
+ * request was forwarded, the peer's address. Read from the container's own request, beneath any
  * wrapper such as Spring's {@code ForwardedHeaderFilter} puts around it. Shared by the
  * Spring MVC adapter, the WebFlux adapter on a Servlet container and the Tomcat valve;
  * not an API.

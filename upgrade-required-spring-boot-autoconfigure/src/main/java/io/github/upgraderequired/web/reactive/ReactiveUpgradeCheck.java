@@ -85,8 +85,9 @@ final class ReactiveUpgradeCheck {
 			}
 			return chain.filter(exchange);
 		}
+		HttpStatusCode status = exchange.getResponse().getStatusCode();
 		return applyCors(exchange).then(Mono.defer(() -> {
-			if (corsRefused(exchange.getResponse())) {
+			if (corsRefused(status, exchange.getResponse())) {
 				return exchange.getResponse().setComplete();
 			}
 			// Counted before it is written, so that a client that has the answer sees it counted.
@@ -129,11 +130,16 @@ final class ReactiveUpgradeCheck {
 	}
 
 	/**
-	 * Return whether the application's CORS configuration refused the request's origin,
-	 * which Spring's CORS processor answers with 403, as it would before any handler.
+	 * Return whether applying the application's CORS configuration refused the request's
+	 * origin: Spring's CORS processor then answered 403, as it would before any handler.
+	 * @param status the response's status before CORS was applied
 	 */
-	private static boolean corsRefused(ServerHttpResponse response) {
-		return response.getStatusCode() == HttpStatus.FORBIDDEN;
+	private static boolean corsRefused(@Nullable HttpStatusCode status, ServerHttpResponse response) {
+		return !isForbidden(status) && isForbidden(response.getStatusCode());
+	}
+
+	private static boolean isForbidden(@Nullable HttpStatusCode status) {
+		return status != null && status.value() == HttpStatus.FORBIDDEN.value();
 	}
 
 	private static Mono<Void> write(UpgradeResponse refusal, ServerHttpResponse response) {

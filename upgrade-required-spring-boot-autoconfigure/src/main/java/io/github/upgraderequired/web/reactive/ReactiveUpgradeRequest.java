@@ -45,7 +45,7 @@ final class ReactiveUpgradeRequest implements UpgradeRequest {
 	}
 
 	/**
-	 * Give the API version the filter resolved beforehand.
+	 * Give the API version {@code ReactiveUpgradeCheck} resolved beforehand.
 	 */
 	ReactiveUpgradeRequest apiVersion(@Nullable String apiVersion) {
 		this.apiVersion = apiVersion;
@@ -105,8 +105,8 @@ final class ReactiveUpgradeRequest implements UpgradeRequest {
 	}
 
 	/**
-	 * Return the API version the filter resolved beforehand with the application's
-	 * versioning, which resolves asynchronously.
+	 * Return the API version {@code ReactiveUpgradeCheck} resolved beforehand with the
+	 * application's versioning, which resolves asynchronously.
 	 */
 	@Override
 	public @Nullable String apiVersion() {

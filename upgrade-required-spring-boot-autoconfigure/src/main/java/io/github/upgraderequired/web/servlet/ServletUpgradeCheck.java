@@ -78,8 +78,9 @@ final class ServletUpgradeCheck {
 			}
 			return true;
 		}
+		int status = response.getStatus();
 		applyCors(request, response);
-		if (!corsRefused(response)) {
+		if (!corsRefused(status, response)) {
 			// Counted before it is written, so that a client that has the answer sees it counted.
 			result.refusalSent();
 			write(refusal, response);
@@ -110,11 +111,12 @@ final class ServletUpgradeCheck {
 	}
 
 	/**
-	 * Return whether the application's CORS configuration refused the request's origin,
-	 * which Spring's CORS processor answers with 403, as it would before any handler.
+	 * Return whether applying the application's CORS configuration refused the request's
+	 * origin: Spring's CORS processor then answered 403, as it would before any handler.
+	 * @param status the response's status before CORS was applied
 	 */
-	private static boolean corsRefused(HttpServletResponse response) {
-		return response.getStatus() == HttpStatus.FORBIDDEN.value();
+	private static boolean corsRefused(int status, HttpServletResponse response) {
+		return status != HttpStatus.FORBIDDEN.value() && response.getStatus() == HttpStatus.FORBIDDEN.value();
 	}
 
 	private static void write(UpgradeResponse refusal, HttpServletResponse response) throws IOException {

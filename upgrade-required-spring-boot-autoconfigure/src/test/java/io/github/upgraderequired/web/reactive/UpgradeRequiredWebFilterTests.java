@@ -1,6 +1,8 @@
 package io.github.upgraderequired.web.reactive;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.upgraderequired.core.Mode;
@@ -11,9 +13,14 @@ import io.github.upgraderequired.render.UpgradeResponseRenderer;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
+import org.springframework.context.support.StaticApplicationContext;
+import org.springframework.http.HttpStatus;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
 import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.server.WebHandler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code Connection}, which HTTP/2 would not allow.
  */
 class UpgradeRequiredWebFilterTests {
+
+	private static final String ALLOWED_ORIGIN = "https://app.example";
 
 	@Test
 	void rejectedRequestIsAnsweredAndStopped() {
@@ -75,6 +84,58 @@ class UpgradeRequiredWebFilterTests {
 			.from(MockServerHttpRequest.get("/app/secure/a").contextPath("/app"));
 		filter(Mode.ENFORCE).filter(exchange, chain(new AtomicBoolean())).block();
 		assertThat(exchange.getResponse().getBodyAsString().block()).contains("\"instance\":\"/secure/a\"");
+	}
+
+	@Test
+	void aCrossOriginRefusalCarriesTheApplicationsCorsHeadersAndIsCounted() {
+		List<String> outcomes = new ArrayList<>();
+		MockServerWebExchange exchange = MockServerWebExchange
+			.from(MockServerHttpRequest.get("http://localhost/secure/a").header("Origin", ALLOWED_ORIGIN));
+		corsFilter(outcomes).filter(exchange, chain(new AtomicBoolean())).block();
+		assertThat(exchange.getResponse().getStatusCode().value()).isEqualTo(426);
+		assertThat(exchange.getResponse().getHeaders().getAccessControlAllowOrigin()).isEqualTo(ALLOWED_ORIGIN);
+		assertThat(outcomes).containsExactly("secure:rejected");
+	}
+
+	@Test
+	void anOriginTheApplicationRefusesGetsSprings403AndIsNotCounted() {
+		List<String> outcomes = new ArrayList<>();
+		MockServerWebExchange exchange = MockServerWebExchange
+			.from(MockServerHttpRequest.get("http://localhost/secure/a").header("Origin", "https://other.example"));
+		corsFilter(outcomes).filter(exchange, chain(new AtomicBoolean())).block();
+		assertThat(exchange.getResponse().getStatusCode().value()).isEqualTo(403);
+		assertThat(outcomes).isEmpty();
+	}
+
+	@Test
+	void aResponseSomethingElseMade403IsStillRefusedWith426() {
+		List<String> outcomes = new ArrayList<>();
+		MockServerWebExchange exchange = MockServerWebExchange
+			.from(MockServerHttpRequest.get("http://localhost/secure/a").header("Origin", ALLOWED_ORIGIN));
+		exchange.getResponse().setStatusCode(HttpStatus.FORBIDDEN);
+		corsFilter(outcomes).filter(exchange, chain(new AtomicBoolean())).block();
+		assertThat(exchange.getResponse().getStatusCode().value()).isEqualTo(426);
+		assertThat(outcomes).containsExactly("secure:rejected");
+	}
+
+	/**
+	 * A filter whose CORS configuration, that of a handler mapping, allows
+	 * {@value #ALLOWED_ORIGIN} only.
+	 */
+	private static UpgradeRequiredWebFilter corsFilter(List<String> outcomes) {
+		CorsConfiguration cors = new CorsConfiguration();
+		cors.addAllowedOrigin(ALLOWED_ORIGIN);
+		WebHandler handler = (exchange) -> Mono.empty();
+		SimpleUrlHandlerMapping mapping = new SimpleUrlHandlerMapping(Map.of("/secure/**", handler));
+		mapping.setCorsConfigurations(Map.of("/**", cors));
+		mapping.setApplicationContext(new StaticApplicationContext());
+		UpgradeEngine engine = UpgradeEngine
+			.builder((pattern) -> (path) -> path.startsWith(pattern.replace("/**", "/")))
+			.rules(List.of(new HttpsRule("secure", List.of(),
+					RuleSettings.builder().paths(List.of("/secure/**")).build(), false, 443)))
+			.listeners(List.of((rule, outcome, client, request) -> outcomes.add(rule.name() + ":" + outcome.value())))
+			.build();
+		return new UpgradeRequiredWebFilter(engine, new UpgradeResponseRenderer(), () -> List.of(mapping));
 	}
 
 	private static WebFilterChain chain(AtomicBoolean chained) {

@@ -1,5 +1,6 @@
 package io.github.upgraderequired.web.servlet;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import io.github.upgraderequired.core.Mode;
@@ -12,16 +13,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.web.cors.CorsConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link UpgradeRequiredHandlerInterceptor}, without a server. The mirror of
+ * Tests for {@link UpgradeRequiredHandlerInterceptor}, and for CORS on
+ * {@link UpgradeRequiredFilter}, without a server. The mirror of
  * {@code UpgradeRequiredWebFilterTests}.
  */
 class UpgradeRequiredHandlerInterceptorTests {
+
+	private static final String ALLOWED_ORIGIN = "https://app.example";
 
 	@Test
 	void rejectedRequestIsAnsweredAndStopped() throws Exception {
@@ -69,6 +75,57 @@ class UpgradeRequiredHandlerInterceptorTests {
 		MockHttpServletResponse response = new MockHttpServletResponse();
 		assertThat(interceptor(Mode.ENFORCE).preHandle(request, response, new Object())).isFalse();
 		assertThat(response.getContentAsString()).contains("\"instance\":\"/secure/a\"");
+	}
+
+	@Test
+	void aCrossOriginRefusalCarriesTheApplicationsCorsHeadersAndIsCounted() throws Exception {
+		List<String> outcomes = new ArrayList<>();
+		MockHttpServletRequest request = request("/secure/a");
+		request.addHeader("Origin", ALLOWED_ORIGIN);
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		corsFilter(outcomes).doFilter(request, response, new MockFilterChain());
+		assertThat(response.getStatus()).isEqualTo(426);
+		assertThat(response.getHeader("Access-Control-Allow-Origin")).isEqualTo(ALLOWED_ORIGIN);
+		assertThat(outcomes).containsExactly("secure:rejected");
+	}
+
+	@Test
+	void anOriginTheApplicationRefusesGetsSprings403AndIsNotCounted() throws Exception {
+		List<String> outcomes = new ArrayList<>();
+		MockHttpServletRequest request = request("/secure/a");
+		request.addHeader("Origin", "https://other.example");
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		corsFilter(outcomes).doFilter(request, response, new MockFilterChain());
+		assertThat(response.getStatus()).isEqualTo(403);
+		assertThat(outcomes).isEmpty();
+	}
+
+	@Test
+	void aResponseSomethingElseMade403IsStillRefusedWith426() throws Exception {
+		List<String> outcomes = new ArrayList<>();
+		MockHttpServletRequest request = request("/secure/a");
+		request.addHeader("Origin", ALLOWED_ORIGIN);
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		response.setStatus(403);
+		corsFilter(outcomes).doFilter(request, response, new MockFilterChain());
+		assertThat(response.getStatus()).isEqualTo(426);
+		assertThat(outcomes).containsExactly("secure:rejected");
+	}
+
+	/**
+	 * A filter (the entry point that applies CORS itself, as the exception resolver does)
+	 * whose CORS configuration allows {@value #ALLOWED_ORIGIN} only.
+	 */
+	private static UpgradeRequiredFilter corsFilter(List<String> outcomes) {
+		CorsConfiguration cors = new CorsConfiguration();
+		cors.addAllowedOrigin(ALLOWED_ORIGIN);
+		UpgradeEngine engine = UpgradeEngine
+			.builder((pattern) -> (path) -> path.startsWith(pattern.replace("/**", "/")))
+			.rules(List.of(new HttpsRule("secure", List.of(),
+					RuleSettings.builder().paths(List.of("/secure/**")).build(), false, 443)))
+			.listeners(List.of((rule, outcome, client, request) -> outcomes.add(rule.name() + ":" + outcome.value())))
+			.build();
+		return new UpgradeRequiredFilter(engine, new UpgradeResponseRenderer(), (request) -> cors);
 	}
 
 	private static MockHttpServletRequest request(String path) {
