@@ -15,7 +15,9 @@ import org.jspecify.annotations.Nullable;
  * {@link #refusal() this complete response}. A refusal carries what it needs to be
  * counted, so that the adapter only says when it sends it ({@link #refusalSent()}).
  * <p>
- * Used by one request on one thread at a time.
+ * A result that refuses belongs to one request and is used on one thread at a time; a
+ * result that lets a request through holds nothing that changes, and {@link #PASS} is
+ * shared by every request no rule spoke of.
  */
 public final class PipelineResult {
 
@@ -64,7 +66,7 @@ public final class PipelineResult {
 
 	/**
 	 * Return the headers to add to the answer of a request let through: the warnings, and
-	 * {@code Vary} for the request headers the decision read.
+	 * {@code Vary} for the request headers that rules in warn or enforce mode read.
 	 * @return the headers, empty for a refusal
 	 */
 	public List<Header> passHeaders() {

@@ -1,5 +1,7 @@
 package io.github.upgraderequired.web;
 
+import java.util.Objects;
+
 import io.github.upgraderequired.core.Decision;
 import io.github.upgraderequired.core.UpgradeEngine;
 import io.github.upgraderequired.core.UpgradeRequest;
@@ -32,8 +34,8 @@ public final class UpgradePipeline {
 	 * requests let through
 	 */
 	public UpgradePipeline(UpgradeEngine engine, UpgradeResponseRenderer renderer) {
-		this.engine = engine;
-		this.renderer = renderer;
+		this.engine = Objects.requireNonNull(engine, "engine must not be null");
+		this.renderer = Objects.requireNonNull(renderer, "renderer must not be null");
 	}
 
 	/**

@@ -143,14 +143,19 @@ class UpgradePipelineTests {
 			}
 
 		};
-		UpgradePipeline pipeline = new UpgradePipeline(
-				UpgradeEngine.builder((pattern) -> (path) -> path.startsWith(pattern.replace("/**", "/")))
-					.rules(List.of(new HttpVersionRule("old", HttpProtocol.HTTP_1_1, List.of("HTTP/1.1"),
-							RuleSettings.defaults()), readsIt))
-					.build(),
-				new UpgradeResponseRenderer());
+		List<String> matched = new ArrayList<>();
+		UpgradePipeline pipeline = new UpgradePipeline(UpgradeEngine.builder((pattern) -> (path) -> {
+			matched.add(pattern);
+			return path.startsWith(pattern.replace("/**", "/"));
+		})
+			.rules(List.of(new HttpVersionRule("old", HttpProtocol.HTTP_1_1, List.of("HTTP/1.1"),
+					RuleSettings.builder().paths(List.of("/old/**")).build()), readsIt))
+			.build(), new UpgradeResponseRenderer());
 		assertThat(pipeline.readsApplicationApiVersion(TestRequest.get("/api/a"))).isTrue();
 		assertThat(pipeline.readsApplicationApiVersion(TestRequest.get("/other"))).isFalse();
+		assertThat(pipeline.readsApplicationApiVersion(TestRequest.get("/old/a"))).isFalse();
+		// Only the paths of the rule that reads the version are matched, not every rule's.
+		assertThat(matched).containsOnly("/api/**").isNotEmpty();
 		assertThat(pipeline(Mode.ENFORCE).readsApplicationApiVersion(TestRequest.get("/api/a"))).isFalse();
 	}
 

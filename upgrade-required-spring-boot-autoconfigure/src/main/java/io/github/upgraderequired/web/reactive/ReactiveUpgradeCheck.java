@@ -30,6 +30,8 @@ import org.springframework.web.server.WebFilterChain;
  */
 final class ReactiveUpgradeCheck {
 
+	private static final Mono<Boolean> NOT_REFUSED = Mono.just(false);
+
 	private final UpgradePipeline pipeline;
 
 	private final Supplier<List<HandlerMapping>> cors;
@@ -85,38 +87,50 @@ final class ReactiveUpgradeCheck {
 			}
 			return chain.filter(exchange);
 		}
-		HttpStatusCode status = exchange.getResponse().getStatusCode();
-		return applyCors(exchange).then(Mono.defer(() -> {
-			if (corsRefused(status, exchange.getResponse())) {
+		return corsRefused(exchange).flatMap((refused) -> {
+			if (refused) {
 				return exchange.getResponse().setComplete();
 			}
 			// Counted before it is written, so that a client that has the answer sees it counted.
 			result.refusalSent();
 			return write(refusal, exchange.getResponse());
-		}));
+		});
 	}
 
 	/**
 	 * Add the CORS headers the application's configuration sends for this request, by
-	 * looking the handler up in the handler mappings as WebFlux would; an {@code Origin}
-	 * that does not parse makes the request no cross-origin one, so it gets the upgrade
-	 * response without CORS headers.
+	 * looking the handler up in the handler mappings as WebFlux would, and return whether
+	 * that configuration refused the request's origin: Spring's CORS processor has then
+	 * set 403, as it would before any handler. A status set before is cleared for the
+	 * lookup, so that the 403 can only be the processor's, and restored after it. An
+	 * {@code Origin} that does not parse makes the request no cross-origin one, so it gets
+	 * the upgrade response without CORS headers.
 	 */
-	private Mono<Void> applyCors(ServerWebExchange exchange) {
+	private Mono<Boolean> corsRefused(ServerWebExchange exchange) {
 		if (!isCorsRequest(exchange)) {
-			return Mono.empty();
+			return NOT_REFUSED;
 		}
 		List<HandlerMapping> mappings = this.cors.get();
 		if (mappings == null || mappings.isEmpty()) {
-			return Mono.empty();
+			return NOT_REFUSED;
 		}
+		ServerHttpResponse response = exchange.getResponse();
+		HttpStatusCode status = response.getStatusCode();
+		response.setStatusCode(null);
 		// Looking the handler up applies its CORS configuration to the response; what it
 		// finds, or any error it raises, does not matter here.
 		return Flux.fromIterable(mappings)
 			.concatMap((mapping) -> mapping.getHandler(exchange).onErrorComplete())
 			.next()
 			.onErrorComplete()
-			.then();
+			.then(Mono.fromSupplier(() -> {
+				HttpStatusCode after = response.getStatusCode();
+				if (after != null && after.value() == HttpStatus.FORBIDDEN.value()) {
+					return true;
+				}
+				response.setStatusCode(status);
+				return false;
+			}));
 	}
 
 	private static boolean isCorsRequest(ServerWebExchange exchange) {
@@ -127,19 +141,6 @@ final class ReactiveUpgradeCheck {
 			// An Origin that does not parse.
 			return false;
 		}
-	}
-
-	/**
-	 * Return whether applying the application's CORS configuration refused the request's
-	 * origin: Spring's CORS processor then answered 403, as it would before any handler.
-	 * @param status the response's status before CORS was applied
-	 */
-	private static boolean corsRefused(@Nullable HttpStatusCode status, ServerHttpResponse response) {
-		return !isForbidden(status) && isForbidden(response.getStatusCode());
-	}
-
-	private static boolean isForbidden(@Nullable HttpStatusCode status) {
-		return status != null && status.value() == HttpStatus.FORBIDDEN.value();
 	}
 
 	private static Mono<Void> write(UpgradeResponse refusal, ServerHttpResponse response) {

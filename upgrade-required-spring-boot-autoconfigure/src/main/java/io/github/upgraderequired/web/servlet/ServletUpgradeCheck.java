@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.accept.ApiVersionStrategy;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -78,9 +77,7 @@ final class ServletUpgradeCheck {
 			}
 			return true;
 		}
-		int status = response.getStatus();
-		applyCors(request, response);
-		if (!corsRefused(status, response)) {
+		if (!corsRefused(request, response)) {
 			// Counted before it is written, so that a client that has the answer sees it counted.
 			result.refusalSent();
 			write(refusal, response);
@@ -90,33 +87,25 @@ final class ServletUpgradeCheck {
 
 	/**
 	 * Add the CORS headers the application's configuration sends for this request, as
-	 * Spring MVC's handler mappings would have; an {@code Origin} that does not parse makes
-	 * the request no cross-origin one, so it gets the upgrade response without CORS headers.
+	 * Spring MVC's handler mappings would have, and return whether that configuration
+	 * refused the request's origin: Spring's CORS processor has then answered 403, as it
+	 * would before any handler. An {@code Origin} that does not parse makes the request no
+	 * cross-origin one, so it gets the upgrade response without CORS headers.
 	 */
-	private void applyCors(HttpServletRequest request, HttpServletResponse response) throws IOException {
+	private boolean corsRefused(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		if (this.cors == null || response.getHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN) != null) {
-			return;
+			return false;
 		}
 		try {
 			if (CorsUtils.isCorsRequest(request)) {
 				CorsConfiguration configuration = this.cors.getCorsConfiguration(request);
-				if (configuration != null) {
-					CORS_PROCESSOR.processRequest(configuration, request, response);
-				}
+				return configuration != null && !CORS_PROCESSOR.processRequest(configuration, request, response);
 			}
 		}
 		catch (IllegalArgumentException ex) {
 			// An Origin that does not parse.
 		}
-	}
-
-	/**
-	 * Return whether applying the application's CORS configuration refused the request's
-	 * origin: Spring's CORS processor then answered 403, as it would before any handler.
-	 * @param status the response's status before CORS was applied
-	 */
-	private static boolean corsRefused(int status, HttpServletResponse response) {
-		return status != HttpStatus.FORBIDDEN.value() && response.getStatus() == HttpStatus.FORBIDDEN.value();
+		return false;
 	}
 
 	private static void write(UpgradeResponse refusal, HttpServletResponse response) throws IOException {

@@ -91,7 +91,9 @@ class UpgradeRequiredWebFilterTests {
 		List<String> outcomes = new ArrayList<>();
 		MockServerWebExchange exchange = MockServerWebExchange
 			.from(MockServerHttpRequest.get("http://localhost/secure/a").header("Origin", ALLOWED_ORIGIN));
-		corsFilter(outcomes).filter(exchange, chain(new AtomicBoolean())).block();
+		AtomicBoolean chained = new AtomicBoolean();
+		corsFilter(outcomes).filter(exchange, chain(chained)).block();
+		assertThat(chained).isFalse();
 		assertThat(exchange.getResponse().getStatusCode().value()).isEqualTo(426);
 		assertThat(exchange.getResponse().getHeaders().getAccessControlAllowOrigin()).isEqualTo(ALLOWED_ORIGIN);
 		assertThat(outcomes).containsExactly("secure:rejected");
@@ -102,7 +104,9 @@ class UpgradeRequiredWebFilterTests {
 		List<String> outcomes = new ArrayList<>();
 		MockServerWebExchange exchange = MockServerWebExchange
 			.from(MockServerHttpRequest.get("http://localhost/secure/a").header("Origin", "https://other.example"));
-		corsFilter(outcomes).filter(exchange, chain(new AtomicBoolean())).block();
+		AtomicBoolean chained = new AtomicBoolean();
+		corsFilter(outcomes).filter(exchange, chain(chained)).block();
+		assertThat(chained).isFalse();
 		assertThat(exchange.getResponse().getStatusCode().value()).isEqualTo(403);
 		assertThat(outcomes).isEmpty();
 	}
@@ -113,9 +117,26 @@ class UpgradeRequiredWebFilterTests {
 		MockServerWebExchange exchange = MockServerWebExchange
 			.from(MockServerHttpRequest.get("http://localhost/secure/a").header("Origin", ALLOWED_ORIGIN));
 		exchange.getResponse().setStatusCode(HttpStatus.FORBIDDEN);
-		corsFilter(outcomes).filter(exchange, chain(new AtomicBoolean())).block();
+		AtomicBoolean chained = new AtomicBoolean();
+		corsFilter(outcomes).filter(exchange, chain(chained)).block();
+		assertThat(chained).isFalse();
 		assertThat(exchange.getResponse().getStatusCode().value()).isEqualTo(426);
 		assertThat(outcomes).containsExactly("secure:rejected");
+	}
+
+	@Test
+	void anOriginTheApplicationRefusesGetsSprings403AfterAnEarlier403AndIsNotCounted() {
+		List<String> outcomes = new ArrayList<>();
+		MockServerWebExchange exchange = MockServerWebExchange
+			.from(MockServerHttpRequest.get("http://localhost/secure/a").header("Origin", "https://other.example"));
+		exchange.getResponse().setStatusCode(HttpStatus.FORBIDDEN);
+		AtomicBoolean chained = new AtomicBoolean();
+		corsFilter(outcomes).filter(exchange, chain(chained)).block();
+		assertThat(chained).isFalse();
+		assertThat(exchange.getResponse().getStatusCode().value()).isEqualTo(403);
+		assertThat(exchange.getResponse().getHeaders().getUpgrade()).isNull();
+		assertThat(exchange.getResponse().getBodyAsString().block()).isNullOrEmpty();
+		assertThat(outcomes).isEmpty();
 	}
 
 	/**

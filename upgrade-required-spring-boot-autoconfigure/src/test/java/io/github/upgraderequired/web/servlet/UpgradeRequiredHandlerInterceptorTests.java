@@ -83,7 +83,9 @@ class UpgradeRequiredHandlerInterceptorTests {
 		MockHttpServletRequest request = request("/secure/a");
 		request.addHeader("Origin", ALLOWED_ORIGIN);
 		MockHttpServletResponse response = new MockHttpServletResponse();
-		corsFilter(outcomes).doFilter(request, response, new MockFilterChain());
+		MockFilterChain chain = new MockFilterChain();
+		corsFilter(outcomes).doFilter(request, response, chain);
+		assertThat(chain.getRequest()).isNull();
 		assertThat(response.getStatus()).isEqualTo(426);
 		assertThat(response.getHeader("Access-Control-Allow-Origin")).isEqualTo(ALLOWED_ORIGIN);
 		assertThat(outcomes).containsExactly("secure:rejected");
@@ -95,7 +97,9 @@ class UpgradeRequiredHandlerInterceptorTests {
 		MockHttpServletRequest request = request("/secure/a");
 		request.addHeader("Origin", "https://other.example");
 		MockHttpServletResponse response = new MockHttpServletResponse();
-		corsFilter(outcomes).doFilter(request, response, new MockFilterChain());
+		MockFilterChain chain = new MockFilterChain();
+		corsFilter(outcomes).doFilter(request, response, chain);
+		assertThat(chain.getRequest()).isNull();
 		assertThat(response.getStatus()).isEqualTo(403);
 		assertThat(outcomes).isEmpty();
 	}
@@ -107,9 +111,27 @@ class UpgradeRequiredHandlerInterceptorTests {
 		request.addHeader("Origin", ALLOWED_ORIGIN);
 		MockHttpServletResponse response = new MockHttpServletResponse();
 		response.setStatus(403);
-		corsFilter(outcomes).doFilter(request, response, new MockFilterChain());
+		MockFilterChain chain = new MockFilterChain();
+		corsFilter(outcomes).doFilter(request, response, chain);
+		assertThat(chain.getRequest()).isNull();
 		assertThat(response.getStatus()).isEqualTo(426);
 		assertThat(outcomes).containsExactly("secure:rejected");
+	}
+
+	@Test
+	void anOriginTheApplicationRefusesGetsSprings403AfterAnEarlier403AndIsNotCounted() throws Exception {
+		List<String> outcomes = new ArrayList<>();
+		MockHttpServletRequest request = request("/secure/a");
+		request.addHeader("Origin", "https://other.example");
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		response.setStatus(403);
+		MockFilterChain chain = new MockFilterChain();
+		corsFilter(outcomes).doFilter(request, response, chain);
+		assertThat(chain.getRequest()).isNull();
+		assertThat(response.getStatus()).isEqualTo(403);
+		assertThat(response.getHeader("Upgrade")).isNull();
+		assertThat(response.getContentAsString()).doesNotContain("upgrade");
+		assertThat(outcomes).isEmpty();
 	}
 
 	/**
