@@ -2,12 +2,14 @@
 # loopback, stops everything on exit, and bounds the run time. Source it; do not run it.
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-JAR="$ROOT/sample-app/target/sample-app.jar"
+JAR=${JAR:-"$ROOT/sample-app/target/sample-app.jar"}
 OUT="$ROOT/benchmarks/target/results/$(basename "$0")-$(date -u +%Y%m%dT%H%M%SZ)"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 JAVA_OPTS=${JAVA_OPTS:-"-Xms512m -Xmx512m"}
 PIDS=()
 WATCHDOG=
+# A command prefix for the servers, such as (taskset -c 0); empty runs them anywhere.
+SERVER_PIN=()
 
 mkdir -p "$OUT"
 
@@ -63,7 +65,7 @@ start_app() {
 	shift
 	local log="$OUT/$name.log"
 	# shellcheck disable=SC2086
-	"$JAVA" $JAVA_OPTS -jar "$JAR" --server.address=127.0.0.1 --server.port=0 "$@" >"$log" 2>&1 &
+	"${SERVER_PIN[@]}" "$JAVA" $JAVA_OPTS -jar "$JAR" --server.address=127.0.0.1 --server.port=0 "$@" >"$log" 2>&1 &
 	APP_PID=$!
 	PIDS+=("$APP_PID")
 	local waited=0

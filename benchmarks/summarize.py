@@ -1,7 +1,17 @@
-"""Summarises benchmarks/server-cpu results: medians and pairwise ratios per round."""
+"""Summarises benchmarks/server-cpu results.
+
+Per series: the CPU time per request of each server (medians over the rounds), and for each
+comparison with the disabled server "off" the per-round difference in microseconds and the
+per-round ratio, each with a bootstrap 95% interval of its mean (10,000 resamples of the rounds,
+a fixed seed). The A/A control, a second disabled server "off2", shows how wide an interval is
+when there is nothing to find.
+"""
 import csv
+import random
 import statistics
 import sys
+
+RESAMPLES = 10_000
 
 
 def duration_ms(text):
@@ -12,11 +22,13 @@ def duration_ms(text):
     raise ValueError(text)
 
 
-def spread(values):
-    return "median %.3f (min %.3f, max %.3f, n=%d)" % (statistics.median(values), min(values), max(values), len(values))
+def bootstrap(values, rng):
+    """The mean of the values and a bootstrap 95% interval of it."""
+    means = sorted(statistics.fmean(rng.choices(values, k=len(values))) for _ in range(RESAMPLES))
+    return statistics.fmean(values), means[int(RESAMPLES * 0.025)], means[int(RESAMPLES * 0.975) - 1]
 
 
-def main(path, ticks_per_second):
+def read(path, ticks_per_second):
     rounds = {}
     with open(path) as f:
         for row in csv.DictReader(f, delimiter="\t"):
@@ -24,32 +36,54 @@ def main(path, ticks_per_second):
                 continue
             requests = int(row["requests"])
             if requests == 0:
-                sys.exit("no request completed in round %s (%s)" % (row["round"], row["kind"]))
-            rounds.setdefault(row["round"], {})[row["kind"]] = {
+                sys.exit("no request completed in round %s (%s %s)" % (row["round"], row["server"], row["series"]))
+            rounds.setdefault(row["round"], {})[(row["server"], row["series"])] = {
                 "cpu_us": int(row["ticks"]) * 1_000_000 / ticks_per_second / requests,
                 "rps": float(row["rps"]),
                 "p99": duration_ms(row["p99"]),
             }
-    kinds = ["on", "off", "anchor", "on-426"]
-    names = {"on": "every rule on", "off": "starter disabled", "anchor": "Spring API versioning (starter disabled)",
-             "on-426": "every rule on, refused requests (426)"}
-    print("per side (medians over %d rounds):" % len(rounds))
-    for kind in kinds:
-        values = [r[kind] for r in rounds.values() if kind in r]
-        print("  %-42s CPU/request %s us, throughput %s req/s, p99 %s ms" % (
-            names[kind],
-            "%.1f" % statistics.median(v["cpu_us"] for v in values),
-            "%.0f" % statistics.median(v["rps"] for v in values),
-            "%.2f" % statistics.median(v["p99"] for v in values)))
-    print("pairwise ratios per round (median, min, max):")
-    for a, b, label in (("on", "off", "CPU/request, rules on / disabled"),
-                        ("anchor", "off", "CPU/request, Spring API versioning / disabled"),
-                        ("on-426", "on", "CPU/request, 426 / 200 (rules on)")):
-        ratios = [r[a]["cpu_us"] / r[b]["cpu_us"] for r in rounds.values() if a in r and b in r]
-        print("  %-48s %s" % (label, spread(ratios)))
-    for metric, label in (("rps", "throughput"), ("p99", "p99 latency")):
-        ratios = [r["on"][metric] / r["off"][metric] for r in rounds.values()]
-        print("  %-48s %s" % (label + ", rules on / disabled", spread(ratios)))
+    return rounds
+
+
+def compare(rounds, a, b, label, rng):
+    pairs = [(r[a]["cpu_us"], r[b]["cpu_us"]) for r in rounds.values() if a in r and b in r]
+    if not pairs:
+        return
+    differences = [x - y for x, y in pairs]
+    ratios = [x / y for x, y in pairs]
+    d, d_low, d_high = bootstrap(differences, rng)
+    q, q_low, q_high = bootstrap(ratios, rng)
+    print("  %-34s %+6.2f us [%+.2f, %+.2f]   ratio %.3f [%.3f, %.3f]   median %.3f (min %.3f, max %.3f, n=%d)" % (
+        label, d, d_low, d_high, q, q_low, q_high, statistics.median(ratios), min(ratios), max(ratios), len(ratios)))
+    return q_low, q_high
+
+
+def main(path, ticks_per_second):
+    rng = random.Random(42)
+    rounds = read(path, ticks_per_second)
+    series = sorted({s for r in rounds.values() for (_, s) in r if s != "rejected"}, key=["mix", "app", "pass"].index)
+    print("%d rounds; CPU time per request in microseconds; mean [bootstrap 95%% interval]" % len(rounds))
+    for mix in series:
+        print("series %s:" % mix)
+        for server in ("on", "off", "off2", "anchor"):
+            values = [r[(server, mix)] for r in rounds.values() if (server, mix) in r]
+            if values:
+                print("  %-8s CPU/request %6.2f us (median), throughput %6.0f req/s, p99 %6.2f ms" % (
+                    server, statistics.median(v["cpu_us"] for v in values),
+                    statistics.median(v["rps"] for v in values), statistics.median(v["p99"] for v in values)))
+        compare(rounds, ("on", mix), ("off", mix), "on - off (every rule on)", rng)
+        low, high = compare(rounds, ("off2", mix), ("off", mix), "off2 - off (A/A control)", rng)
+        compare(rounds, ("anchor", mix), ("off", mix), "anchor - off (Spring API versioning)", rng)
+        width = max(1 - low, high - 1)
+        print("  the A/A interval reaches %.1f%% from 1: %s" % (
+            width * 100, "a 1% effect is measurable" if width <= 0.01 else "a 1% effect is not measurable in this run"))
+    refused = [r[("refused", "rejected")] for r in rounds.values() if ("refused", "rejected") in r]
+    if refused:
+        print("series rejected (every request refused, its own server):")
+        print("  refused  CPU/request %6.2f us (median), throughput %6.0f req/s" % (
+            statistics.median(v["cpu_us"] for v in refused), statistics.median(v["rps"] for v in refused)))
+        if series:
+            compare(rounds, ("refused", "rejected"), ("on", series[0]), "a 426 - a %s 200 (rules on)" % series[0], rng)
 
 
 if __name__ == "__main__":

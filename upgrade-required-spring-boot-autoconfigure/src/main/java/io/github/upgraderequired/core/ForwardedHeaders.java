@@ -1,5 +1,6 @@
 package io.github.upgraderequired.core;
 
+import java.util.List;
 import java.util.function.BiFunction;
 
 import org.jspecify.annotations.Nullable;
@@ -15,6 +16,15 @@ public final class ForwardedHeaders {
 			"X-Forwarded-Port", "X-Forwarded-Prefix", "X-Forwarded-Ssl" };
 
 	private ForwardedHeaders() {
+	}
+
+	/**
+	 * Return the names of the forwarding headers, so that a server adapter can look them
+	 * up in its own, faster way.
+	 * @return the names
+	 */
+	public static List<String> names() {
+		return List.of(NAMES);
 	}
 
 	/**

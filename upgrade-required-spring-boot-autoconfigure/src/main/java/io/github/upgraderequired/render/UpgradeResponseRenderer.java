@@ -48,7 +48,19 @@ public class UpgradeResponseRenderer {
 	 */
 	private static final int MAX_VARY_HEADERS = 64;
 
+	/**
+	 * The slots of the identity cache of {@code Vary} headers; a power of two.
+	 */
+	private static final int RECENT_VARY_HEADERS = 16;
+
 	private final Map<List<String>, List<Header>> varyHeaders = new ConcurrentHashMap<>();
+
+	/**
+	 * The {@code Vary} headers of the lists last seen, by the lists' identity: the engine
+	 * hands the same list to every request a rule applies to, so that most requests find it
+	 * here without hashing it. A slot is overwritten by the next list that falls on it.
+	 */
+	private final VaryEntry[] recentVaryHeaders = new VaryEntry[RECENT_VARY_HEADERS];
 
 	private final String problemType;
 
@@ -102,6 +114,11 @@ public class UpgradeResponseRenderer {
 		if (vary.isEmpty()) {
 			return List.of();
 		}
+		int slot = System.identityHashCode(vary) & (RECENT_VARY_HEADERS - 1);
+		VaryEntry recent = this.recentVaryHeaders[slot];
+		if (recent != null && recent.vary == vary) {
+			return recent.headers;
+		}
 		List<Header> headers = this.varyHeaders.get(vary);
 		if (headers == null) {
 			headers = List.of(new Header("Vary", String.join(", ", vary)));
@@ -109,7 +126,15 @@ public class UpgradeResponseRenderer {
 				this.varyHeaders.put(vary, headers);
 			}
 		}
+		// Immutable: a thread that reads the slot sees the entry whole or not at all.
+		this.recentVaryHeaders[slot] = new VaryEntry(vary, headers);
 		return headers;
+	}
+
+	/**
+	 * A list of request header names and its {@code Vary} header.
+	 */
+	private record VaryEntry(List<String> vary, List<Header> headers) {
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -186,6 +187,24 @@ class UpgradeResponseRendererTests {
 		assertThat(this.renderer.passHeaders(decision)).containsExactly(new Header("Vary", "X-App-Version, User-Agent"),
 				new Header("Deprecation", "@1767225600"), new Header("Link", "<u>; rel=x"));
 		assertThat(this.renderer.passHeaders(Decision.PASS)).isEmpty();
+	}
+
+	@Test
+	void eachListOfNamesGetsItsOwnVaryWhicheverListsShareACacheSlot() {
+		// More lists than the identity cache has slots, each asked for several times in
+		// turn, new lists with the same names among them: every answer names its own list.
+		List<List<String>> lists = new ArrayList<>();
+		for (int i = 0; i < 40; i++) {
+			lists.add(List.of("X-A" + i, "X-B" + (i % 3)));
+			lists.add(List.of("X-A" + i, "X-B" + (i % 3)));
+		}
+		for (int pass = 0; pass < 3; pass++) {
+			for (List<String> vary : lists) {
+				Decision decision = new Decision(null, null, null, List.of(), vary);
+				assertThat(this.renderer.passHeaders(decision))
+					.containsExactly(new Header("Vary", String.join(", ", vary)));
+			}
+		}
 	}
 
 	@Test

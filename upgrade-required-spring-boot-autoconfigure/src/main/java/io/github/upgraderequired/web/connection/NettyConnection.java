@@ -5,6 +5,7 @@ import io.github.upgraderequired.core.HttpProtocol;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.util.AsciiString;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.Connection;
 import reactor.netty.http.server.HttpServerRequest;
@@ -17,6 +18,15 @@ import reactor.netty.http.server.HttpServerRequest;
  * Not an API.
  */
 public final class NettyConnection {
+
+	/**
+	 * The forwarding headers' names as Netty's own strings, whose hash codes are computed
+	 * once, not at every lookup.
+	 */
+	private static final AsciiString[] FORWARDED_NAMES = ForwardedHeaders.names()
+		.stream()
+		.map(AsciiString::of)
+		.toArray(AsciiString[]::new);
 
 	private NettyConnection() {
 	}
@@ -64,7 +74,13 @@ public final class NettyConnection {
 	 * @return {@code true} if the request was forwarded
 	 */
 	public static boolean forwarded(Object nativeRequest) {
-		return ForwardedHeaders.present(((HttpServerRequest) nativeRequest).requestHeaders(), HttpHeaders::get);
+		HttpHeaders headers = ((HttpServerRequest) nativeRequest).requestHeaders();
+		for (AsciiString name : FORWARDED_NAMES) {
+			if (headers.contains(name)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

@@ -81,9 +81,13 @@ final class ReactiveUpgradeCheck {
 		PipelineResult result = this.pipeline.process(upgradeRequest);
 		UpgradeResponse refusal = result.refusal();
 		if (refusal == null) {
-			HttpHeaders headers = exchange.getResponse().getHeaders();
-			for (Header header : result.passHeaders()) {
-				headers.add(header.name(), header.value());
+			List<Header> headers = result.passHeaders();
+			if (!headers.isEmpty()) {
+				HttpHeaders responseHeaders = exchange.getResponse().getHeaders();
+				for (int i = 0; i < headers.size(); i++) {
+					Header header = headers.get(i);
+					responseHeaders.add(header.name(), header.value());
+				}
 			}
 			return chain.filter(exchange);
 		}

@@ -1,6 +1,7 @@
 package io.github.upgraderequired.web.servlet;
 
 import java.io.IOException;
+import java.util.List;
 
 import io.github.upgraderequired.core.Header;
 import io.github.upgraderequired.render.UpgradeResponse;
@@ -56,11 +57,21 @@ final class ServletUpgradeCheck {
 	}
 
 	/**
-	 * Return whether the request still needs checking: the first dispatch, not checked yet.
-	 * Error, async and forward dispatches of a request were decided already.
+	 * Return whether the request still needs checking: the first dispatch, not checked by
+	 * the filter. Error, async and forward dispatches of a request were decided already.
 	 */
 	static boolean needsCheck(HttpServletRequest request) {
 		return request.getDispatcherType() == DispatcherType.REQUEST && request.getAttribute(CHECKED) == null;
+	}
+
+	/**
+	 * Remember that the request is checked, so that an interceptor or an exception
+	 * resolver that meets it later leaves it alone. Only the filter needs to: the
+	 * interceptor is the one entry point of a request that has a handler, the exception
+	 * resolver acts only on requests that have none, and each is applied once.
+	 */
+	static void markChecked(HttpServletRequest request) {
+		request.setAttribute(CHECKED, Boolean.TRUE);
 	}
 
 	/**
@@ -68,11 +79,12 @@ final class ServletUpgradeCheck {
 	 * @return {@code true} to let the request through, {@code false} if it was answered
 	 */
 	boolean check(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		request.setAttribute(CHECKED, Boolean.TRUE);
 		PipelineResult result = this.pipeline.process(new ServletUpgradeRequest(request, this.apiVersionStrategy));
 		UpgradeResponse refusal = result.refusal();
 		if (refusal == null) {
-			for (Header header : result.passHeaders()) {
+			List<Header> headers = result.passHeaders();
+			for (int i = 0; i < headers.size(); i++) {
+				Header header = headers.get(i);
 				response.addHeader(header.name(), header.value());
 			}
 			return true;

@@ -134,6 +134,55 @@ class UpgradeRequiredHandlerInterceptorTests {
 		assertThat(outcomes).isEmpty();
 	}
 
+	@Test
+	void theExceptionResolverLeavesARequestWithAHandlerToTheInterceptor() throws Exception {
+		List<String> outcomes = new ArrayList<>();
+		UpgradeRequiredHandlerExceptionResolver resolver = new UpgradeRequiredHandlerExceptionResolver(
+				refusingEngine(outcomes), new UpgradeResponseRenderer());
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		assertThat(resolver.resolveException(request("/secure/a"), response, new Object(),
+				new IllegalStateException("thrown by the handler"))).isNull();
+		assertThat(response.getStatus()).isEqualTo(200);
+		assertThat(resolver.resolveException(request("/secure/a"), response, null,
+				new IllegalStateException("no handler"))).isNotNull();
+		assertThat(response.getStatus()).isEqualTo(426);
+		assertThat(outcomes).containsExactly("secure:rejected");
+	}
+
+	@Test
+	void aRequestTheFilterCheckedIsLeftAloneByTheInterceptorAndTheResolver() throws Exception {
+		List<String> outcomes = new ArrayList<>();
+		UpgradeEngine engine = UpgradeEngine
+			.builder((pattern) -> (path) -> path.startsWith(pattern.replace("/**", "/")))
+			.rules(List.of(new HttpsRule("secure", List.of(), RuleSettings.builder()
+				.paths(List.of("/secure/**"))
+				.mode(Mode.WARN)
+				.deprecation(java.time.Instant.parse("2026-01-01T00:00:00Z"))
+				.build(), false, 443)))
+			.listeners(List.of((rule, outcome, client, request) -> outcomes.add(rule.name() + ":" + outcome.value())))
+			.build();
+		MockHttpServletRequest request = request("/secure/a");
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		MockFilterChain chain = new MockFilterChain();
+		new UpgradeRequiredFilter(engine, new UpgradeResponseRenderer()).doFilter(request, response, chain);
+		assertThat(chain.getRequest()).isSameAs(request);
+		assertThat(new UpgradeRequiredHandlerInterceptor(engine, new UpgradeResponseRenderer()).preHandle(request,
+				response, new Object()))
+			.isTrue();
+		assertThat(new UpgradeRequiredHandlerExceptionResolver(engine, new UpgradeResponseRenderer())
+			.resolveException(request, response, null, new IllegalStateException("no handler"))).isNull();
+		assertThat(outcomes).containsExactly("secure:warned");
+		assertThat(response.getHeaders("Deprecation")).hasSize(1);
+	}
+
+	private static UpgradeEngine refusingEngine(List<String> outcomes) {
+		return UpgradeEngine.builder((pattern) -> (path) -> path.startsWith(pattern.replace("/**", "/")))
+			.rules(List.of(new HttpsRule("secure", List.of(),
+					RuleSettings.builder().paths(List.of("/secure/**")).build(), false, 443)))
+			.listeners(List.of((rule, outcome, client, request) -> outcomes.add(rule.name() + ":" + outcome.value())))
+			.build();
+	}
+
 	/**
 	 * A filter (the entry point that applies CORS itself, as the exception resolver does)
 	 * whose CORS configuration allows {@value #ALLOWED_ORIGIN} only.
