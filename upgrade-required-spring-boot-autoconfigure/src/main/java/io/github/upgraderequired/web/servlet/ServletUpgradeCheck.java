@@ -57,21 +57,11 @@ final class ServletUpgradeCheck {
 	}
 
 	/**
-	 * Return whether the request still needs checking: the first dispatch, not checked by
-	 * the filter. Error, async and forward dispatches of a request were decided already.
+	 * Return whether the request still needs checking: the first dispatch, not checked yet.
+	 * Error, async and forward dispatches of a request were decided already.
 	 */
 	static boolean needsCheck(HttpServletRequest request) {
 		return request.getDispatcherType() == DispatcherType.REQUEST && request.getAttribute(CHECKED) == null;
-	}
-
-	/**
-	 * Remember that the request is checked, so that an interceptor or an exception
-	 * resolver that meets it later leaves it alone. Only the filter needs to: the
-	 * interceptor is the one entry point of a request that has a handler, the exception
-	 * resolver acts only on requests that have none, and each is applied once.
-	 */
-	static void markChecked(HttpServletRequest request) {
-		request.setAttribute(CHECKED, Boolean.TRUE);
 	}
 
 	/**
@@ -79,6 +69,10 @@ final class ServletUpgradeCheck {
 	 * @return {@code true} to let the request through, {@code false} if it was answered
 	 */
 	boolean check(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		// Remembered, so that an entry point that meets the request again (the exception
+		// resolver after an interceptor before ours threw, a second registration of the
+		// interceptor) leaves it alone.
+		request.setAttribute(CHECKED, Boolean.TRUE);
 		PipelineResult result = this.pipeline.process(new ServletUpgradeRequest(request, this.apiVersionStrategy));
 		UpgradeResponse refusal = result.refusal();
 		if (refusal == null) {

@@ -83,12 +83,7 @@ public class UpgradeRequiredFilter extends OncePerRequestFilter implements Order
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (!ServletUpgradeCheck.needsCheck(request)) {
-			chain.doFilter(request, response);
-			return;
-		}
-		ServletUpgradeCheck.markChecked(request);
-		if (this.check.check(request, response)) {
+		if (!ServletUpgradeCheck.needsCheck(request) || this.check.check(request, response)) {
 			chain.doFilter(request, response);
 		}
 	}

@@ -19,11 +19,8 @@ import org.springframework.web.servlet.ModelAndView;
  * Checks the requests that never reached {@link UpgradeRequiredHandlerInterceptor}
  * because handler mapping failed (an unsupported method, media type or API version, no
  * handler at all), so that an outdated client learns it must upgrade before it learns
- * about the mapping error, as on WebFlux, where the filter runs before routing. Only
- * exceptions without a handler are looked at: a request that has one went through the
- * handler's interceptors, {@code UpgradeRequiredHandlerInterceptor} among them (unless an
- * interceptor before it threw). Those, and requests that pass, are left to the other
- * resolvers.
+ * about the mapping error, as on WebFlux, where the filter runs before routing. Requests
+ * the interceptor checked, and requests that pass, are left to the other resolvers.
  */
 public class UpgradeRequiredHandlerExceptionResolver implements HandlerExceptionResolver, Ordered {
 
@@ -71,8 +68,7 @@ public class UpgradeRequiredHandlerExceptionResolver implements HandlerException
 	@Override
 	public @Nullable ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response,
 			@Nullable Object handler, Exception ex) {
-		// With a handler, the interceptor has seen the request.
-		if (handler != null || !ServletUpgradeCheck.needsCheck(request) || response.isCommitted()) {
+		if (!ServletUpgradeCheck.needsCheck(request) || response.isCommitted()) {
 			return null;
 		}
 		try {

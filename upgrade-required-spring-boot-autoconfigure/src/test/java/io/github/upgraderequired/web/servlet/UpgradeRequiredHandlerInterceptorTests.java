@@ -135,16 +135,31 @@ class UpgradeRequiredHandlerInterceptorTests {
 	}
 
 	@Test
-	void theExceptionResolverLeavesARequestWithAHandlerToTheInterceptor() throws Exception {
+	void aRequestTheInterceptorCheckedIsLeftAloneByTheResolverAndASecondInterceptor() throws Exception {
 		List<String> outcomes = new ArrayList<>();
-		UpgradeRequiredHandlerExceptionResolver resolver = new UpgradeRequiredHandlerExceptionResolver(
-				refusingEngine(outcomes), new UpgradeResponseRenderer());
+		UpgradeEngine engine = refusingEngine(outcomes);
+		MockHttpServletRequest request = request("/other");
 		MockHttpServletResponse response = new MockHttpServletResponse();
-		assertThat(resolver.resolveException(request("/secure/a"), response, new Object(),
-				new IllegalStateException("thrown by the handler"))).isNull();
+		assertThat(new UpgradeRequiredHandlerInterceptor(engine, new UpgradeResponseRenderer()).preHandle(request,
+				response, new Object()))
+			.isTrue();
+		request.setRequestURI("/secure/a");
+		assertThat(new UpgradeRequiredHandlerInterceptor(engine, new UpgradeResponseRenderer()).preHandle(request,
+				response, new Object()))
+			.isTrue();
+		assertThat(new UpgradeRequiredHandlerExceptionResolver(engine, new UpgradeResponseRenderer())
+			.resolveException(request, response, new Object(), new IllegalStateException("thrown later"))).isNull();
 		assertThat(response.getStatus()).isEqualTo(200);
-		assertThat(resolver.resolveException(request("/secure/a"), response, null,
-				new IllegalStateException("no handler"))).isNotNull();
+		assertThat(outcomes).isEmpty();
+	}
+
+	@Test
+	void theExceptionResolverChecksARequestWithAHandlerThatNoInterceptorChecked() throws Exception {
+		List<String> outcomes = new ArrayList<>();
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		assertThat(new UpgradeRequiredHandlerExceptionResolver(refusingEngine(outcomes), new UpgradeResponseRenderer())
+			.resolveException(request("/secure/a"), response, new Object(),
+					new IllegalStateException("thrown by an interceptor before ours"))).isNotNull();
 		assertThat(response.getStatus()).isEqualTo(426);
 		assertThat(outcomes).containsExactly("secure:rejected");
 	}
