@@ -82,12 +82,10 @@ final class ReactiveUpgradeCheck {
 		UpgradeResponse refusal = result.refusal();
 		if (refusal == null) {
 			List<Header> headers = result.passHeaders();
-			if (!headers.isEmpty()) {
-				HttpHeaders responseHeaders = exchange.getResponse().getHeaders();
-				for (int i = 0; i < headers.size(); i++) {
-					Header header = headers.get(i);
-					responseHeaders.add(header.name(), header.value());
-				}
+			HttpHeaders responseHeaders = exchange.getResponse().getHeaders();
+			for (int i = 0; i < headers.size(); i++) {
+				Header header = headers.get(i);
+				responseHeaders.add(header.name(), header.value());
 			}
 			return chain.filter(exchange);
 		}
