@@ -277,7 +277,7 @@ final class PropertiesRules {
 					"it is not a path segment index", "Use 0 for the first segment, 1 for the second, and so on.");
 		}
 		ApiVersionRule.Source source;
-		Function<String, @Nullable Comparable<?>> parser;
+		@Nullable Function<String, @Nullable Comparable<?>> parser;
 		if (application) {
 			source = new ApiVersionRule.Source(true, this.applicationApiVersioning.header(), null, null,
 					this.applicationApiVersioning.mediaTypeParameter());
@@ -286,9 +286,9 @@ final class PropertiesRules {
 		else {
 			source = new ApiVersionRule.Source(false, ownSource ? api.getHeader() : "API-Version",
 					api.getQueryParameter(), api.getPathSegment(), api.getMediaTypeParameter());
-			parser = VersionNumber::parse;
+			parser = null;
 		}
-		if (parser.apply(minimum) == null) {
+		if (((parser != null) ? parser.apply(minimum) : VersionNumber.parse(minimum)) == null) {
 			throw new UpgradeRequiredConfigurationException(prefix + ".minimum", minimum, "it is not an API version"
 					+ (application ? " the application's versioning accepts" : ""),
 					"Use a version such as 2, 1.2 or v1.2.3.");
@@ -299,7 +299,8 @@ final class PropertiesRules {
 					"'API/" + minimum + "' is not a legal Upgrade token",
 					"Set '" + prefix + ".upgrade' to a token such as API/2.");
 		}
-		return new ApiVersionRule(name, minimum, source, parser, upgrade, settings);
+		return (parser != null) ? new ApiVersionRule(name, minimum, source, parser, upgrade, settings)
+				: new ApiVersionRule(name, minimum, source, upgrade, settings);
 	}
 
 	private static UpgradeRule appVersion(String name, String prefix, Rule rule, RuleSettings settings) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -15,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  * allocation on the passing path.
  */
 final class CompiledRule {
+
+	private static final int MAX_MERGED_VARY = 16;
 
 	final UpgradeRule rule;
 
@@ -50,6 +53,20 @@ final class CompiledRule {
 	private final byte @Nullable [] exemptHeaderValue;
 
 	private final AtomicBoolean failureLogged = new AtomicBoolean();
+
+	/**
+	 * The {@code Vary} lists of earlier rules this rule's list was merged into, with the
+	 * results, so that a combination of rules has one list: the renderer finds it by
+	 * identity. Replaced whole, never changed; at most {@link #MAX_MERGED_VARY} entries.
+	 */
+	private volatile MergedVary[] mergedVary = new MergedVary[0];
+
+	/**
+	 * The last refusal decided by this rule alone, kept for the next request with the
+	 * same verdict (the rules share the verdicts that no request changes): one decision
+	 * for all of them, which the renderer recognises. Immutable, so a plain field.
+	 */
+	private @Nullable Decision lastRefusal;
 
 	CompiledRule(UpgradeRule rule, PathMatcher.Compiler compiler) {
 		this.rule = rule;
@@ -90,6 +107,60 @@ final class CompiledRule {
 		this.varyOnly = new Decision(null, null, null, List.of(), this.vary);
 		this.unknownVerdict = Verdict.upgrade(null, null)
 			.withDetail("The request does not show what rule '" + name + "' checks, and the rule refuses such requests.");
+	}
+
+	/**
+	 * Return the names of {@code earlier} and of this rule's {@code Vary} list, the first
+	 * list's first, without repeating a name: the same list for the same earlier list.
+	 */
+	List<String> mergeVaryInto(List<String> earlier) {
+		MergedVary[] merged = this.mergedVary;
+		for (MergedVary entry : merged) {
+			if (entry.earlier == earlier) {
+				return entry.merged;
+			}
+		}
+		List<String> result = mergeVary(earlier, this.vary);
+		if (merged.length < MAX_MERGED_VARY) {
+			MergedVary[] grown = Arrays.copyOf(merged, merged.length + 1);
+			grown[merged.length] = new MergedVary(earlier, result);
+			// Two threads may both add: one entry is lost, and computed again later.
+			this.mergedVary = grown;
+		}
+		return result;
+	}
+
+	/**
+	 * Return the names of both lists, the first list's first, without repeating a name
+	 * (compared without regard to case).
+	 */
+	static List<String> mergeVary(List<String> first, List<String> second) {
+		List<String> merged = null;
+		for (int i = 0; i < second.size(); i++) {
+			String name = second.get(i);
+			if (!containsIgnoreCase(first, name) && (merged == null || !containsIgnoreCase(merged, name))) {
+				merged = (merged != null) ? merged : new ArrayList<>(first);
+				merged.add(name);
+			}
+		}
+		return (merged != null) ? List.copyOf(merged) : first;
+	}
+
+	/**
+	 * Return the decision that this rule refuses a request with this verdict, no rule
+	 * warning: the one of the last such request when the verdict and the {@code Vary}
+	 * list are the same objects.
+	 */
+	Decision refusal(Verdict verdict, List<String> vary) {
+		Decision last = this.lastRefusal;
+		if (last != null && last.vary() == vary && last.rejection().verdict() == verdict) {
+			return last;
+		}
+		List<String> upgrade = (verdict.upgrade() != null) ? verdict.upgrade() : this.descriptor.upgrade();
+		Decision decision = new Decision(new Decision.Rejection(this.descriptor, verdict, upgrade), null, null,
+				List.of(), vary);
+		this.lastRefusal = decision;
+		return decision;
 	}
 
 	private static PathMatcher[] compile(List<String> patterns, PathMatcher.Compiler compiler) {
@@ -153,6 +224,12 @@ final class CompiledRule {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * An earlier {@code Vary} list and the result of merging this rule's into it.
+	 */
+	private record MergedVary(List<String> earlier, List<String> merged) {
 	}
 
 	private static boolean contains(String[] values, String value) {

@@ -161,7 +161,7 @@ public final class UpgradeEngine {
 			// What the configuration alone decides comes before path matching.
 			if (schedule.mode() == Mode.OFF
 					|| (!schedule.isTimed() && schedule.mode() == Mode.ENFORCE && result != null
-							&& result.rejection != null)
+							&& result.rejected())
 					|| !rule.inScope(path, plain, method)) {
 				continue;
 			}
@@ -169,7 +169,7 @@ public final class UpgradeEngine {
 				now = this.clock.instant();
 			}
 			Mode mode = schedule.modeAt(now);
-			if (mode == Mode.OFF || (mode == Mode.ENFORCE && result != null && result.rejection != null)) {
+			if (mode == Mode.OFF || (mode == Mode.ENFORCE && result != null && result.rejected())) {
 				continue;
 			}
 			if (mode != Mode.REPORT && !rule.vary.isEmpty()) {
@@ -178,7 +178,7 @@ public final class UpgradeEngine {
 					vary = rule.vary;
 				}
 				else {
-					vary = mergeVary(vary, rule.vary);
+					vary = rule.mergeVaryInto(vary);
 				}
 			}
 			if (rule.isExempt(request)) {
@@ -209,23 +209,6 @@ public final class UpgradeEngine {
 			return Decision.PASS;
 		}
 		return (vary == varyRule.vary) ? varyRule.varyOnly : new Decision(null, null, null, List.of(), vary);
-	}
-
-	/**
-	 * Return the names of both lists, the first list's first, without repeating a name
-	 * (compared without regard to case).
-	 */
-	private static List<String> mergeVary(List<String> first, List<String> second) {
-		List<String> merged = null;
-		for (int i = 0; i < second.size(); i++) {
-			String name = second.get(i);
-			if (!CompiledRule.containsIgnoreCase(first, name)
-					&& (merged == null || !CompiledRule.containsIgnoreCase(merged, name))) {
-				merged = (merged != null) ? merged : new ArrayList<>(first);
-				merged.add(name);
-			}
-		}
-		return (merged != null) ? List.copyOf(merged) : first;
 	}
 
 	private boolean excluded(String path, boolean plain) {
@@ -262,8 +245,8 @@ public final class UpgradeEngine {
 			notify(rule.descriptor, Outcome.WARNED, verdict.client(), request);
 			return;
 		}
-		List<String> upgrade = (verdict.upgrade() != null) ? verdict.upgrade() : rule.descriptor.upgrade();
-		result.rejection = new Decision.Rejection(rule.descriptor, verdict, upgrade);
+		result.rejectedBy = rule;
+		result.verdict = verdict;
 	}
 
 	/**
@@ -319,7 +302,9 @@ public final class UpgradeEngine {
 	 */
 	private static final class Accumulator {
 
-		private Decision.@Nullable Rejection rejection;
+		private @Nullable CompiledRule rejectedBy;
+
+		private @Nullable Verdict verdict;
 
 		private @Nullable Instant deprecation;
 
@@ -352,8 +337,22 @@ public final class UpgradeEngine {
 			}
 		}
 
+		boolean rejected() {
+			return this.rejectedBy != null;
+		}
+
 		Decision toDecision(List<String> vary) {
-			return new Decision(this.rejection, this.deprecation, this.sunset,
+			CompiledRule rule = this.rejectedBy;
+			Verdict verdict = this.verdict;
+			if (rule != null && verdict != null && this.deprecation == null && this.links == null) {
+				return rule.refusal(verdict, vary);
+			}
+			Decision.Rejection rejection = null;
+			if (rule != null && verdict != null) {
+				List<String> upgrade = (verdict.upgrade() != null) ? verdict.upgrade() : rule.descriptor.upgrade();
+				rejection = new Decision.Rejection(rule.descriptor, verdict, upgrade);
+			}
+			return new Decision(rejection, this.deprecation, this.sunset,
 					(this.links != null) ? List.copyOf(this.links) : List.of(), vary);
 		}
 

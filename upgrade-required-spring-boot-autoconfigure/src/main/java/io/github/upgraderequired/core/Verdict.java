@@ -89,6 +89,18 @@ public final class Verdict {
 	}
 
 	/**
+	 * Return a copy with what the request used, so that a rule can build the parts of its
+	 * verdict that no request changes once and add only this per request.
+	 * @param current what the request used (taken from the request; it is truncated and
+	 * escaped when shown), or {@code null}
+	 * @return a new verdict
+	 */
+	public Verdict withCurrent(@Nullable String current) {
+		return new Verdict(this.kind, this.upgrade, this.minimum, current, this.detail, this.upgradeUrl,
+				this.redirect, this.headers, this.client);
+	}
+
+	/**
 	 * Return a copy with a sentence for people that explains what to do.
 	 * @param detail the sentence
 	 * @return a new verdict

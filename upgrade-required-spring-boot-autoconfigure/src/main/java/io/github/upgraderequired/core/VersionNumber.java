@@ -17,6 +17,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class VersionNumber implements Comparable<VersionNumber> {
 
+	/**
+	 * What {@link #compare(String, VersionNumber)} returns for a value that does not parse.
+	 */
+	public static final int UNPARSABLE = Integer.MIN_VALUE;
+
 	private static final String[] NO_IDENTIFIERS = {};
 
 	private static final int MAX_LENGTH = 64;
@@ -73,19 +78,84 @@ public final class VersionNumber implements Comparable<VersionNumber> {
 	}
 
 	/**
+	 * Compare a version as a client sent it with a parsed one, as
+	 * {@code parse(value).compareTo(other)} would, without allocating for a plain
+	 * release version such as {@code 5.2.1}: its segments are compared where they stand.
+	 * (A version with a pre-release or build metadata is parsed first.)
+	 * @param value the version as sent, may be {@code null}
+	 * @param other the version to compare with
+	 * @return a negative number, zero or a positive number as {@code value} is lower than,
+	 * equal to or higher than {@code other}; {@link #UNPARSABLE} if {@code value} does not
+	 * parse
+	 */
+	public static int compare(@Nullable String value, VersionNumber other) {
+		if (value == null) {
+			return UNPARSABLE;
+		}
+		int start = strippedStart(value);
+		int end = strippedEnd(value, start);
+		if (start == end || end - start > MAX_LENGTH) {
+			return UNPARSABLE;
+		}
+		if (value.charAt(start) == 'v' || value.charAt(start) == 'V') {
+			start++;
+		}
+		int compared = 0;
+		int count = 0;
+		int segmentStart = start;
+		for (int i = start; i <= end; i++) {
+			char c = (i < end) ? value.charAt(i) : '.';
+			if (c == '.') {
+				int digits = i - segmentStart;
+				if (digits == 0 || digits > MAX_DIGITS || count == MAX_SEGMENTS) {
+					return UNPARSABLE;
+				}
+				if (compared == 0) {
+					long theirs = (count < other.segments.length) ? other.segments[count] : 0;
+					compared = Long.compare(Long.parseLong(value, segmentStart, i, 10), theirs);
+				}
+				count++;
+				segmentStart = i + 1;
+			}
+			else if (c < '0' || c > '9') {
+				if (c != '-' && c != '+') {
+					return UNPARSABLE;
+				}
+				// A pre-release or build metadata: rare enough to be parsed.
+				VersionNumber version = parse(value);
+				return (version != null) ? Integer.signum(version.compareTo(other)) : UNPARSABLE;
+			}
+		}
+		for (int i = count; compared == 0 && i < other.segments.length; i++) {
+			compared = Long.compare(0, other.segments[i]);
+		}
+		// A release ranks above any of its pre-releases.
+		return (compared == 0 && other.preRelease.length > 0) ? 1 : compared;
+	}
+
+	/**
 	 * Strip spaces and tabs, but no other character: control characters make a value
 	 * unparsable.
 	 */
 	private static String strip(String value) {
+		int start = strippedStart(value);
+		return value.substring(start, strippedEnd(value, start));
+	}
+
+	private static int strippedStart(String value) {
 		int start = 0;
-		int end = value.length();
-		while (start < end && (value.charAt(start) == ' ' || value.charAt(start) == '\t')) {
+		while (start < value.length() && (value.charAt(start) == ' ' || value.charAt(start) == '\t')) {
 			start++;
 		}
+		return start;
+	}
+
+	private static int strippedEnd(String value, int start) {
+		int end = value.length();
 		while (end > start && (value.charAt(end - 1) == ' ' || value.charAt(end - 1) == '\t')) {
 			end--;
 		}
-		return value.substring(start, end);
+		return end;
 	}
 
 	private static long @Nullable [] parseSegments(String text, int start, int end) {

@@ -34,6 +34,20 @@ final class Escaping {
 	}
 
 	/**
+	 * Return whether a value is written into a JSON string literal as it is, one byte per
+	 * character: printable ASCII that {@link #json(StringBuilder, String)} leaves alone.
+	 */
+	static boolean isPlainJson(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
 	 * Append a JSON string literal. Besides what JSON requires, {@code <}, {@code >},
 	 * {@code &}, U+2028 and U+2029 are escaped, and lone surrogates become U+FFFD, so the
 	 * output is valid UTF-8 and safe to embed in a page.

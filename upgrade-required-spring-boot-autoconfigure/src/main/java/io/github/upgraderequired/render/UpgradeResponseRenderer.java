@@ -53,7 +53,27 @@ public class UpgradeResponseRenderer {
 	 */
 	private static final int RECENT_VARY_HEADERS = 16;
 
+	/**
+	 * The slots of the identity cache of prepared refusals; a power of two.
+	 */
+	private static final int RECENT_REFUSALS = 16;
+
+	/**
+	 * What comes between the head of a problem body and the request's path.
+	 */
+	private static final byte[] INSTANCE = ",\"instance\":\"".getBytes(StandardCharsets.US_ASCII);
+
 	private final Map<List<String>, List<Header>> varyHeaders = new ConcurrentHashMap<>();
+
+	/**
+	 * The refusals last seen, by the identity of their decision, prepared once one comes
+	 * a second time: the engine hands the same decision to every request that a rule
+	 * refuses with a verdict that no request changes (HTTP/1.0, HTTP/1.1 on an HTTP/2
+	 * path, an old TLS version, a plain request to a WebSocket path), so that such
+	 * refusals are rendered once. A slot is overwritten by the next decision that falls
+	 * on it.
+	 */
+	private final RecentRefusal[] recentRefusals = new RecentRefusal[RECENT_REFUSALS];
 
 	/**
 	 * The {@code Vary} headers of the lists last seen, by the lists' identity: the engine
@@ -152,19 +172,176 @@ public class UpgradeResponseRenderer {
 		if (verdict.redirect() != null) {
 			return redirect(decision, rejection, verdict.redirect(), varyHeaders(decision.vary()));
 		}
+		ResponseFormat format = ResponseFormat.negotiate(request.header("Accept"));
+		HttpProtocol protocol = request.protocol();
+		PreparedRefusal prepared = prepared(decision);
+		List<Header> headers;
+		byte[] body;
+		if (prepared != null) {
+			headers = prepared.headers[ProtocolKind.of(protocol).ordinal()];
+			body = switch (format) {
+				case PROBLEM_JSON -> prepared.json(request.path());
+				case HTML -> prepared.html;
+				case TEXT -> prepared.text;
+			};
+		}
+		else {
+			headers = headers(decision, protocol);
+			body = body(format, rejection, request.path());
+		}
+		return new UpgradeResponse(rejection.status(), headers, format.contentType(),
+				"HEAD".equals(request.method()) ? NO_BODY : body, body.length);
+	}
+
+	/**
+	 * Return the headers of the upgrade response, {@code Content-Type} aside: they depend
+	 * on the decision and on the request's HTTP version only.
+	 */
+	private static List<Header> headers(Decision decision, @Nullable HttpProtocol protocol) {
+		Rejection rejection = Objects.requireNonNull(decision.rejection());
 		List<Header> headers = new ArrayList<>(8);
-		addUpgrade(rejection, request, headers);
+		addUpgrade(rejection, protocol, headers);
 		headers.add(new Header("Cache-Control", "no-store"));
 		List<String> vary = new ArrayList<>(decision.vary().size() + 1);
 		vary.add("Accept");
 		vary.addAll(decision.vary());
 		headers.add(new Header("Vary", String.join(", ", vary)));
 		addWarnings(decision, headers);
-		headers.addAll(verdict.headers());
-		ResponseFormat format = ResponseFormat.negotiate(request.header("Accept"));
-		byte[] body = body(format, rejection, request).getBytes(StandardCharsets.UTF_8);
-		return new UpgradeResponse(rejection.status(), List.copyOf(headers), format.contentType(),
-				"HEAD".equals(request.method()) ? NO_BODY : body, body.length);
+		headers.addAll(rejection.verdict().headers());
+		return List.copyOf(headers);
+	}
+
+	/**
+	 * Return the refusal of this decision prepared, if the decision came before: else
+	 * remember it, so that it is prepared if it comes again.
+	 */
+	private @Nullable PreparedRefusal prepared(Decision decision) {
+		int slot = System.identityHashCode(decision) & (RECENT_REFUSALS - 1);
+		RecentRefusal recent = this.recentRefusals[slot];
+		if (recent == null || recent.decision != decision) {
+			this.recentRefusals[slot] = new RecentRefusal(decision, null);
+			return null;
+		}
+		if (recent.prepared == null) {
+			recent = new RecentRefusal(decision, prepare(decision));
+			this.recentRefusals[slot] = recent;
+		}
+		return recent.prepared;
+	}
+
+	private PreparedRefusal prepare(Decision decision) {
+		Rejection rejection = Objects.requireNonNull(decision.rejection());
+		@SuppressWarnings("unchecked")
+		List<Header>[] headers = new List[ProtocolKind.values().length];
+		for (ProtocolKind kind : ProtocolKind.values()) {
+			headers[kind.ordinal()] = headers(decision, kind.protocol);
+		}
+		StringBuilder head = new StringBuilder(256);
+		jsonHead(head, rejection);
+		StringBuilder tail = new StringBuilder(256);
+		jsonTail(tail, rejection);
+		return new PreparedRefusal(headers, head.toString(), tail.toString(),
+				html(rejection).getBytes(StandardCharsets.UTF_8), text(rejection).getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * The HTTP versions as far as the upgrade response's headers tell them apart.
+	 */
+	private enum ProtocolKind {
+
+		/**
+		 * HTTP/1.0, or not known: {@code Upgrade} only.
+		 */
+		HTTP_1_0(HttpProtocol.HTTP_1_0),
+
+		/**
+		 * HTTP/1.1: {@code Upgrade} and {@code Connection}.
+		 */
+		HTTP_1_1(HttpProtocol.HTTP_1_1),
+
+		/**
+		 * HTTP/2 and later: neither.
+		 */
+		HTTP_2(HttpProtocol.HTTP_2);
+
+		private final HttpProtocol protocol;
+
+		ProtocolKind(HttpProtocol protocol) {
+			this.protocol = protocol;
+		}
+
+		static ProtocolKind of(@Nullable HttpProtocol protocol) {
+			if (protocol == null || protocol == HttpProtocol.HTTP_1_0) {
+				return HTTP_1_0;
+			}
+			return (protocol == HttpProtocol.HTTP_1_1) ? HTTP_1_1 : HTTP_2;
+		}
+
+	}
+
+	/**
+	 * A decision last seen in a slot, and its refusal once prepared.
+	 */
+	private record RecentRefusal(Decision decision, @Nullable PreparedRefusal prepared) {
+	}
+
+	/**
+	 * The parts of a refusal that no request changes: the headers by HTTP version, the
+	 * HTML and text bodies whole, and the problem body around the request's path.
+	 */
+	private static final class PreparedRefusal {
+
+		private final List<Header>[] headers;
+
+		private final String jsonHead;
+
+		private final String jsonTail;
+
+		private final byte[] jsonHeadBytes;
+
+		private final byte[] jsonTailBytes;
+
+		private final byte[] html;
+
+		private final byte[] text;
+
+		PreparedRefusal(List<Header>[] headers, String jsonHead, String jsonTail, byte[] html, byte[] text) {
+			this.headers = headers;
+			this.jsonHead = jsonHead;
+			this.jsonTail = jsonTail;
+			this.jsonHeadBytes = jsonHead.getBytes(StandardCharsets.UTF_8);
+			this.jsonTailBytes = jsonTail.getBytes(StandardCharsets.UTF_8);
+			this.html = html;
+			this.text = text;
+		}
+
+		/**
+		 * Return the problem body for a request to this path: written straight into its
+		 * bytes when the path needs no escaping, the common case.
+		 */
+		byte[] json(String path) {
+			if (path.length() > Escaping.MAX_ECHO || !Escaping.isPlainJson(path)) {
+				StringBuilder json = new StringBuilder(this.jsonHead.length() + this.jsonTail.length() + 64);
+				json.append(this.jsonHead);
+				instance(json, path);
+				json.append(this.jsonTail);
+				return json.toString().getBytes(StandardCharsets.UTF_8);
+			}
+			int length = path.length();
+			byte[] body = new byte[this.jsonHeadBytes.length + INSTANCE.length + length + 1
+					+ this.jsonTailBytes.length];
+			System.arraycopy(this.jsonHeadBytes, 0, body, 0, this.jsonHeadBytes.length);
+			int position = this.jsonHeadBytes.length;
+			System.arraycopy(INSTANCE, 0, body, position, INSTANCE.length);
+			position += INSTANCE.length;
+			for (int i = 0; i < length; i++) {
+				body[position++] = (byte) path.charAt(i);
+			}
+			body[position++] = '"';
+			System.arraycopy(this.jsonTailBytes, 0, body, position, this.jsonTailBytes.length);
+			return body;
+		}
+
 	}
 
 	/**
@@ -195,12 +372,14 @@ public class UpgradeResponseRenderer {
 		if (response.status() < 300 || response.status() > 599) {
 			throw new IllegalStateException("Status " + response.status() + " is not a refusal or a redirect");
 		}
-		for (Header header : response.headers()) {
+		List<Header> headers = response.headers();
+		for (int i = 0; i < headers.size(); i++) {
+			Header header = headers.get(i);
 			if (!isSendable(header)) {
 				throw new IllegalStateException("Header '" + header.name() + "' cannot be sent");
 			}
 		}
-		if (response.contentType() != null && !isSendable(new Header("Content-Type", response.contentType()))) {
+		if (response.contentType() != null && !isSendableValue(response.contentType())) {
 			throw new IllegalStateException("The content type cannot be sent");
 		}
 		int bodyLength = response.body().length;
@@ -260,7 +439,7 @@ public class UpgradeResponseRenderer {
 					: List.of(new Header("Vary", String.join(", ", decision.vary()))));
 		}
 		List<Header> headers = new ArrayList<>(8);
-		addUpgrade(rejection, request, headers);
+		addUpgrade(rejection, request.protocol(), headers);
 		headers.add(new Header("Cache-Control", "no-store"));
 		if (!decision.vary().isEmpty()) {
 			// The body is plain text whatever the client accepts: only the rules' headers count.
@@ -295,10 +474,21 @@ public class UpgradeResponseRenderer {
 	private static boolean isSendable(Header header) {
 		String name = header.name();
 		String value = header.value();
-		if (name == null || value == null || !UpgradeTokens.isToken(name)) {
-			return false;
+		return name != null && value != null && UpgradeTokens.isToken(name) && isSendableValue(value);
+	}
+
+	/**
+	 * Return whether a header value cannot split the header section: no control
+	 * character but tab.
+	 */
+	private static boolean isSendableValue(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if ((c < 0x20 && c != '\t') || c == 0x7f) {
+				return false;
+			}
 		}
-		return value.chars().noneMatch((c) -> (c < 0x20 && c != '\t') || c == 0x7f);
+		return true;
 	}
 
 	/**
@@ -306,8 +496,7 @@ public class UpgradeResponseRenderer {
 	 * §15.5.22 requires it on a 426), and {@code Connection: Upgrade} on HTTP/1.1; both are
 	 * malformed on HTTP/2.
 	 */
-	private static void addUpgrade(Rejection rejection, UpgradeRequest request, List<Header> headers) {
-		HttpProtocol protocol = request.protocol();
+	private static void addUpgrade(Rejection rejection, @Nullable HttpProtocol protocol, List<Header> headers) {
 		if (protocol == null || protocol.allowsConnectionHeaders()) {
 			headers.add(new Header("Upgrade", String.join(", ", rejection.upgrade())));
 			if (protocol == HttpProtocol.HTTP_1_1) {
@@ -328,25 +517,50 @@ public class UpgradeResponseRenderer {
 		}
 	}
 
-	private String body(ResponseFormat format, Rejection rejection, UpgradeRequest request) {
-		return switch (format) {
-			case PROBLEM_JSON -> json(rejection, request);
+	private byte[] body(ResponseFormat format, Rejection rejection, String path) {
+		String body = switch (format) {
+			case PROBLEM_JSON -> json(rejection, path);
 			case HTML -> html(rejection);
 			case TEXT -> text(rejection);
 		};
+		return body.getBytes(StandardCharsets.UTF_8);
 	}
 
-	private String json(Rejection rejection, UpgradeRequest request) {
-		Verdict verdict = rejection.verdict();
+	private String json(Rejection rejection, String path) {
 		StringBuilder json = new StringBuilder(384);
+		jsonHead(json, rejection);
+		instance(json, path);
+		jsonTail(json, rejection);
+		return json.toString();
+	}
+
+	/**
+	 * Write the problem body's members before {@code instance}.
+	 */
+	private void jsonHead(StringBuilder json, Rejection rejection) {
 		json.append('{');
 		member(json, "type", this.problemType);
 		member(json, "title", title(rejection.status()));
 		json.append(",\"status\":").append(rejection.status());
 		member(json, "detail", detail(rejection));
-		// A cut path is no longer a URI reference: a long one is left out.
-		String path = request.path();
-		member(json, "instance", (path.length() <= Escaping.MAX_ECHO) ? path : null);
+	}
+
+	/**
+	 * Write the {@code instance} member, the request's path, unless it is too long: a cut
+	 * path is no longer a URI reference.
+	 */
+	private static void instance(StringBuilder json, String path) {
+		if (path.length() <= Escaping.MAX_ECHO) {
+			json.append(",\"instance\":");
+			Escaping.json(json, path);
+		}
+	}
+
+	/**
+	 * Write the problem body's members after {@code instance}, and its end.
+	 */
+	private static void jsonTail(StringBuilder json, Rejection rejection) {
+		Verdict verdict = rejection.verdict();
 		json.append(",\"upgrade\":[");
 		for (int i = 0; i < rejection.upgrade().size(); i++) {
 			if (i > 0) {
@@ -361,7 +575,6 @@ public class UpgradeResponseRenderer {
 		member(json, "upgradeUrl", verdict.upgradeUrl());
 		member(json, "documentation", rejection.rule().settings().documentation());
 		json.append('}');
-		return json.toString();
 	}
 
 	private static void member(StringBuilder json, String name, @Nullable String value) {

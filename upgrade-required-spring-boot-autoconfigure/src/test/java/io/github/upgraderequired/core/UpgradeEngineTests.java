@@ -152,6 +152,52 @@ class UpgradeEngineTests {
 	}
 
 	@Test
+	void requestsARuleRefusesWithAVerdictNoRequestChangesShareOneDecision() {
+		Verdict constant = Verdict.upgrade("2", "1");
+		Rule rule = TestRules.rule("constant", RuleSettings.defaults(), (request) -> constant).reading("X-Version");
+		UpgradeEngine engine = engine(rule);
+		Decision first = engine.decide(TestRequest.get("/a"));
+		assertThat(first.rejection().verdict()).isSameAs(constant);
+		assertThat(engine.decide(TestRequest.get("/b"))).isSameAs(first);
+		// A verdict built for the request gets a decision of its own.
+		Rule fresh = TestRules.rule("fresh", RuleSettings.defaults(), (request) -> Verdict.upgrade("2", request.path()));
+		UpgradeEngine freshEngine = engine(fresh);
+		Decision a = freshEngine.decide(TestRequest.get("/a"));
+		Decision b = freshEngine.decide(TestRequest.get("/b"));
+		assertThat(b).isNotSameAs(a);
+		assertThat(b.rejection().verdict().current()).isEqualTo("/b");
+		// With a warning the decision is the request's own, and carries the warning.
+		Rule warning = TestRules.rejecting("warning", RuleSettings.builder()
+			.schedule(new Schedule(Mode.ENFORCE, WARN_FROM, ENFORCE_FROM))
+			.build());
+		UpgradeEngine warned = engineAt(Instant.parse("2026-04-01T00:00:00Z"), rule, warning);
+		Decision withWarning = warned.decide(TestRequest.get("/a"));
+		assertThat(withWarning.rejection().verdict()).isSameAs(constant);
+		assertThat(withWarning.deprecation()).isEqualTo(WARN_FROM);
+		assertThat(warned.decide(TestRequest.get("/a"))).isNotSameAs(withWarning);
+	}
+
+	@Test
+	void theVaryOfACombinationOfRulesIsOneListForEveryRequest() {
+		Rule first = TestRules.rule("first", RuleSettings.defaults(), (request) -> Verdict.pass())
+			.reading("X-One", "X-Two");
+		Rule second = TestRules.rule("second", RuleSettings.builder().paths(List.of("/both/**")).build(),
+				(request) -> Verdict.pass())
+			.reading("x-two", "X-Three");
+		Rule third = TestRules.rule("third", RuleSettings.builder().paths(List.of("/all/**")).build(),
+				(request) -> Verdict.pass())
+			.reading("X-Four");
+		UpgradeEngine engine = engine(first, second, third);
+		List<String> both = engine.decide(TestRequest.get("/both/1")).vary();
+		assertThat(both).containsExactlyInAnyOrder("X-One", "X-Two", "X-Three");
+		assertThat(engine.decide(TestRequest.get("/both/2")).vary()).isSameAs(both);
+		List<String> two = engine.decide(TestRequest.get("/all/1")).vary();
+		assertThat(two).containsExactlyInAnyOrder("X-One", "X-Two", "X-Four");
+		assertThat(engine.decide(TestRequest.get("/all/2")).vary()).isSameAs(two);
+		assertThat(engine.decide(TestRequest.get("/both/3")).vary()).isSameAs(both);
+	}
+
+	@Test
 	void warningRulesAddTheirHeadersToARejectionAndAreCounted() {
 		Rule rejecting = TestRules.rejecting("rejecting", RuleSettings.defaults());
 		Rule warning = TestRules.rejecting("warning", RuleSettings.builder()

@@ -89,4 +89,24 @@ class VersionNumberTests {
 		assertThat(shuffled).extracting(VersionNumber::toString).containsExactlyElementsOf(ordered);
 	}
 
+	@Test
+	void aVersionComparedWhereItStandsOrdersAsTheParsedVersionDoes() {
+		List<String> versions = List.of("5.2.0", "5.2", "5", "v5.2.0", "V5.2.1", " 5.2.0\t", "5.2.0-beta.1", "5.2.0-rc",
+				"5.2.0+42", "5.2.0-beta+42", "5.10.0", "5.9.3", "05.01", "139.0.7258.76", "139.0.7258", "0", "0.0.0.1",
+				"1.2.3.4.5.6.7.8", "1.2.3.4.5.6.7.8.9", "999999999999999999", "9999999999999999999", "", " ", "v", "5.",
+				".5", "5..2", "5.2.x", "5,2", "5.2.0-", "5.2.0+", "5.2.0-be ta", "\u0665.2", "5.2.0\u0000",
+				"1." + "1".repeat(70));
+		List<String> minimums = List.of("5.2.0", "5.2.0-beta.1", "5.2.1", "5", "139.0.7258", "0.0.0.1", "1.2.3.4.5.6.7.8");
+		for (String minimumText : minimums) {
+			VersionNumber minimum = VersionNumber.parse(minimumText);
+			for (String version : versions) {
+				VersionNumber parsed = VersionNumber.parse(version);
+				int expected = (parsed != null) ? Integer.signum(parsed.compareTo(minimum)) : VersionNumber.UNPARSABLE;
+				assertThat(VersionNumber.compare(version, minimum)).as("'%s' against %s", version, minimumText)
+					.isEqualTo(expected);
+			}
+		}
+		assertThat(VersionNumber.compare(null, VersionNumber.parse("1"))).isEqualTo(VersionNumber.UNPARSABLE);
+	}
+
 }

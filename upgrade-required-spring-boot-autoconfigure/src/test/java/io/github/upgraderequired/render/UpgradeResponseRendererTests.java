@@ -398,6 +398,46 @@ class UpgradeResponseRendererTests {
 		assertThat(this.renderer.passHeadersOrNone(warning)).extracting(Header::name).contains("Vary", "Deprecation");
 	}
 
+	@Test
+	void aDecisionThatComesAgainIsAnsweredWithTheSameBytesAsTheFirstTime() {
+		UpgradeRule rule = new FixedRule(Verdict.upgrade("2", "1").withDetail("Use <2> & more")
+			.withHeader("Sec-WebSocket-Version", "13"), RuleSettings.builder().documentation("https://example.com/docs").build());
+		UpgradeEngine engine = UpgradeEngine.builder((pattern) -> (path) -> true).rules(List.of(rule)).build();
+		// One decision for every request the rule refuses with this verdict.
+		Decision decision = engine.decide(TestRequest.get("/"));
+		assertThat(engine.decide(TestRequest.get("/other"))).isSameAs(decision);
+		List<String> paths = List.of("/x", "/a<b>\"c&d", "/caf\u00e9", "/" + "p".repeat(200), "/tab\there");
+		List<HttpProtocol> protocols = new ArrayList<>(List.of(HttpProtocol.values()));
+		protocols.add(null);
+		List<String> accepts = new ArrayList<>(List.of("text/html", "text/plain", "application/json"));
+		accepts.add(null);
+		for (String path : paths) {
+			for (HttpProtocol protocol : protocols) {
+				for (String accept : accepts) {
+					for (String method : List.of("GET", "HEAD")) {
+						TestRequest request = TestRequest.get(path).method(method).protocol(protocol);
+						if (accept != null) {
+							request.header("Accept", accept);
+						}
+						// A renderer that has never seen the decision renders it from scratch.
+						UpgradeResponse expected = new UpgradeResponseRenderer().render(decision, request);
+						for (int i = 0; i < 3; i++) {
+							UpgradeResponse response = this.renderer.render(decision, request);
+							assertThat(response.status()).isEqualTo(expected.status());
+							assertThat(response.headers()).isEqualTo(expected.headers());
+							assertThat(response.contentType()).isEqualTo(expected.contentType());
+							assertThat(response.body()).isEqualTo(expected.body());
+							assertThat(response.contentLength()).isEqualTo(expected.contentLength());
+						}
+					}
+				}
+			}
+		}
+		// Prepared once: the page is the same array for every request that gets it.
+		UpgradeRequest browser = TestRequest.get("/x").header("Accept", "text/html");
+		assertThat(this.renderer.render(decision, browser).body()).isSameAs(this.renderer.render(decision, browser).body());
+	}
+
 	private UpgradeResponse render(UpgradeRule rule, UpgradeRequest request) {
 		return this.renderer.render(decision(rule, request), request);
 	}

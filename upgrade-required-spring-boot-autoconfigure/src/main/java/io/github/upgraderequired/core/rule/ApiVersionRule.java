@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -36,7 +37,18 @@ public final class ApiVersionRule extends AbstractUpgradeRule {
 
 	private final Source source;
 
-	private final Function<String, @Nullable Comparable<?>> parser;
+	private final @Nullable Function<String, @Nullable Comparable<?>> parser;
+
+	/**
+	 * The minimum as a {@link VersionNumber}, compared in place with the version read,
+	 * when the rule orders versions itself; {@code null} with the application's parser.
+	 */
+	private final @Nullable VersionNumber versionMinimum;
+
+	/**
+	 * The verdict of a refusal but for the version the request sent.
+	 */
+	private final Verdict refusal;
 
 	private final Comparable<?> minimum;
 
@@ -55,15 +67,38 @@ public final class ApiVersionRule extends AbstractUpgradeRule {
 	 */
 	public ApiVersionRule(String name, String minimum, Source source,
 			Function<String, @Nullable Comparable<?>> parser, List<String> upgrade, RuleSettings settings) {
+		this(name, minimum, source, Objects.requireNonNull(parser, "parser must not be null"), null, upgrade,
+				settings);
+	}
+
+	/**
+	 * Create a new rule that orders versions as {@link VersionNumber} does.
+	 * @param name the rule's name
+	 * @param minimum the lowest version allowed, as written
+	 * @param source where the version is read
+	 * @param upgrade the tokens to offer, or an empty list for {@code API/<minimum>}
+	 * @param settings where and how the rule applies
+	 * @throws IllegalArgumentException if the minimum does not parse
+	 */
+	public ApiVersionRule(String name, String minimum, Source source, List<String> upgrade, RuleSettings settings) {
+		this(name, minimum, source, null, VersionNumber.parse(minimum), upgrade, settings);
+	}
+
+	private ApiVersionRule(String name, String minimum, Source source,
+			@Nullable Function<String, @Nullable Comparable<?>> parser, @Nullable VersionNumber versionMinimum,
+			List<String> upgrade, RuleSettings settings) {
 		super(name, TYPE, orDefault(upgrade, List.of("API/" + minimum)), settings, source.readHeaders());
-		Comparable<?> parsed = parser.apply(minimum);
+		Comparable<?> parsed = (parser != null) ? parser.apply(minimum) : versionMinimum;
 		if (parsed == null) {
 			throw new IllegalArgumentException("the minimum API version '" + minimum + "' does not parse");
 		}
 		this.source = source;
 		this.parser = parser;
+		this.versionMinimum = versionMinimum;
 		this.minimum = parsed;
 		this.minimumText = minimum;
+		this.refusal = Verdict.upgrade(minimum, null)
+			.withDetail("This API version is no longer supported: use version " + minimum + " or newer.");
 	}
 
 	@Override
@@ -86,6 +121,13 @@ public final class ApiVersionRule extends AbstractUpgradeRule {
 		if (value == null || value.length() > MAX_VERSION_LENGTH) {
 			return Verdict.unknown();
 		}
+		if (this.versionMinimum != null) {
+			int compared = VersionNumber.compare(value, this.versionMinimum);
+			if (compared == VersionNumber.UNPARSABLE) {
+				return Verdict.unknown();
+			}
+			return (compared >= 0) ? Verdict.pass() : this.refusal.withCurrent(value);
+		}
 		Comparable version;
 		try {
 			version = this.parser.apply(value);
@@ -98,8 +140,7 @@ public final class ApiVersionRule extends AbstractUpgradeRule {
 			// not compare: unparsable.
 			return Verdict.unknown();
 		}
-		return Verdict.upgrade(this.minimumText, value)
-			.withDetail("This API version is no longer supported: use version " + this.minimumText + " or newer.");
+		return this.refusal.withCurrent(value);
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.github.upgraderequired.core.rule;
 
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -55,6 +56,17 @@ public final class AppVersionRule extends AbstractUpgradeRule {
 	private final Source source;
 
 	/**
+	 * Whether the {@code User-Agent} pattern has a {@code platform} group.
+	 */
+	private final boolean platformGroup;
+
+	/**
+	 * The verdict for a version below the minimum but for the version the request sent,
+	 * by platform (by identity: the configured ones, and the fallback).
+	 */
+	private final Map<Platform, Verdict> belowMinimum;
+
+	/**
 	 * Create a new rule.
 	 * @param name the rule's name
 	 * @param product the product named in the {@code Upgrade} token
@@ -75,6 +87,15 @@ public final class AppVersionRule extends AbstractUpgradeRule {
 		this.fallback = fallback;
 		this.unknownPlatform = unknownPlatform;
 		this.source = source;
+		this.platformGroup = source.userAgentPattern() != null
+				&& source.userAgentPattern().pattern().contains("(?<platform>");
+		Map<Platform, Verdict> belowMinimum = new IdentityHashMap<>();
+		this.platforms.forEach((platformName, platform) -> belowMinimum.put(platform, belowMinimum(platform)
+			.withClient(platformName)));
+		if (fallback != null) {
+			belowMinimum.putIfAbsent(fallback, belowMinimum(fallback).withClient(DecisionListener.OTHER_CLIENT));
+		}
+		this.belowMinimum = belowMinimum;
 	}
 
 	@Override
@@ -92,12 +113,22 @@ public final class AppVersionRule extends AbstractUpgradeRule {
 
 	@Override
 	public Verdict check(UpgradeRequest request) {
-		String[] read = this.source.read(request);
-		String versionText = read[1];
+		Source source = this.source;
+		String platformName = (source.platformHeader != null) ? request.header(source.platformHeader) : null;
+		String versionText = (source.versionHeader != null) ? request.header(source.versionHeader) : null;
+		if (versionText == null && source.userAgentPattern != null) {
+			String userAgent = request.header("User-Agent");
+			Matcher matcher = (userAgent != null) ? Source.match(source.userAgentPattern, userAgent) : null;
+			if (matcher != null) {
+				versionText = matcher.group("version");
+				String matched = this.platformGroup ? matcher.group("platform") : null;
+				platformName = (matched != null) ? matched : platformName;
+			}
+		}
 		if (versionText == null) {
 			return Verdict.unknown();
 		}
-		String platformName = read[0];
+		platformName = Source.normalize(platformName);
 		Platform platform = (platformName != null) ? this.platforms.get(platformName) : null;
 		// Only configured platforms name the client: anything else a request sends is "other".
 		String client = (platform != null) ? platformName : DecisionListener.OTHER_CLIENT;
@@ -111,25 +142,34 @@ public final class AppVersionRule extends AbstractUpgradeRule {
 						.withClient(client)
 					: Verdict.unknown();
 		}
-		VersionNumber version = VersionNumber.parse(versionText);
-		if (version == null) {
+		// Compared where it stands: a version that passes costs no allocation.
+		int compared = VersionNumber.compare(versionText, platform.minimum());
+		if (compared == VersionNumber.UNPARSABLE) {
 			return Verdict.unknown();
 		}
-		if (version.compareTo(platform.minimum()) < 0) {
-			return upgrade(platform, versionText,
-					"This version of the app is no longer supported: update to " + platform.minimum() + " or newer.")
-				.withClient(client);
+		if (compared < 0) {
+			Verdict verdict = this.belowMinimum.get(platform);
+			return (client.equals(verdict.client()) ? verdict : verdict.withClient(client)).withCurrent(versionText);
 		}
-		if (platform.blocked().contains(version)) {
-			return upgrade(platform, versionText,
-					"Version " + version + " of the app can no longer be used: update to the newest version.")
-				.withClient(client);
+		if (!platform.blocked().isEmpty()) {
+			VersionNumber version = VersionNumber.parse(versionText);
+			if (platform.blocked().contains(version)) {
+				return upgrade(platform,
+						"Version " + version + " of the app can no longer be used: update to the newest version.")
+					.withCurrent(versionText)
+					.withClient(client);
+			}
 		}
 		return Verdict.pass();
 	}
 
-	private Verdict upgrade(Platform platform, String current, String detail) {
-		Verdict verdict = Verdict.upgrade(platform.minimum().toString(), current)
+	private Verdict belowMinimum(Platform platform) {
+		return upgrade(platform,
+				"This version of the app is no longer supported: update to " + platform.minimum() + " or newer.");
+	}
+
+	private Verdict upgrade(Platform platform, String detail) {
+		Verdict verdict = Verdict.upgrade(platform.minimum().toString(), null)
 			.withUpgrade(List.of(this.product + "/" + platform.minimum()))
 			.withDetail(detail);
 		String storeUrl = platform.storeUrl();
@@ -186,27 +226,6 @@ public final class AppVersionRule extends AbstractUpgradeRule {
 			return headers;
 		}
 
-		/**
-		 * Read the platform (normalised to lower case) and the version; the headers win
-		 * over the {@code User-Agent}.
-		 */
-		@Nullable String[] read(UpgradeRequest request) {
-			String platform = (this.platformHeader != null) ? request.header(this.platformHeader) : null;
-			String version = (this.versionHeader != null) ? request.header(this.versionHeader) : null;
-			if (version == null && this.userAgentPattern != null) {
-				String userAgent = request.header("User-Agent");
-				if (userAgent != null) {
-					Matcher matcher = match(this.userAgentPattern, userAgent);
-					if (matcher != null) {
-						version = matcher.group("version");
-						String matched = hasPlatformGroup(this.userAgentPattern) ? matcher.group("platform") : null;
-						platform = (matched != null) ? matched : platform;
-					}
-				}
-			}
-			return new @Nullable String[] { normalize(platform), version };
-		}
-
 		private static @Nullable Matcher match(Pattern pattern, String userAgent) {
 			String text = (userAgent.length() > MAX_USER_AGENT_LENGTH) ? userAgent.substring(0, MAX_USER_AGENT_LENGTH)
 					: userAgent;
@@ -217,10 +236,6 @@ public final class AppVersionRule extends AbstractUpgradeRule {
 			catch (BoundedCharSequence.BudgetExceeded ex) {
 				return null;
 			}
-		}
-
-		private static boolean hasPlatformGroup(Pattern pattern) {
-			return pattern.pattern().contains("(?<platform>");
 		}
 
 		private static @Nullable String normalize(@Nullable String platform) {

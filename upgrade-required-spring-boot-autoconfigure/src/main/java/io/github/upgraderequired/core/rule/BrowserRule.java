@@ -47,6 +47,11 @@ public final class BrowserRule extends AbstractUpgradeRule {
 
 	private final BrowserDetector detector;
 
+	/**
+	 * The verdict for a version below its family's minimum but for the agent, by family.
+	 */
+	private final Map<BrowserFamily, Verdict> belowMinimum;
+
 	private final String supported;
 
 	/**
@@ -68,6 +73,14 @@ public final class BrowserRule extends AbstractUpgradeRule {
 		this.judged = judged.isEmpty() ? Set.of() : EnumSet.copyOf(judged);
 		this.detector = detector;
 		this.supported = supported(minimums);
+		Map<BrowserFamily, Verdict> belowMinimum = new EnumMap<>(BrowserFamily.class);
+		this.minimums.forEach((family, minimum) -> belowMinimum.put(family,
+				Verdict.upgrade(family.displayName() + " " + minimum, null)
+					.withClient(family.key())
+					.withUpgrade(List.of(family.token() + "/" + minimum))
+					.withDetail("Please use a newer browser: " + family.displayName() + " " + minimum
+							+ " or newer. Supported: " + this.supported + ".")));
+		this.belowMinimum = belowMinimum;
 	}
 
 	@Override
@@ -100,11 +113,7 @@ public final class BrowserRule extends AbstractUpgradeRule {
 			// A frozen iOS version says "this or newer": no minimum fails it.
 			return Verdict.pass();
 		}
-		return Verdict.upgrade(family.displayName() + " " + minimum, agent.description())
-			.withClient(client(agent))
-			.withUpgrade(List.of(family.token() + "/" + minimum))
-			.withDetail("Please use a newer browser: " + family.displayName() + " " + minimum
-					+ " or newer. Supported: " + this.supported + ".");
+		return this.belowMinimum.get(family).withCurrent(agent.description());
 	}
 
 	private Verdict refuse(Agent agent, @Nullable String reason) {

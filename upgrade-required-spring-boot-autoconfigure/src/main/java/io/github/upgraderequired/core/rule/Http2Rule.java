@@ -1,5 +1,6 @@
 package io.github.upgraderequired.core.rule;
 
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,7 +40,13 @@ public final class Http2Rule extends AbstractUpgradeRule {
 	private static final String TLS_DETAIL = "This resource requires HTTP/2. Over TLS, HTTP/2 is negotiated with "
 			+ "ALPN during the handshake: use a client that offers 'h2'.";
 
-	private final boolean configuredUpgrade;
+	/**
+	 * The verdicts of the HTTP/1.x versions, which no request changes: over cleartext,
+	 * then over TLS, by version.
+	 */
+	private final Map<HttpProtocol, Verdict> cleartextRefusals = new EnumMap<>(HttpProtocol.class);
+
+	private final Map<HttpProtocol, Verdict> tlsRefusals = new EnumMap<>(HttpProtocol.class);
 
 	private final TrustedProxies proxies;
 
@@ -53,7 +60,14 @@ public final class Http2Rule extends AbstractUpgradeRule {
 	 */
 	public Http2Rule(String name, List<String> upgrade, RuleSettings settings, TrustedProxies proxies) {
 		super(name, TYPE, orDefault(upgrade, CLEARTEXT_UPGRADE), settings, proxies.httpVersionHeaders());
-		this.configuredUpgrade = !upgrade.isEmpty();
+		for (HttpProtocol protocol : HttpProtocol.values()) {
+			if (protocol.compareTo(HttpProtocol.HTTP_2) < 0) {
+				Verdict verdict = Verdict.upgrade(HttpProtocol.HTTP_2.token(), protocol.token());
+				this.cleartextRefusals.put(protocol, verdict.withDetail(CLEARTEXT_DETAIL));
+				Verdict overTls = verdict.withDetail(TLS_DETAIL);
+				this.tlsRefusals.put(protocol, upgrade.isEmpty() ? overTls.withUpgrade(TLS_UPGRADE) : overTls);
+			}
+		}
 		this.proxies = proxies;
 	}
 
@@ -71,12 +85,7 @@ public final class Http2Rule extends AbstractUpgradeRule {
 		if (protocol.compareTo(HttpProtocol.HTTP_2) >= 0) {
 			return Verdict.pass();
 		}
-		Verdict verdict = Verdict.upgrade(HttpProtocol.HTTP_2.token(), protocol.token());
-		if (request.secure()) {
-			verdict = verdict.withDetail(TLS_DETAIL);
-			return this.configuredUpgrade ? verdict : verdict.withUpgrade(TLS_UPGRADE);
-		}
-		return verdict.withDetail(CLEARTEXT_DETAIL);
+		return (request.secure() ? this.tlsRefusals : this.cleartextRefusals).get(protocol);
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.github.upgraderequired.core.rule;
 
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +27,11 @@ public final class HttpVersionRule extends AbstractUpgradeRule {
 
 	private final TrustedProxies proxies;
 
-	private final String detail;
+	/**
+	 * The verdicts of the versions below the minimum, which no request changes, by
+	 * version.
+	 */
+	private final Map<HttpProtocol, Verdict> refusals;
 
 	/**
 	 * Create a new rule that trusts no proxy.
@@ -52,7 +57,15 @@ public final class HttpVersionRule extends AbstractUpgradeRule {
 		super(name, TYPE, orDefault(upgrade, List.of(minimum.token())), settings, proxies.httpVersionHeaders());
 		this.minimum = minimum;
 		this.proxies = proxies;
-		this.detail = "This service requires " + minimum.token() + " or newer.";
+		Map<HttpProtocol, Verdict> refusals = new EnumMap<>(HttpProtocol.class);
+		for (HttpProtocol protocol : HttpProtocol.values()) {
+			if (protocol.compareTo(minimum) < 0) {
+				refusals.put(protocol, Verdict.upgrade(minimum.token(), protocol.token())
+					.withDetail("This service requires " + minimum.token() + " or newer. The request used "
+							+ protocol.token() + "."));
+			}
+		}
+		this.refusals = refusals;
 	}
 
 	@Override
@@ -69,8 +82,7 @@ public final class HttpVersionRule extends AbstractUpgradeRule {
 		if (protocol.compareTo(this.minimum) >= 0) {
 			return Verdict.pass();
 		}
-		return Verdict.upgrade(this.minimum.token(), protocol.token())
-			.withDetail(this.detail + " The request used " + protocol.token() + ".");
+		return this.refusals.get(protocol);
 	}
 
 }

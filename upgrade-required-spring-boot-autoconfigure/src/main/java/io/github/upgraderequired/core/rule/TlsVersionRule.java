@@ -1,5 +1,6 @@
 package io.github.upgraderequired.core.rule;
 
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +27,11 @@ public final class TlsVersionRule extends AbstractUpgradeRule {
 
 	private final TrustedProxies proxies;
 
-	private final String detail;
+	/**
+	 * The verdicts of the versions below the minimum, which no request changes, by
+	 * version.
+	 */
+	private final Map<TlsVersion, Verdict> refusals;
 
 	/**
 	 * Create a new rule.
@@ -41,7 +46,15 @@ public final class TlsVersionRule extends AbstractUpgradeRule {
 		super(name, TYPE, orDefault(upgrade, List.of(minimum.token())), settings, proxies.tlsVersionHeaders());
 		this.minimum = minimum;
 		this.proxies = proxies;
-		this.detail = "This service requires " + minimum.protocol() + " or newer.";
+		Map<TlsVersion, Verdict> refusals = new EnumMap<>(TlsVersion.class);
+		for (TlsVersion version : TlsVersion.values()) {
+			if (version.compareTo(minimum) < 0) {
+				refusals.put(version, Verdict.upgrade(minimum.protocol(), version.protocol())
+					.withDetail("This service requires " + minimum.protocol() + " or newer. The connection used "
+							+ version.protocol() + "."));
+			}
+		}
+		this.refusals = refusals;
 	}
 
 	@Override
@@ -59,8 +72,7 @@ public final class TlsVersionRule extends AbstractUpgradeRule {
 		if (version.compareTo(this.minimum) >= 0) {
 			return Verdict.pass();
 		}
-		return Verdict.upgrade(this.minimum.protocol(), version.protocol())
-			.withDetail(this.detail + " The connection used " + version.protocol() + ".");
+		return this.refusals.get(version);
 	}
 
 }

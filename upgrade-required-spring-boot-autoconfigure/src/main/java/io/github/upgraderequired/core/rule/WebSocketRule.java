@@ -36,6 +36,14 @@ public final class WebSocketRule extends AbstractUpgradeRule {
 	private static final Set<String> READ_HEADERS = Collections
 		.unmodifiableSet(new LinkedHashSet<>(List.of("Upgrade", "Sec-WebSocket-Version")));
 
+	private static final Verdict NOT_WEBSOCKET = Verdict.upgrade("websocket", "plain HTTP")
+		.withDetail("This endpoint only speaks WebSocket: open it with a WebSocket handshake.")
+		.withHeader("Sec-WebSocket-Version", VERSION);
+
+	private static final Verdict OTHER_VERSION = Verdict.upgrade("WebSocket version " + VERSION, null)
+		.withDetail("This endpoint speaks WebSocket version " + VERSION + " (RFC 6455) only.")
+		.withHeader("Sec-WebSocket-Version", VERSION);
+
 	/**
 	 * Create a new rule.
 	 * @param name the rule's name
@@ -54,17 +62,13 @@ public final class WebSocketRule extends AbstractUpgradeRule {
 	@Override
 	public Verdict check(UpgradeRequest request) {
 		if (!hasToken(request.header("Upgrade"), "websocket")) {
-			return Verdict.upgrade("websocket", "plain HTTP")
-				.withDetail("This endpoint only speaks WebSocket: open it with a WebSocket handshake.")
-				.withHeader("Sec-WebSocket-Version", VERSION);
+			return NOT_WEBSOCKET;
 		}
 		String version = request.header("Sec-WebSocket-Version");
 		if (VERSION.equals((version != null) ? version.trim() : null)) {
 			return Verdict.pass();
 		}
-		return Verdict.upgrade("WebSocket version " + VERSION, (version != null) ? "WebSocket version " + version : null)
-			.withDetail("This endpoint speaks WebSocket version " + VERSION + " (RFC 6455) only.")
-			.withHeader("Sec-WebSocket-Version", VERSION);
+		return (version != null) ? OTHER_VERSION.withCurrent("WebSocket version " + version) : OTHER_VERSION;
 	}
 
 	private static boolean hasToken(@Nullable String header, String token) {
