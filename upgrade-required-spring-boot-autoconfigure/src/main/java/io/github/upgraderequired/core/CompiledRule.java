@@ -19,6 +19,11 @@ final class CompiledRule {
 
 	private static final int MAX_MERGED_VARY = 16;
 
+	/**
+	 * The refusals kept; a power of two.
+	 */
+	private static final int RECENT_REFUSALS = 8;
+
 	final UpgradeRule rule;
 
 	final RuleDescriptor descriptor;
@@ -62,11 +67,14 @@ final class CompiledRule {
 	private volatile MergedVary[] mergedVary = new MergedVary[0];
 
 	/**
-	 * The last refusal decided by this rule alone, kept for the next request with the
+	 * The last refusals decided by this rule alone, kept for the next request with the
 	 * same verdict (the rules share the verdicts that no request changes): one decision
-	 * for all of them, which the renderer recognises. Immutable, so a plain field.
+	 * for all of them, which the renderer recognises. Decisions are immutable, so plain
+	 * slots, overwritten in turn.
 	 */
-	private @Nullable Decision lastRefusal;
+	private final @Nullable Decision[] recentRefusals = new Decision[RECENT_REFUSALS];
+
+	private int nextRefusalSlot;
 
 	CompiledRule(UpgradeRule rule, PathMatcher.Compiler compiler) {
 		this.rule = rule;
@@ -152,14 +160,18 @@ final class CompiledRule {
 	 * list are the same objects.
 	 */
 	Decision refusal(Verdict verdict, List<String> vary) {
-		Decision last = this.lastRefusal;
-		if (last != null && last.vary() == vary && last.rejection().verdict() == verdict) {
-			return last;
+		for (Decision recent : this.recentRefusals) {
+			if (recent != null && recent.vary() == vary && recent.rejection().verdict() == verdict) {
+				return recent;
+			}
 		}
 		List<String> upgrade = (verdict.upgrade() != null) ? verdict.upgrade() : this.descriptor.upgrade();
 		Decision decision = new Decision(new Decision.Rejection(this.descriptor, verdict, upgrade), null, null,
 				List.of(), vary);
-		this.lastRefusal = decision;
+		// Racy on purpose: two threads may write the same slot, and a decision is lost.
+		int slot = this.nextRefusalSlot;
+		this.nextRefusalSlot = (slot + 1) & (RECENT_REFUSALS - 1);
+		this.recentRefusals[slot] = decision;
 		return decision;
 	}
 

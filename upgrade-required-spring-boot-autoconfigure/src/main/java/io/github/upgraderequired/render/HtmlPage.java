@@ -7,10 +7,12 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * An HTML page template with {@code {{name}}} placeholders. Values are HTML-escaped when
@@ -28,7 +30,20 @@ public final class HtmlPage {
 
 	private static final String DEFAULT_LOCATION = "upgrade-required.html";
 
+	private static final int LINK = PLACEHOLDERS.indexOf("link");
+
 	private final String template;
+
+	/**
+	 * The template's text between placeholders, one more than {@link #placeholders}.
+	 */
+	private final String[] texts;
+
+	/**
+	 * The template's placeholders in order, as indexes into {@link #PLACEHOLDERS}, -1 for
+	 * an unknown one.
+	 */
+	private final int[] placeholders;
 
 	/**
 	 * Create a page from a template.
@@ -36,6 +51,22 @@ public final class HtmlPage {
 	 */
 	public HtmlPage(String template) {
 		this.template = template;
+		List<String> texts = new ArrayList<>();
+		List<Integer> placeholders = new ArrayList<>();
+		int position = 0;
+		while (true) {
+			int open = template.indexOf("{{", position);
+			int close = (open < 0) ? -1 : template.indexOf("}}", open + 2);
+			if (close < 0) {
+				texts.add(template.substring(position));
+				break;
+			}
+			texts.add(template.substring(position, open));
+			placeholders.add(PLACEHOLDERS.indexOf(template.substring(open + 2, close).trim()));
+			position = close + 2;
+		}
+		this.texts = texts.toArray(String[]::new);
+		this.placeholders = placeholders.stream().mapToInt(Integer::intValue).toArray();
 	}
 
 	/**
@@ -113,25 +144,22 @@ public final class HtmlPage {
 		}
 	}
 
-	String render(Map<String, String> values) {
+	/**
+	 * Render the page.
+	 * @param values the values of {@link #PLACEHOLDERS}, by index; {@code null} for
+	 * none
+	 */
+	String render(@Nullable String[] values) {
 		StringBuilder out = new StringBuilder(this.template.length() + 256);
-		int position = 0;
-		while (position < this.template.length()) {
-			int open = this.template.indexOf("{{", position);
-			int close = (open < 0) ? -1 : this.template.indexOf("}}", open + 2);
-			if (close < 0) {
-				out.append(this.template, position, this.template.length());
-				break;
-			}
-			out.append(this.template, position, open);
-			String name = this.template.substring(open + 2, close).trim();
-			String value = values.get(name);
+		for (int i = 0; i < this.placeholders.length; i++) {
+			out.append(this.texts[i]);
+			int placeholder = this.placeholders[i];
+			String value = (placeholder >= 0) ? values[placeholder] : null;
 			if (value != null) {
-				out.append(name.equals("link") ? value : Escaping.html(value));
+				out.append((placeholder == LINK) ? value : Escaping.html(value));
 			}
-			position = close + 2;
 		}
-		return out.toString();
+		return out.append(this.texts[this.placeholders.length]).toString();
 	}
 
 }

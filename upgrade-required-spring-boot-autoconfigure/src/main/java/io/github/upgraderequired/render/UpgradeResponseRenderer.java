@@ -2,7 +2,6 @@ package io.github.upgraderequired.render;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -54,7 +53,8 @@ public class UpgradeResponseRenderer {
 	private static final int RECENT_VARY_HEADERS = 16;
 
 	/**
-	 * The slots of the identity cache of prepared refusals; a power of two.
+	 * The refusals kept prepared, and the decisions seen once kept to recognise them; a
+	 * power of two each.
 	 */
 	private static final int RECENT_REFUSALS = 16;
 
@@ -70,10 +70,18 @@ public class UpgradeResponseRenderer {
 	 * a second time: the engine hands the same decision to every request that a rule
 	 * refuses with a verdict that no request changes (HTTP/1.0, HTTP/1.1 on an HTTP/2
 	 * path, an old TLS version, a plain request to a WebSocket path), so that such
-	 * refusals are rendered once. A slot is overwritten by the next decision that falls
-	 * on it.
+	 * refusals are rendered once. Looked up by identity without hashing (a decision made
+	 * for one request is never hashed). A decision seen for the first time goes to
+	 * {@link #seenOnce} in turn, so that the decisions made for one request each (an API
+	 * version, a browser) never push prepared ones out.
 	 */
-	private final RecentRefusal[] recentRefusals = new RecentRefusal[RECENT_REFUSALS];
+	private final @Nullable PreparedRefusal[] preparedRefusals = new PreparedRefusal[RECENT_REFUSALS];
+
+	private final @Nullable Decision[] seenOnce = new Decision[RECENT_REFUSALS];
+
+	private int nextPrepared;
+
+	private int nextSeenOnce;
 
 	/**
 	 * The {@code Vary} headers of the lists last seen, by the lists' identity: the engine
@@ -216,17 +224,26 @@ public class UpgradeResponseRenderer {
 	 * remember it, so that it is prepared if it comes again.
 	 */
 	private @Nullable PreparedRefusal prepared(Decision decision) {
-		int slot = System.identityHashCode(decision) & (RECENT_REFUSALS - 1);
-		RecentRefusal recent = this.recentRefusals[slot];
-		if (recent == null || recent.decision != decision) {
-			this.recentRefusals[slot] = new RecentRefusal(decision, null);
-			return null;
+		for (PreparedRefusal prepared : this.preparedRefusals) {
+			if (prepared != null && prepared.decision == decision) {
+				return prepared;
+			}
 		}
-		if (recent.prepared == null) {
-			recent = new RecentRefusal(decision, prepare(decision));
-			this.recentRefusals[slot] = recent;
+		// Racy on purpose: two threads may take the same slot, and a decision is forgotten,
+		// to be prepared again.
+		for (Decision seen : this.seenOnce) {
+			if (seen == decision) {
+				PreparedRefusal prepared = prepare(decision);
+				int slot = this.nextPrepared;
+				this.nextPrepared = (slot + 1) & (RECENT_REFUSALS - 1);
+				this.preparedRefusals[slot] = prepared;
+				return prepared;
+			}
 		}
-		return recent.prepared;
+		int slot = this.nextSeenOnce;
+		this.nextSeenOnce = (slot + 1) & (RECENT_REFUSALS - 1);
+		this.seenOnce[slot] = decision;
+		return null;
 	}
 
 	private PreparedRefusal prepare(Decision decision) {
@@ -240,7 +257,7 @@ public class UpgradeResponseRenderer {
 		jsonHead(head, rejection);
 		StringBuilder tail = new StringBuilder(256);
 		jsonTail(tail, rejection);
-		return new PreparedRefusal(headers, head.toString(), tail.toString(),
+		return new PreparedRefusal(decision, headers, head.toString(), tail.toString(),
 				html(rejection).getBytes(StandardCharsets.UTF_8), text(rejection).getBytes(StandardCharsets.UTF_8));
 	}
 
@@ -280,16 +297,13 @@ public class UpgradeResponseRenderer {
 	}
 
 	/**
-	 * A decision last seen in a slot, and its refusal once prepared.
-	 */
-	private record RecentRefusal(Decision decision, @Nullable PreparedRefusal prepared) {
-	}
-
-	/**
-	 * The parts of a refusal that no request changes: the headers by HTTP version, the
-	 * HTML and text bodies whole, and the problem body around the request's path.
+	 * The parts of the refusal of a decision that no request changes: the headers by HTTP
+	 * version, the HTML and text bodies whole, and the problem body around the request's
+	 * path.
 	 */
 	private static final class PreparedRefusal {
+
+		private final Decision decision;
 
 		private final List<Header>[] headers;
 
@@ -305,7 +319,9 @@ public class UpgradeResponseRenderer {
 
 		private final byte[] text;
 
-		PreparedRefusal(List<Header>[] headers, String jsonHead, String jsonTail, byte[] html, byte[] text) {
+		PreparedRefusal(Decision decision, List<Header>[] headers, String jsonHead, String jsonTail, byte[] html,
+				byte[] text) {
+			this.decision = decision;
 			this.headers = headers;
 			this.jsonHead = jsonHead;
 			this.jsonTail = jsonTail;
@@ -590,17 +606,11 @@ public class UpgradeResponseRenderer {
 
 	private String html(Rejection rejection) {
 		Verdict verdict = rejection.verdict();
-		Map<String, String> values = new HashMap<>();
-		values.put("title", title(rejection.status()));
-		values.put("heading", heading(rejection.rule().type()));
-		values.put("detail", detail(rejection));
-		values.put("upgrade", String.join(", ", rejection.upgrade()));
-		values.put("rule", rejection.rule().name());
-		values.put("status", Integer.toString(rejection.status()));
-		putIfPresent(values, "minimum", verdict.minimum());
-		putIfPresent(values, "current", Escaping.truncate(verdict.current()));
-		putIfPresent(values, "upgradeUrl", verdict.upgradeUrl());
-		putIfPresent(values, "documentation", rejection.rule().settings().documentation());
+		// In the order of HtmlPage.PLACEHOLDERS.
+		@Nullable String[] values = { title(rejection.status()), heading(rejection.rule().type()), detail(rejection),
+				String.join(", ", rejection.upgrade()), rejection.rule().name(), Integer.toString(rejection.status()),
+				verdict.minimum(), Escaping.truncate(verdict.current()), verdict.upgradeUrl(),
+				rejection.rule().settings().documentation(), null };
 		StringBuilder link = new StringBuilder();
 		if (isWebUrl(verdict.upgradeUrl())) {
 			link.append("<p><a class=\"button\" href=\"")
@@ -611,7 +621,7 @@ public class UpgradeResponseRenderer {
 		if (isWebUrl(documentation)) {
 			link.append("<p><a href=\"").append(Escaping.html(documentation)).append("\">Learn more</a></p>");
 		}
-		values.put("link", link.toString());
+		values[values.length - 1] = link.toString();
 		return this.page.render(values);
 	}
 
@@ -632,12 +642,6 @@ public class UpgradeResponseRenderer {
 	private static void line(StringBuilder text, String label, @Nullable String value) {
 		if (value != null) {
 			text.append(label).append(": ").append(Escaping.text(value)).append('\n');
-		}
-	}
-
-	private static void putIfPresent(Map<String, String> values, String name, @Nullable String value) {
-		if (value != null) {
-			values.put(name, value);
 		}
 	}
 

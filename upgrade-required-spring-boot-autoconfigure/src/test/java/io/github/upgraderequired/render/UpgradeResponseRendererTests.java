@@ -435,7 +435,18 @@ class UpgradeResponseRendererTests {
 		}
 		// Prepared once: the page is the same array for every request that gets it.
 		UpgradeRequest browser = TestRequest.get("/x").header("Accept", "text/html");
-		assertThat(this.renderer.render(decision, browser).body()).isSameAs(this.renderer.render(decision, browser).body());
+		byte[] page = this.renderer.render(decision, browser).body();
+		assertThat(this.renderer.render(decision, browser).body()).isSameAs(page);
+		// Decisions made for one request each, rendered in between, do not push it out.
+		UpgradeEngine perRequest = UpgradeEngine.builder((pattern) -> (path) -> true)
+			.rules(List.of(new FixedRule(null, RuleSettings.defaults(), "per-request")))
+			.build();
+		for (int i = 0; i < 100; i++) {
+			UpgradeRequest request = TestRequest.get("/" + i);
+			Decision own = perRequest.decide(request);
+			assertThat(body(this.renderer.render(own, request))).contains("\"current\":\"/" + i + "\"");
+		}
+		assertThat(this.renderer.render(decision, browser).body()).isSameAs(page);
 	}
 
 	private UpgradeResponse render(UpgradeRule rule, UpgradeRequest request) {
@@ -475,7 +486,8 @@ class UpgradeResponseRendererTests {
 
 		@Override
 		public Verdict check(UpgradeRequest request) {
-			return this.verdict;
+			// Without a verdict of its own, one for each request, naming its path.
+			return (this.verdict != null) ? this.verdict : Verdict.upgrade("2", request.path());
 		}
 
 	}

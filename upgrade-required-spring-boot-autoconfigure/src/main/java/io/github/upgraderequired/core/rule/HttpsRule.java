@@ -32,6 +32,8 @@ public final class HttpsRule extends AbstractUpgradeRule {
 
 	private static final String DETAIL = "This resource is only served over HTTPS.";
 
+	private static final Verdict PLAIN_HTTP = Verdict.upgrade("https", "http").withDetail(DETAIL);
+
 	private final boolean redirect;
 
 	private final int redirectPort;
@@ -65,14 +67,13 @@ public final class HttpsRule extends AbstractUpgradeRule {
 		if (request.secure()) {
 			return Verdict.pass();
 		}
-		Verdict verdict = Verdict.upgrade("https", "http").withDetail(DETAIL);
 		if (this.redirect && isSafe(request.method())) {
 			String location = location(request);
 			if (location != null) {
-				return verdict.withRedirect(location);
+				return PLAIN_HTTP.withRedirect(location);
 			}
 		}
-		return verdict;
+		return PLAIN_HTTP;
 	}
 
 	private static boolean isSafe(String method) {
