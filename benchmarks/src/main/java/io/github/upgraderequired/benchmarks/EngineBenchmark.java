@@ -1,7 +1,10 @@
 package io.github.upgraderequired.benchmarks;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 import io.github.upgraderequired.core.Decision;
@@ -9,6 +12,7 @@ import io.github.upgraderequired.core.HttpProtocol;
 import io.github.upgraderequired.core.RuleDescriptor;
 import io.github.upgraderequired.core.UpgradeEngine;
 import io.github.upgraderequired.core.UpgradeRequest;
+import io.github.upgraderequired.render.UpgradeResponse;
 import io.github.upgraderequired.web.PipelineResult;
 import io.github.upgraderequired.web.UpgradePipeline;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -25,6 +29,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -161,12 +166,13 @@ public class EngineBenchmark {
 	}
 
 	/**
-	 * Decide on a request with the hand-written floor.
+	 * Decide on a request with the hand-written floor, and answer a refusal with the
+	 * same bytes as the starter's.
 	 * @param blackhole receives the answer
 	 */
 	@Benchmark
 	public void floor(Blackhole blackhole) {
-		blackhole.consume(this.floor.decide(nextRequest()));
+		blackhole.consume(this.floor.answer(nextRequest()));
 	}
 
 	private UpgradeRequest nextRequest() {
@@ -201,14 +207,44 @@ public class EngineBenchmark {
 		BenchmarkRequest[] pool = pool(this.requests, this.allowed);
 		for (int i = 0; i < pool.length; i++) {
 			String engine = outcome(this.engine.decide(pool[i]));
-			String pipeline = outcome(this.pipeline.process(pool[i]).decision());
+			PipelineResult result = this.pipeline.process(pool[i]);
+			String pipeline = outcome(result.decision());
 			String floor = outcome(this.floor.decide(pool[i]));
+			checkAnswer(i, pool[i], result.refusal(), this.floor.answer(pool[i]));
 			if (!engine.equals(expected) || !pipeline.equals(expected) || !floor.equals(expected)) {
 				throw new IllegalStateException("Request " + i + " of " + this.scenario + " (" + this.path + "), "
 						+ pool[i] + ": expected " + expected + ", the engine gave " + engine + ", the pipeline "
 						+ pipeline + " and the floor " + floor);
 			}
 		}
+	}
+
+	/**
+	 * Check that the floor answers a refusal with the pipeline's status, headers, content
+	 * type and bytes.
+	 */
+	private void checkAnswer(int index, BenchmarkRequest request, @Nullable UpgradeResponse refusal,
+			FloorAnswers.@Nullable Answer answer) {
+		if (refusal == null && answer == null) {
+			return;
+		}
+		boolean same = refusal != null && answer != null && refusal.status() == 426
+				&& refusal.headers().equals(answer.headers()) && Objects.equals(refusal.contentType(), answer.contentType())
+				&& Arrays.equals(refusal.body(), answer.body()) && refusal.contentLength() == answer.body().length;
+		if (!same) {
+			throw new IllegalStateException("Request " + index + " of " + this.scenario + " (" + this.path + "), "
+					+ request + ": the pipeline answered " + describe(refusal) + ", the floor " + describe(answer));
+		}
+	}
+
+	private static String describe(@Nullable UpgradeResponse refusal) {
+		return (refusal != null) ? refusal.status() + " " + refusal.headers() + " " + refusal.contentType() + "\n"
+				+ new String(refusal.body(), StandardCharsets.UTF_8) : "nothing";
+	}
+
+	private static String describe(FloorAnswers.@Nullable Answer answer) {
+		return (answer != null) ? "426 " + answer.headers() + " " + answer.contentType() + "\n"
+				+ new String(answer.body(), StandardCharsets.UTF_8) : "nothing";
 	}
 
 	private static String outcome(Decision decision) {

@@ -169,6 +169,18 @@ final class Floor {
 
 	private final Counter[] betaReported;
 
+	private final FloorAnswers answers = new FloorAnswers();
+
+	/**
+	 * The client of the last refusal.
+	 */
+	private int client;
+
+	/**
+	 * The version the request of the last refusal sent, for the API and app rules.
+	 */
+	private @Nullable String current;
+
 	/**
 	 * Create a floor that counts in the given registry.
 	 * @param registry the registry
@@ -182,6 +194,17 @@ final class Floor {
 		}
 		this.betaWarned = counters(registry, BETA, "warned");
 		this.betaReported = counters(registry, BETA, "reported");
+	}
+
+	/**
+	 * Decide on a request as {@link #decide(UpgradeRequest)} does and answer a refusal
+	 * with the starter's bytes.
+	 * @param request the request
+	 * @return the answer, or {@code null} for a request let through
+	 */
+	FloorAnswers.@Nullable Answer answer(UpgradeRequest request) {
+		int rule = decide(request);
+		return (rule >= 0) ? this.answers.answer(rule, this.client, this.current, request) : null;
 	}
 
 	/**
@@ -220,6 +243,7 @@ final class Floor {
 			if (version != null) {
 				version = version.trim();
 				if (version.length() <= 64 && isBelow(version, 0, version.length(), API_MINIMUM)) {
+					this.current = version;
 					return reject(API_VERSION, OTHER_CLIENT);
 				}
 			}
@@ -244,6 +268,7 @@ final class Floor {
 
 	private int reject(int rule, int client) {
 		this.rejected[rule][client].increment();
+		this.client = client;
 		return rule;
 	}
 
@@ -322,7 +347,7 @@ final class Floor {
 	/**
 	 * Return the client of an app request below its platform's minimum, or -1.
 	 */
-	private static int appClientBelowMinimum(UpgradeRequest request) {
+	private int appClientBelowMinimum(UpgradeRequest request) {
 		String platform = request.header("X-App-Platform");
 		String version = request.header("X-App-Version");
 		if (version == null) {
@@ -353,6 +378,7 @@ final class Floor {
 		else {
 			return -1;
 		}
+		this.current = version;
 		return isBelow(version, 0, version.length(), minimum) ? client : -1;
 	}
 
