@@ -95,6 +95,9 @@ final class Escaping {
 	 * Escape text for HTML element content and quoted attribute values.
 	 */
 	static String html(String value) {
+		if (isPlainHtml(value)) {
+			return value;
+		}
 		StringBuilder out = new StringBuilder(value.length() + 16);
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);
@@ -111,6 +114,20 @@ final class Escaping {
 			}
 		}
 		return out.toString();
+	}
+
+	/**
+	 * Return whether {@link #html(String)} leaves a value as it is: printable ASCII
+	 * without the characters it escapes.
+	 */
+	private static boolean isPlainHtml(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c < 0x20 || c >= 0x7f || c == '<' || c == '>' || c == '&' || c == '"' || c == '\'') {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**

@@ -50,6 +50,8 @@ public final class ApiVersionRule extends AbstractUpgradeRule {
 	 */
 	private final Verdict refusal;
 
+	private final RecentVerdicts recent = new RecentVerdicts();
+
 	private final Comparable<?> minimum;
 
 	private final String minimumText;
@@ -126,7 +128,7 @@ public final class ApiVersionRule extends AbstractUpgradeRule {
 			if (compared == VersionNumber.UNPARSABLE) {
 				return Verdict.unknown();
 			}
-			return (compared >= 0) ? Verdict.pass() : this.refusal.withCurrent(value);
+			return (compared >= 0) ? Verdict.pass() : this.recent.withCurrent(this.refusal, value);
 		}
 		Comparable version;
 		try {
@@ -140,7 +142,7 @@ public final class ApiVersionRule extends AbstractUpgradeRule {
 			// not compare: unparsable.
 			return Verdict.unknown();
 		}
-		return this.refusal.withCurrent(value);
+		return this.recent.withCurrent(this.refusal, value);
 	}
 
 	/**

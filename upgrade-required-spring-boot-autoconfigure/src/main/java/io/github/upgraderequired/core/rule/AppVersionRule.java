@@ -66,6 +66,8 @@ public final class AppVersionRule extends AbstractUpgradeRule {
 	 */
 	private final Map<Platform, Verdict> belowMinimum;
 
+	private final RecentVerdicts recent = new RecentVerdicts();
+
 	/**
 	 * Create a new rule.
 	 * @param name the rule's name
@@ -149,7 +151,8 @@ public final class AppVersionRule extends AbstractUpgradeRule {
 		}
 		if (compared < 0) {
 			Verdict verdict = this.belowMinimum.get(platform);
-			return (client.equals(verdict.client()) ? verdict : verdict.withClient(client)).withCurrent(versionText);
+			Verdict template = client.equals(verdict.client()) ? verdict : verdict.withClient(client);
+			return this.recent.withCurrent(template, versionText);
 		}
 		if (!platform.blocked().isEmpty()) {
 			VersionNumber version = VersionNumber.parse(versionText);

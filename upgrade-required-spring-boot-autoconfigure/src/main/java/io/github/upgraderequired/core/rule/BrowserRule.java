@@ -52,6 +52,8 @@ public final class BrowserRule extends AbstractUpgradeRule {
 	 */
 	private final Map<BrowserFamily, Verdict> belowMinimum;
 
+	private final RecentVerdicts recent = new RecentVerdicts();
+
 	private final String supported;
 
 	/**
@@ -113,7 +115,7 @@ public final class BrowserRule extends AbstractUpgradeRule {
 			// A frozen iOS version says "this or newer": no minimum fails it.
 			return Verdict.pass();
 		}
-		return this.belowMinimum.get(family).withCurrent(agent.description());
+		return this.recent.withCurrent(this.belowMinimum.get(family), agent.description());
 	}
 
 	private Verdict refuse(Agent agent, @Nullable String reason) {
