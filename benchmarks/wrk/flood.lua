@@ -1,9 +1,9 @@
--- Sends requests whose paths are all distinct (wrk ... -s flood.lua -- FIRST LIMIT): in turn under
--- /app/ (the app-version rule reads three headers), /web/ (the browser rule) and /api/ (the
--- API-version rule), each with a counter of its own, so that nothing a server keeps per path
--- is ever reused; the counters start at FIRST, so that runs one after the other stay distinct.
--- After LIMIT requests it sends / again and again. Prints "distinct paths: N".
--- Every status is accepted: most of these paths have no handler.
+-- Sends requests whose paths are all distinct (wrk ... -s flood.lua -- FIRST LIMIT): in turn
+-- /app/items/ID (the app-version rule reads three headers), /web/items/ID (the browser rule)
+-- and /api/items/ID (the API-version rule), which the sample answers with 200, each ID used
+-- once, so that nothing a server keeps per path is ever reused; the IDs start at FIRST, so
+-- that runs one after the other stay distinct. After LIMIT requests it sends / again and
+-- again. Prints "distinct paths: N".
 
 local chrome = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36"
 local first = 0
@@ -28,11 +28,11 @@ function request()
 	local id = first + n
 	local kind = id % 3
 	if kind == 0 then
-		return wrk.format("GET", "/app/p" .. id, { ["User-Agent"] = chrome, ["X-App-Platform"] = "ios", ["X-App-Version"] = "5.3.1" })
+		return wrk.format("GET", "/app/items/" .. id, { ["User-Agent"] = chrome, ["X-App-Platform"] = "ios", ["X-App-Version"] = "5.3.1" })
 	elseif kind == 1 then
-		return wrk.format("GET", "/web/p" .. id, { ["User-Agent"] = chrome, ["Accept"] = "text/html" })
+		return wrk.format("GET", "/web/items/" .. id, { ["User-Agent"] = chrome, ["Accept"] = "text/html,*/*;q=0.8" })
 	end
-	return wrk.format("GET", "/api/p" .. id, { ["User-Agent"] = chrome, ["API-Version"] = "2" })
+	return wrk.format("GET", "/api/items/" .. id, { ["User-Agent"] = chrome, ["API-Version"] = "2" })
 end
 
 function done(summary, latency, requests)

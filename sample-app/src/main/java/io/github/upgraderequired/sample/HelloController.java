@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -45,6 +46,17 @@ class HelloController {
 	@GetMapping("/beta/hello")
 	Map<String, String> beta() {
 		return Map.of("message", "Hello, beta app (6.0.0 will soon be required)");
+	}
+
+	/**
+	 * One item by id under each of the paths the header-reading rules guard: every id is
+	 * a path of its own, which is what the flood benchmark sends.
+	 * @param id the item's id
+	 * @return the item
+	 */
+	@GetMapping({ "/app/items/{id}", "/api/items/{id}", "/web/items/{id}" })
+	Map<String, String> item(@PathVariable String id) {
+		return Map.of("item", id);
 	}
 
 	@GetMapping(path = "/web/", produces = MediaType.TEXT_HTML_VALUE)

@@ -117,6 +117,10 @@ abstract class AbstractPlainSampleIT extends AbstractSampleIT {
 				"Hello from API version 2 or newer"), "API-Version");
 		passed(Clients.curl("-H", "API-Version: 10", this.app.url("/api/hello")));
 		passed(Clients.curl(this.app.url("/api/hello")));
+		// The items the flood benchmark asks for, one path each, are guarded the same way.
+		rejectedBy("api", Clients.curl("-H", "API-Version: 1", this.app.url("/api/items/42")));
+		assertThat((String) JsonPath.read(passed(Clients.curl("-H", "API-Version: 2", this.app.url("/api/items/42")))
+			.body(), "$.item")).isEqualTo("42");
 	}
 
 	@Test
