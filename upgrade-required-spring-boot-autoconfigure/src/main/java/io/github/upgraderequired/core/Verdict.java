@@ -35,9 +35,21 @@ public final class Verdict {
 
 	private final @Nullable String client;
 
+	/**
+	 * The verdict this one was made from by {@link #withCurrent(String)}, identical but for
+	 * the current value, or {@code null}.
+	 */
+	private final @Nullable Verdict template;
+
 	private Verdict(Kind kind, @Nullable List<String> upgrade, @Nullable String minimum, @Nullable String current,
 			@Nullable String detail, @Nullable String upgradeUrl, @Nullable String redirect, List<Header> headers,
 			@Nullable String client) {
+		this(kind, upgrade, minimum, current, detail, upgradeUrl, redirect, headers, client, null);
+	}
+
+	private Verdict(Kind kind, @Nullable List<String> upgrade, @Nullable String minimum, @Nullable String current,
+			@Nullable String detail, @Nullable String upgradeUrl, @Nullable String redirect, List<Header> headers,
+			@Nullable String client, @Nullable Verdict template) {
 		this.kind = kind;
 		this.upgrade = upgrade;
 		this.minimum = minimum;
@@ -47,6 +59,7 @@ public final class Verdict {
 		this.redirect = redirect;
 		this.headers = headers;
 		this.client = client;
+		this.template = template;
 	}
 
 	/**
@@ -97,7 +110,17 @@ public final class Verdict {
 	 */
 	public Verdict withCurrent(@Nullable String current) {
 		return new Verdict(this.kind, this.upgrade, this.minimum, current, this.detail, this.upgradeUrl,
-				this.redirect, this.headers, this.client);
+				this.redirect, this.headers, this.client, (this.template != null) ? this.template : this);
+	}
+
+	/**
+	 * Return the verdict this one was made from by {@link #withCurrent(String)}: the same
+	 * but for {@link #current()}, so that what does not show the current value (the
+	 * built-in HTML page) can be prepared once for all the verdicts made from it.
+	 * @return the template, or {@code null} if this verdict was not made that way
+	 */
+	public @Nullable Verdict template() {
+		return this.template;
 	}
 
 	/**

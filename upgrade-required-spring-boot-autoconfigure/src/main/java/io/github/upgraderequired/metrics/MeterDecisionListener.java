@@ -1,5 +1,6 @@
 package io.github.upgraderequired.metrics;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,7 +35,12 @@ public class MeterDecisionListener implements DecisionListener {
 
 	private final Set<String> overflowed = ConcurrentHashMap.newKeySet();
 
-	private final Map<RuleDescriptor, Map<String, Counter[]>> counters = new ConcurrentHashMap<>();
+	/**
+	 * The counters by rule, found by the rule's identity (a rule's descriptor is one
+	 * object, and hashing the record would read all its settings), then by client.
+	 * Replaced whole when a rule is added.
+	 */
+	private volatile RuleCounters[] counters = new RuleCounters[0];
 
 	/**
 	 * Create a new listener.
@@ -59,7 +65,7 @@ public class MeterDecisionListener implements DecisionListener {
 	}
 
 	private Counter[] countersOf(RuleDescriptor rule, String client) {
-		Map<String, Counter[]> byClient = this.counters.computeIfAbsent(rule, (key) -> new ConcurrentHashMap<>());
+		Map<String, Counter[]> byClient = countersOf(rule);
 		Counter[] counters = byClient.get(client);
 		if (counters != null) {
 			return counters;
@@ -74,6 +80,33 @@ public class MeterDecisionListener implements DecisionListener {
 			return countersOf(rule, OTHER_CLIENT);
 		}
 		return byClient.computeIfAbsent(client, (key) -> create(rule, client));
+	}
+
+	private Map<String, Counter[]> countersOf(RuleDescriptor rule) {
+		for (RuleCounters counters : this.counters) {
+			if (counters.rule == rule) {
+				return counters.byClient;
+			}
+		}
+		synchronized (this) {
+			RuleCounters[] counters = this.counters;
+			for (RuleCounters existing : counters) {
+				if (existing.rule == rule) {
+					return existing.byClient;
+				}
+			}
+			RuleCounters added = new RuleCounters(rule, new ConcurrentHashMap<>());
+			RuleCounters[] grown = Arrays.copyOf(counters, counters.length + 1);
+			grown[counters.length] = added;
+			this.counters = grown;
+			return added.byClient;
+		}
+	}
+
+	/**
+	 * A rule and its counters by client.
+	 */
+	private record RuleCounters(RuleDescriptor rule, Map<String, Counter[]> byClient) {
 	}
 
 	private Counter[] create(RuleDescriptor rule, String client) {

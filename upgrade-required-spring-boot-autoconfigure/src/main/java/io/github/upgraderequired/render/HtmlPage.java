@@ -145,6 +145,21 @@ public final class HtmlPage {
 	}
 
 	/**
+	 * Return whether the page has a placeholder.
+	 * @param placeholder one of {@link #PLACEHOLDERS}
+	 * @return {@code true} if the page shows its value
+	 */
+	boolean shows(String placeholder) {
+		int index = PLACEHOLDERS.indexOf(placeholder);
+		for (int used : this.placeholders) {
+			if (used == index) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
 	 * Render the page.
 	 * @param values the values of {@link #PLACEHOLDERS}, by index; {@code null} for
 	 * none

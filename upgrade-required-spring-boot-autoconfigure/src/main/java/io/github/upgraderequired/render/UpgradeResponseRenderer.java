@@ -1,10 +1,12 @@
 package io.github.upgraderequired.render;
 
 import java.nio.charset.StandardCharsets;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.RandomAccess;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -59,6 +61,13 @@ public class UpgradeResponseRenderer {
 	private static final int RECENT_REFUSALS = 16;
 
 	/**
+	 * The {@code Accept} headers remembered, and the longest one; a power of two.
+	 */
+	private static final int RECENT_ACCEPTS = 8;
+
+	private static final int MAX_REMEMBERED_ACCEPT = 256;
+
+	/**
 	 * What comes between the head of a problem body and the request's path.
 	 */
 	private static final byte[] INSTANCE = ",\"instance\":\"".getBytes(StandardCharsets.US_ASCII);
@@ -80,6 +89,25 @@ public class UpgradeResponseRenderer {
 	private final @Nullable Decision[] seenOnce = new Decision[RECENT_REFUSALS];
 
 	private int nextPrepared;
+
+	/**
+	 * The pages of verdict templates, see {@link #preparedPage(Decision)}.
+	 */
+	private final @Nullable PreparedRefusal[] preparedPages = new PreparedRefusal[RECENT_REFUSALS];
+
+	private int nextPage;
+
+	/**
+	 * Whether the page shows the current value, which makes every page the request's own.
+	 */
+	private final boolean pageShowsCurrent;
+
+	/**
+	 * The {@code Accept} headers last seen and the formats they chose.
+	 */
+	private final @Nullable AcceptFormat[] recentAccepts = new AcceptFormat[RECENT_ACCEPTS];
+
+	private int nextAccept;
 
 	private int nextSeenOnce;
 
@@ -113,6 +141,7 @@ public class UpgradeResponseRenderer {
 	public UpgradeResponseRenderer(String problemType, HtmlPage page) {
 		this.problemType = problemType;
 		this.page = page;
+		this.pageShowsCurrent = page.shows("current");
 	}
 
 	/**
@@ -180,9 +209,12 @@ public class UpgradeResponseRenderer {
 		if (verdict.redirect() != null) {
 			return redirect(decision, rejection, verdict.redirect(), varyHeaders(decision.vary()));
 		}
-		ResponseFormat format = ResponseFormat.negotiate(request.header("Accept"));
+		ResponseFormat format = negotiate(request.header("Accept"));
 		HttpProtocol protocol = request.protocol();
 		PreparedRefusal prepared = prepared(decision);
+		if (prepared == null && format == ResponseFormat.HTML) {
+			prepared = preparedPage(decision);
+		}
 		List<Header> headers;
 		byte[] body;
 		if (prepared != null) {
@@ -199,6 +231,67 @@ public class UpgradeResponseRenderer {
 		}
 		return new UpgradeResponse(rejection.status(), headers, format.contentType(),
 				"HEAD".equals(request.method()) ? NO_BODY : body, body.length);
+	}
+
+	/**
+	 * Choose the body format for an {@code Accept} header, remembering the last few: a
+	 * client sends the same header with every request.
+	 */
+	private ResponseFormat negotiate(@Nullable String accept) {
+		if (accept == null) {
+			return ResponseFormat.negotiate(null);
+		}
+		for (AcceptFormat recent : this.recentAccepts) {
+			if (recent != null && recent.accept.equals(accept)) {
+				return recent.format;
+			}
+		}
+		ResponseFormat format = ResponseFormat.negotiate(accept);
+		if (accept.length() <= MAX_REMEMBERED_ACCEPT) {
+			// Racy on purpose: two threads may take the same slot.
+			int slot = this.nextAccept;
+			this.nextAccept = (slot + 1) & (RECENT_ACCEPTS - 1);
+			this.recentAccepts[slot] = new AcceptFormat(accept, format);
+		}
+		return format;
+	}
+
+	/**
+	 * An {@code Accept} header and the format it chose.
+	 */
+	private record AcceptFormat(String accept, ResponseFormat format) {
+	}
+
+	/**
+	 * Return the page and headers of a decision whose verdict differs from others only in
+	 * the current value (made by {@link Verdict#withCurrent(String)}), prepared once per
+	 * template when the page does not show the current value: the API, app and browser
+	 * rules refuse many clients with one template, each naming what it sent.
+	 * @return the prepared refusal, of which only the headers and the page may be used, or
+	 * {@code null}
+	 */
+	private @Nullable PreparedRefusal preparedPage(Decision decision) {
+		Rejection rejection = Objects.requireNonNull(decision.rejection());
+		Verdict template = rejection.verdict().template();
+		if (template == null || decision.isWarning() || !decision.links().isEmpty() || this.pageShowsCurrent) {
+			return null;
+		}
+		for (PreparedRefusal prepared : this.preparedPages) {
+			if (prepared != null && prepared.decision.rejection().verdict() == template
+					&& prepared.decision.vary() == decision.vary()) {
+				return prepared;
+			}
+		}
+		PreparedRefusal prepared = prepare(new Decision(
+				new Rejection(rejection.rule(), template, rejection.upgrade()), null, null, List.of(), decision.vary()));
+		if (prepared == null) {
+			return null;
+		}
+		// Racy on purpose: two threads may take the same slot.
+		int slot = this.nextPage;
+		this.nextPage = (slot + 1) & (RECENT_REFUSALS - 1);
+		this.preparedPages[slot] = prepared;
+		return prepared;
 	}
 
 	/**
@@ -234,6 +327,9 @@ public class UpgradeResponseRenderer {
 		for (Decision seen : this.seenOnce) {
 			if (seen == decision) {
 				PreparedRefusal prepared = prepare(decision);
+				if (prepared == null) {
+					return null;
+				}
 				int slot = this.nextPrepared;
 				this.nextPrepared = (slot + 1) & (RECENT_REFUSALS - 1);
 				this.preparedRefusals[slot] = prepared;
@@ -246,12 +342,19 @@ public class UpgradeResponseRenderer {
 		return null;
 	}
 
-	private PreparedRefusal prepare(Decision decision) {
+	private @Nullable PreparedRefusal prepare(Decision decision) {
 		Rejection rejection = Objects.requireNonNull(decision.rejection());
 		@SuppressWarnings("unchecked")
 		List<Header>[] headers = new List[ProtocolKind.values().length];
 		for (ProtocolKind kind : ProtocolKind.values()) {
-			headers[kind.ordinal()] = headers(decision, kind.protocol);
+			List<Header> list = headers(decision, kind.protocol);
+			for (Header header : list) {
+				if (!isSendable(header)) {
+					// Not prepared: rendered for every request, to fail the check there.
+					return null;
+				}
+			}
+			headers[kind.ordinal()] = new PreparedHeaders(list);
 		}
 		StringBuilder head = new StringBuilder(256);
 		jsonHead(head, rejection);
@@ -259,6 +362,29 @@ public class UpgradeResponseRenderer {
 		jsonTail(tail, rejection);
 		return new PreparedRefusal(decision, headers, head.toString(), tail.toString(),
 				html(rejection).getBytes(StandardCharsets.UTF_8), text(rejection).getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * The headers of a prepared refusal, found sendable when it was prepared; unmodifiable.
+	 */
+	private static final class PreparedHeaders extends AbstractList<Header> implements RandomAccess {
+
+		private final Header[] headers;
+
+		PreparedHeaders(List<Header> headers) {
+			this.headers = headers.toArray(Header[]::new);
+		}
+
+		@Override
+		public Header get(int index) {
+			return this.headers[index];
+		}
+
+		@Override
+		public int size() {
+			return this.headers.length;
+		}
+
 	}
 
 	/**
@@ -384,15 +510,18 @@ public class UpgradeResponseRenderer {
 	 * header that is not a token or whose value could split the header section, or a body
 	 * whose length is not the one declared (a {@code HEAD} answer has no body at all).
 	 */
-	private static void checkSendable(UpgradeResponse response, UpgradeRequest request) {
+	private void checkSendable(UpgradeResponse response, UpgradeRequest request) {
 		if (response.status() < 300 || response.status() > 599) {
 			throw new IllegalStateException("Status " + response.status() + " is not a refusal or a redirect");
 		}
 		List<Header> headers = response.headers();
-		for (int i = 0; i < headers.size(); i++) {
-			Header header = headers.get(i);
-			if (!isSendable(header)) {
-				throw new IllegalStateException("Header '" + header.name() + "' cannot be sent");
+		// The headers of a prepared refusal were checked when it was prepared.
+		if (!(headers instanceof PreparedHeaders)) {
+			for (int i = 0; i < headers.size(); i++) {
+				Header header = headers.get(i);
+				if (!isSendable(header)) {
+					throw new IllegalStateException("Header '" + header.name() + "' cannot be sent");
+				}
 			}
 		}
 		if (response.contentType() != null && !isSendableValue(response.contentType())) {

@@ -449,6 +449,70 @@ class UpgradeResponseRendererTests {
 		assertThat(this.renderer.render(decision, browser).body()).isSameAs(page);
 	}
 
+	@Test
+	void verdictsMadeFromOneTemplateShareThePageButEachNamesItsOwnVersion() {
+		Verdict template = Verdict.upgrade("Chrome 120", null).withDetail("Please use a newer browser.");
+		UpgradeEngine engine = UpgradeEngine.builder((pattern) -> (path) -> true)
+			.rules(List.of(new UpgradeRule() {
+
+				@Override
+				public String name() {
+					return "browsers";
+				}
+
+				@Override
+				public List<String> upgrade() {
+					return List.of("Chrome/120");
+				}
+
+				@Override
+				public Verdict check(UpgradeRequest request) {
+					return template.withCurrent(request.header("User-Agent"));
+				}
+
+			}))
+			.build();
+		byte[] firstPage = null;
+		for (int i = 0; i < 40; i++) {
+			TestRequest request = TestRequest.get("/web/").header("User-Agent", "Chrome " + (100 + i));
+			request.header("Accept", (i % 2 == 0) ? "text/html" : "application/json");
+			Decision decision = engine.decide(request);
+			assertThat(decision.rejection().verdict().template()).isSameAs(template);
+			UpgradeResponse expected = new UpgradeResponseRenderer().render(decision, request);
+			UpgradeResponse response = this.renderer.renderOrFallBack(decision, request);
+			assertThat(response.headers()).isEqualTo(expected.headers());
+			assertThat(response.contentType()).isEqualTo(expected.contentType());
+			assertThat(response.body()).isEqualTo(expected.body());
+			if (i % 2 == 0) {
+				// One page for every agent refused with the template.
+				firstPage = (firstPage != null) ? firstPage : response.body();
+				assertThat(response.body()).isSameAs(firstPage);
+			}
+			else {
+				assertThat(json.readTree(body(response)).get("current").asString()).isEqualTo("Chrome " + (100 + i));
+			}
+		}
+		// A page that shows the version sent is each request's own.
+		UpgradeResponseRenderer showing = new UpgradeResponseRenderer("about:blank",
+				new HtmlPage("<p>{{current}}</p>"));
+		for (int i = 0; i < 3; i++) {
+			TestRequest request = TestRequest.get("/web/").header("User-Agent", "Chrome " + i);
+			request.header("Accept", "text/html");
+			assertThat(body(showing.renderOrFallBack(engine.decide(request), request))).isEqualTo("<p>Chrome " + i + "</p>");
+		}
+	}
+
+	@Test
+	void aVerdictWithAHeaderNoServerCouldSendGetsThePlainResponseEveryTime() {
+		Verdict broken = Verdict.upgrade("2", "1").withHeader("X-Split", "a\r\nX-Injected: 1");
+		Decision decision = decision(rule(broken));
+		for (int i = 0; i < 4; i++) {
+			UpgradeResponse response = this.renderer.renderOrFallBack(decision, TestRequest.get("/x"));
+			assertThat(response.contentType()).isEqualTo("text/plain;charset=UTF-8");
+			assertThat(headers(response)).doesNotContainKey("X-Split").doesNotContainKey("X-Injected");
+		}
+	}
+
 	private UpgradeResponse render(UpgradeRule rule, UpgradeRequest request) {
 		return this.renderer.render(decision(rule, request), request);
 	}
