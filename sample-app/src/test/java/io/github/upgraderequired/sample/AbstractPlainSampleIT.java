@@ -149,6 +149,11 @@ abstract class AbstractPlainSampleIT extends AbstractSampleIT {
 		passed(Clients.curl("-H", "X-App-Platform: android", "-H", "X-App-Version: 5.1.0",
 				this.app.url("/app/hello")));
 		passed(Clients.curl("-A", "ExampleApp/5.10.0 (iOS 17.4; iPhone)", this.app.url("/app/hello")));
+		// The items the flood benchmark asks for, one path each, are guarded the same way.
+		rejectedBy("mobile-app", Clients.curl("-H", "X-App-Platform: ios", "-H", "X-App-Version: 5.1.9",
+				this.app.url("/app/items/7")));
+		assertThat((String) JsonPath.read(passed(Clients.curl("-H", "X-App-Platform: ios", "-H",
+				"X-App-Version: 5.3.1", this.app.url("/app/items/7"))).body(), "$.item")).isEqualTo("7");
 	}
 
 	@Test
@@ -172,6 +177,11 @@ abstract class AbstractPlainSampleIT extends AbstractSampleIT {
 		passed(Clients.curl("-A", GOOGLEBOT_SMARTPHONE, this.app.url("/web/")));
 		HttpText curl = passed(Clients.curl(this.app.url("/web/")));
 		assertThat(curl.body()).contains("<h1>Welcome</h1>");
+		// The items the flood benchmark asks for, one path each, are guarded the same way.
+		rejectedBy("browsers", Clients.curl("-A", CHROME.formatted("119.0.0.0"), "-H", "Accept: text/html",
+				this.app.url("/web/items/7")));
+		assertThat((String) JsonPath.read(passed(Clients.curl("-A", CHROME.formatted("131.0.0.0"), "-H",
+				"Accept: text/html,*/*;q=0.8", this.app.url("/web/items/7"))).body(), "$.item")).isEqualTo("7");
 	}
 
 	@Test

@@ -160,12 +160,16 @@ final class CompiledRule {
 	 * list are the same objects.
 	 */
 	Decision refusal(Verdict verdict, List<String> vary) {
+		List<String> upgrade = (verdict.upgrade() != null) ? verdict.upgrade() : this.descriptor.upgrade();
+		if (verdict.redirect() != null) {
+			// A redirect names the request's own URL: never the same for another request.
+			return new Decision(new Decision.Rejection(this.descriptor, verdict, upgrade), null, null, List.of(), vary);
+		}
 		for (Decision recent : this.recentRefusals) {
 			if (recent != null && recent.vary() == vary && recent.rejection().verdict() == verdict) {
 				return recent;
 			}
 		}
-		List<String> upgrade = (verdict.upgrade() != null) ? verdict.upgrade() : this.descriptor.upgrade();
 		Decision decision = new Decision(new Decision.Rejection(this.descriptor, verdict, upgrade), null, null,
 				List.of(), vary);
 		// Racy on purpose: two threads may write the same slot, and a decision is lost.

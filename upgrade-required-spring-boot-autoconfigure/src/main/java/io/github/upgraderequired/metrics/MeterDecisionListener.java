@@ -31,6 +31,12 @@ public class MeterDecisionListener implements DecisionListener {
 
 	private static final Log logger = LogFactory.getLog(MeterDecisionListener.class);
 
+	/**
+	 * How many descriptor objects are found by identity; equal descriptors beyond it are
+	 * found by equality.
+	 */
+	private static final int MAX_RULE_OBJECTS = 256;
+
 	private final MeterRegistry registry;
 
 	private final Set<String> overflowed = ConcurrentHashMap.newKeySet();
@@ -90,12 +96,18 @@ public class MeterDecisionListener implements DecisionListener {
 		}
 		synchronized (this) {
 			RuleCounters[] counters = this.counters;
+			Map<String, Counter[]> byClient = null;
 			for (RuleCounters existing : counters) {
 				if (existing.rule == rule) {
 					return existing.byClient;
 				}
+				// An equal descriptor made elsewhere counts with the same counters.
+				byClient = (byClient == null && existing.rule.equals(rule)) ? existing.byClient : byClient;
 			}
-			RuleCounters added = new RuleCounters(rule, new ConcurrentHashMap<>());
+			if (byClient != null && counters.length >= MAX_RULE_OBJECTS) {
+				return byClient;
+			}
+			RuleCounters added = new RuleCounters(rule, (byClient != null) ? byClient : new ConcurrentHashMap<>());
 			RuleCounters[] grown = Arrays.copyOf(counters, counters.length + 1);
 			grown[counters.length] = added;
 			this.counters = grown;

@@ -277,8 +277,10 @@ public class UpgradeResponseRenderer {
 			return null;
 		}
 		for (PreparedRefusal prepared : this.preparedPages) {
-			if (prepared != null && prepared.decision.rejection().verdict() == template
-					&& prepared.decision.vary() == decision.vary()) {
+			Rejection preparedRejection = (prepared != null) ? prepared.decision.rejection() : null;
+			// The rule too: two rules may share a template (a static one), not their page.
+			if (preparedRejection != null && preparedRejection.verdict() == template
+					&& preparedRejection.rule() == rejection.rule() && prepared.decision.vary() == decision.vary()) {
 				return prepared;
 			}
 		}

@@ -478,7 +478,11 @@ class UpgradeResponseRendererTests {
 			request.header("Accept", (i % 2 == 0) ? "text/html" : "application/json");
 			Decision decision = engine.decide(request);
 			assertThat(decision.rejection().verdict().template()).isSameAs(template);
-			UpgradeResponse expected = new UpgradeResponseRenderer().render(decision, request);
+			// Expected: the same refusal from a verdict made without the template.
+			Decision untemplated = new Decision(new Decision.Rejection(decision.rejection().rule(),
+					Verdict.upgrade("Chrome 120", "Chrome " + (100 + i)).withDetail("Please use a newer browser."),
+					decision.rejection().upgrade()), null, null, List.of(), decision.vary());
+			UpgradeResponse expected = new UpgradeResponseRenderer().render(untemplated, request);
 			UpgradeResponse response = this.renderer.renderOrFallBack(decision, request);
 			assertThat(response.headers()).isEqualTo(expected.headers());
 			assertThat(response.contentType()).isEqualTo(expected.contentType());
@@ -499,6 +503,49 @@ class UpgradeResponseRendererTests {
 			TestRequest request = TestRequest.get("/web/").header("User-Agent", "Chrome " + i);
 			request.header("Accept", "text/html");
 			assertThat(body(showing.renderOrFallBack(engine.decide(request), request))).isEqualTo("<p>Chrome " + i + "</p>");
+		}
+	}
+
+	@Test
+	void twoRulesThatShareATemplateKeepTheirOwnPages() {
+		Verdict shared = Verdict.upgrade("2", null).withDetail("Shared sentence.");
+		List<UpgradeRule> rules = new ArrayList<>();
+		for (String name : List.of("first", "second")) {
+			rules.add(new UpgradeRule() {
+
+				@Override
+				public String name() {
+					return name;
+				}
+
+				@Override
+				public List<String> upgrade() {
+					return List.of(name + "/2");
+				}
+
+				@Override
+				public RuleSettings settings() {
+					return RuleSettings.builder().paths(List.of("/" + name + "/**")).build();
+				}
+
+				@Override
+				public Verdict check(UpgradeRequest request) {
+					return shared.withCurrent(request.path());
+				}
+
+			});
+		}
+		UpgradeEngine engine = UpgradeEngine.builder((pattern) -> (path) -> path.startsWith(pattern.replace("**", "")))
+			.rules(rules)
+			.build();
+		for (int i = 0; i < 4; i++) {
+			for (String name : List.of("first", "second")) {
+				TestRequest request = TestRequest.get("/" + name + "/" + i);
+				request.header("Accept", "text/html");
+				UpgradeResponse response = this.renderer.renderOrFallBack(engine.decide(request), request);
+				assertThat(headers(response)).containsEntry("Upgrade", name + "/2");
+				assertThat(body(response)).contains("rule " + name + "<").contains(name + "/2");
+			}
 		}
 	}
 

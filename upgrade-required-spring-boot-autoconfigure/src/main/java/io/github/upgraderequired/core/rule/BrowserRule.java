@@ -115,7 +115,13 @@ public final class BrowserRule extends AbstractUpgradeRule {
 			// A frozen iOS version says "this or newer": no minimum fails it.
 			return Verdict.pass();
 		}
-		return this.recent.withCurrent(this.belowMinimum.get(family), agent.description());
+		Verdict template = this.belowMinimum.get(family);
+		String client = client(agent);
+		// A judged agent that is not a browser (a crawler, a webview) is counted by its kind.
+		if (!client.equals(template.client())) {
+			template = template.withClient(client);
+		}
+		return this.recent.withCurrent(template, agent.description());
 	}
 
 	private Verdict refuse(Agent agent, @Nullable String reason) {

@@ -44,6 +44,8 @@ public final class WebSocketRule extends AbstractUpgradeRule {
 		.withDetail("This endpoint speaks WebSocket version " + VERSION + " (RFC 6455) only.")
 		.withHeader("Sec-WebSocket-Version", VERSION);
 
+	private final RecentVerdicts recent = new RecentVerdicts();
+
 	/**
 	 * Create a new rule.
 	 * @param name the rule's name
@@ -68,7 +70,8 @@ public final class WebSocketRule extends AbstractUpgradeRule {
 		if (VERSION.equals((version != null) ? version.trim() : null)) {
 			return Verdict.pass();
 		}
-		return (version != null) ? OTHER_VERSION.withCurrent("WebSocket version " + version) : OTHER_VERSION;
+		return (version != null) ? this.recent.withCurrent(OTHER_VERSION, "WebSocket version " + version)
+				: OTHER_VERSION;
 	}
 
 	private static boolean hasToken(@Nullable String header, String token) {
