@@ -23,6 +23,8 @@ public final class UpgradeEngine {
 
 	private static final Log logger = LogFactory.getLog(UpgradeEngine.class);
 
+	private static final int MERGED_VARY_ONLY = 16;
+
 	private final CompiledRule[] rules;
 
 	private final List<RuleDescriptor> descriptors;
@@ -40,6 +42,14 @@ public final class UpgradeEngine {
 	 * {@link #readsApplicationApiVersion(UpgradeRequest)} looks at.
 	 */
 	private final CompiledRule[] applicationApiVersionRules;
+
+	/**
+	 * The decisions that only vary on a list merged from several rules' lists, the last
+	 * ones made; immutable, so plain slots.
+	 */
+	private final @Nullable Decision[] mergedVaryOnly = new Decision[MERGED_VARY_ONLY];
+
+	private int nextMergedVaryOnly;
 
 	private UpgradeEngine(Builder builder) {
 		List<CompiledRule> rules = new ArrayList<>();
@@ -208,7 +218,26 @@ public final class UpgradeEngine {
 		if (vary == null) {
 			return Decision.PASS;
 		}
-		return (vary == varyRule.vary) ? varyRule.varyOnly : new Decision(null, null, null, List.of(), vary);
+		return (vary == varyRule.vary) ? varyRule.varyOnly : varyOnly(vary);
+	}
+
+	/**
+	 * Return the decision that only varies on a merged list: the same decision for the
+	 * same list (the rules keep one list per combination), so that the pipeline's answer
+	 * for it can be shared too.
+	 */
+	private Decision varyOnly(List<String> vary) {
+		for (Decision decision : this.mergedVaryOnly) {
+			if (decision != null && decision.vary() == vary) {
+				return decision;
+			}
+		}
+		Decision decision = new Decision(null, null, null, List.of(), vary);
+		// Racy on purpose: two threads may take the same slot, and a decision is lost.
+		int slot = this.nextMergedVaryOnly;
+		this.nextMergedVaryOnly = (slot + 1) & (MERGED_VARY_ONLY - 1);
+		this.mergedVaryOnly[slot] = decision;
+		return decision;
 	}
 
 	private boolean excluded(String path, boolean plain) {

@@ -146,7 +146,9 @@ public class UpgradeResponseRenderer {
 
 	/**
 	 * Return the headers to add to a request that goes through: {@code Vary},
-	 * {@code Deprecation}, {@code Sunset} and {@code Link} as the decision needs.
+	 * {@code Deprecation}, {@code Sunset} and {@code Link} as the decision needs. They
+	 * depend on the decision alone: the pipeline asks once for a decision that many
+	 * requests share (one that only varies).
 	 * @param decision the decision
 	 * @return the headers, empty for {@link Decision#PASS}
 	 */

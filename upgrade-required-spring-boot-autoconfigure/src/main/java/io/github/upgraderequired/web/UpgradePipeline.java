@@ -6,6 +6,7 @@ import io.github.upgraderequired.core.Decision;
 import io.github.upgraderequired.core.UpgradeEngine;
 import io.github.upgraderequired.core.UpgradeRequest;
 import io.github.upgraderequired.render.UpgradeResponseRenderer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The path a request takes through the starter, whichever entry point it came in by:
@@ -23,9 +24,19 @@ import io.github.upgraderequired.render.UpgradeResponseRenderer;
  */
 public final class UpgradePipeline {
 
+	private static final int RECENT_PASSES = 16;
+
 	private final UpgradeEngine engine;
 
 	private final UpgradeResponseRenderer renderer;
+
+	/**
+	 * The results of the decisions that only vary, the last ones seen; a result that lets
+	 * a request through holds nothing that changes.
+	 */
+	private final @Nullable PipelineResult[] recentPasses = new PipelineResult[RECENT_PASSES];
+
+	private int nextPass;
 
 	/**
 	 * Create a new pipeline.
@@ -64,7 +75,23 @@ public final class UpgradePipeline {
 			return PipelineResult.refuse(decision, this.renderer.renderOrFallBack(decision, request), this.engine,
 					request);
 		}
-		return PipelineResult.pass(decision, this.renderer.passHeadersOrNone(decision));
+		if (decision.isWarning() || !decision.links().isEmpty()) {
+			// Warnings are each request's own.
+			return PipelineResult.pass(decision, this.renderer.passHeadersOrNone(decision));
+		}
+		// A decision that only varies is shared by the requests its rules apply to: so is
+		// its result.
+		for (PipelineResult recent : this.recentPasses) {
+			if (recent != null && recent.decision() == decision) {
+				return recent;
+			}
+		}
+		PipelineResult result = PipelineResult.pass(decision, this.renderer.passHeadersOrNone(decision));
+		// Racy on purpose: two threads may take the same slot, and a result is made again.
+		int slot = this.nextPass;
+		this.nextPass = (slot + 1) & (RECENT_PASSES - 1);
+		this.recentPasses[slot] = result;
+		return result;
 	}
 
 }

@@ -195,6 +195,8 @@ class UpgradeEngineTests {
 		assertThat(two).containsExactlyInAnyOrder("X-One", "X-Two", "X-Four");
 		assertThat(engine.decide(TestRequest.get("/all/2")).vary()).isSameAs(two);
 		assertThat(engine.decide(TestRequest.get("/both/3")).vary()).isSameAs(both);
+		// One decision for each combination, too.
+		assertThat(engine.decide(TestRequest.get("/all/3"))).isSameAs(engine.decide(TestRequest.get("/all/4")));
 	}
 
 	@Test

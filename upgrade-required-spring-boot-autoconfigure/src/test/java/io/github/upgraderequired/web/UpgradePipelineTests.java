@@ -16,6 +16,7 @@ import io.github.upgraderequired.core.UpgradeRequest;
 import io.github.upgraderequired.core.UpgradeRule;
 import io.github.upgraderequired.core.Verdict;
 import io.github.upgraderequired.core.rule.HttpVersionRule;
+import io.github.upgraderequired.core.rule.WebSocketRule;
 import io.github.upgraderequired.render.UpgradeResponse;
 import io.github.upgraderequired.render.UpgradeResponseRenderer;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,28 @@ class UpgradePipelineTests {
 		assertThat(this.outcomes).containsExactly("old:warned");
 		result.refusalSent();
 		assertThat(this.outcomes).containsExactly("old:warned");
+	}
+
+	@Test
+	void requestsLetThroughWithTheSameVaryShareOneResultButWarningsAreEachRequestsOwn() {
+		UpgradeEngine engine = UpgradeEngine.builder((pattern) -> (path) -> path.startsWith(pattern.replace("/**", "/")))
+			.rules(List.of(new WebSocketRule("ws", List.of(), RuleSettings.builder().paths(List.of("/ws/**")).build())))
+			.build();
+		UpgradePipeline pipeline = new UpgradePipeline(engine, new UpgradeResponseRenderer());
+		PipelineResult first = pipeline.process(handshake("/ws/a"));
+		assertThat(first.refusal()).isNull();
+		assertThat(first.passHeaders()).containsExactly(new Header("Vary", "Upgrade, Sec-WebSocket-Version"));
+		assertThat(pipeline.process(handshake("/ws/b"))).isSameAs(first);
+		UpgradePipeline warning = pipeline(Mode.WARN);
+		PipelineResult warned = warning.process(http10("/old/a"));
+		PipelineResult again = warning.process(http10("/old/b"));
+		assertThat(again).isNotSameAs(warned);
+		assertThat(again.passHeaders()).extracting(Header::name).contains("Deprecation");
+		assertThat(this.outcomes).containsExactly("old:warned", "old:warned");
+	}
+
+	private static TestRequest handshake(String path) {
+		return TestRequest.get(path).header("Upgrade", "websocket").header("Sec-WebSocket-Version", "13");
 	}
 
 	@Test
