@@ -19,10 +19,6 @@ final class CompiledRule {
 
 	private static final int MAX_MERGED_VARY = 16;
 
-	/**
-	 * The refusals kept; a power of two.
-	 */
-	private static final int RECENT_REFUSALS = 8;
 
 	final UpgradeRule rule;
 
@@ -69,12 +65,9 @@ final class CompiledRule {
 	/**
 	 * The last refusals decided by this rule alone, kept for the next request with the
 	 * same verdict (the rules share the verdicts that no request changes): one decision
-	 * for all of them, which the renderer recognises. Decisions are immutable, so plain
-	 * slots, overwritten in turn.
+	 * for all of them, which the renderer recognises.
 	 */
-	private final @Nullable Decision[] recentRefusals = new Decision[RECENT_REFUSALS];
-
-	private int nextRefusalSlot;
+	private final RecentValues<Decision> recentRefusals = new RecentValues<>(8);
 
 	CompiledRule(UpgradeRule rule, PathMatcher.Compiler compiler) {
 		this.rule = rule;
@@ -165,17 +158,15 @@ final class CompiledRule {
 			// A redirect names the request's own URL: never the same for another request.
 			return new Decision(new Decision.Rejection(this.descriptor, verdict, upgrade), null, null, List.of(), vary);
 		}
-		for (Decision recent : this.recentRefusals) {
+		for (int i = 0; i < this.recentRefusals.size(); i++) {
+			Decision recent = this.recentRefusals.get(i);
 			if (recent != null && recent.vary() == vary && recent.rejection().verdict() == verdict) {
 				return recent;
 			}
 		}
 		Decision decision = new Decision(new Decision.Rejection(this.descriptor, verdict, upgrade), null, null,
 				List.of(), vary);
-		// Racy on purpose: two threads may write the same slot, and a decision is lost.
-		int slot = this.nextRefusalSlot;
-		this.nextRefusalSlot = (slot + 1) & (RECENT_REFUSALS - 1);
-		this.recentRefusals[slot] = decision;
+		this.recentRefusals.add(decision);
 		return decision;
 	}
 

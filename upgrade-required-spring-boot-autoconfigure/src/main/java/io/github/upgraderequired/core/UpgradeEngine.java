@@ -23,7 +23,6 @@ public final class UpgradeEngine {
 
 	private static final Log logger = LogFactory.getLog(UpgradeEngine.class);
 
-	private static final int MERGED_VARY_ONLY = 16;
 
 	private final CompiledRule[] rules;
 
@@ -45,11 +44,9 @@ public final class UpgradeEngine {
 
 	/**
 	 * The decisions that only vary on a list merged from several rules' lists, the last
-	 * ones made; immutable, so plain slots.
+	 * ones made.
 	 */
-	private final @Nullable Decision[] mergedVaryOnly = new Decision[MERGED_VARY_ONLY];
-
-	private int nextMergedVaryOnly;
+	private final RecentValues<Decision> mergedVaryOnly = new RecentValues<>(16);
 
 	private UpgradeEngine(Builder builder) {
 		List<CompiledRule> rules = new ArrayList<>();
@@ -227,16 +224,14 @@ public final class UpgradeEngine {
 	 * for it can be shared too.
 	 */
 	private Decision varyOnly(List<String> vary) {
-		for (Decision decision : this.mergedVaryOnly) {
+		for (int i = 0; i < this.mergedVaryOnly.size(); i++) {
+			Decision decision = this.mergedVaryOnly.get(i);
 			if (decision != null && decision.vary() == vary) {
 				return decision;
 			}
 		}
 		Decision decision = new Decision(null, null, null, List.of(), vary);
-		// Racy on purpose: two threads may take the same slot, and a decision is lost.
-		int slot = this.nextMergedVaryOnly;
-		this.nextMergedVaryOnly = (slot + 1) & (MERGED_VARY_ONLY - 1);
-		this.mergedVaryOnly[slot] = decision;
+		this.mergedVaryOnly.add(decision);
 		return decision;
 	}
 

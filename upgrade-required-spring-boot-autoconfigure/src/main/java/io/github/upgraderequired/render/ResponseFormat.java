@@ -52,14 +52,8 @@ enum ResponseFormat {
 			}
 			int semicolon = accept.indexOf(';', start);
 			int rangeEnd = (semicolon >= 0 && semicolon < end) ? semicolon : end;
-			int from = start;
-			int to = rangeEnd;
-			while (from < to && accept.charAt(from) <= ' ') {
-				from++;
-			}
-			while (to > from && accept.charAt(to - 1) <= ' ') {
-				to--;
-			}
+			int from = trimmedStart(accept, start, rangeEnd);
+			int to = trimmedEnd(accept, from, rangeEnd);
 			float q = (rangeEnd < end) ? quality(accept, rangeEnd + 1, end) : 1f;
 			int matched = PROBLEM_JSON.match(accept, from, to);
 			if (matched > jsonSpecificity) {
@@ -126,14 +120,8 @@ enum ResponseFormat {
 		for (int parameters = 0; parameters < 16 && start <= to; parameters++) {
 			int semicolon = accept.indexOf(';', start);
 			int end = (semicolon >= 0 && semicolon < to && parameters < 15) ? semicolon : to;
-			int first = start;
-			int last = end;
-			while (first < last && accept.charAt(first) <= ' ') {
-				first++;
-			}
-			while (last > first && accept.charAt(last - 1) <= ' ') {
-				last--;
-			}
+			int first = trimmedStart(accept, start, end);
+			int last = trimmedEnd(accept, first, end);
 			if (last - first > 2 && (accept.charAt(first) == 'q' || accept.charAt(first) == 'Q')
 					&& accept.charAt(first + 1) == '=') {
 				return qvalue(accept, first + 2, last);
@@ -141,6 +129,27 @@ enum ResponseFormat {
 			start = end + 1;
 		}
 		return 1f;
+	}
+
+	/**
+	 * Return where {@code text[from, to)} starts once trimmed as {@link String#trim()}
+	 * trims.
+	 */
+	private static int trimmedStart(String text, int from, int to) {
+		while (from < to && text.charAt(from) <= ' ') {
+			from++;
+		}
+		return from;
+	}
+
+	/**
+	 * Return where {@code text[from, to)} ends once trimmed as {@link String#trim()} trims.
+	 */
+	private static int trimmedEnd(String text, int from, int to) {
+		while (to > from && text.charAt(to - 1) <= ' ') {
+			to--;
+		}
+		return to;
 	}
 
 	/**

@@ -14,6 +14,7 @@ import io.github.upgraderequired.core.Decision;
 import io.github.upgraderequired.core.Decision.Rejection;
 import io.github.upgraderequired.core.Header;
 import io.github.upgraderequired.core.HttpProtocol;
+import io.github.upgraderequired.core.RecentValues;
 import io.github.upgraderequired.core.UpgradeRequest;
 import io.github.upgraderequired.core.UpgradeTokens;
 import io.github.upgraderequired.core.Verdict;
@@ -55,16 +56,8 @@ public class UpgradeResponseRenderer {
 	private static final int RECENT_VARY_HEADERS = 16;
 
 	/**
-	 * The refusals kept prepared, and the decisions seen once kept to recognise them; a
-	 * power of two each.
+	 * The longest {@code Accept} header whose format is remembered.
 	 */
-	private static final int RECENT_REFUSALS = 16;
-
-	/**
-	 * The {@code Accept} headers remembered, and the longest one; a power of two.
-	 */
-	private static final int RECENT_ACCEPTS = 8;
-
 	private static final int MAX_REMEMBERED_ACCEPT = 256;
 
 	/**
@@ -84,18 +77,14 @@ public class UpgradeResponseRenderer {
 	 * {@link #seenOnce} in turn, so that the decisions made for one request each (an API
 	 * version, a browser) never push prepared ones out.
 	 */
-	private final @Nullable PreparedRefusal[] preparedRefusals = new PreparedRefusal[RECENT_REFUSALS];
+	private final RecentValues<PreparedRefusal> preparedRefusals = new RecentValues<>(16);
 
-	private final @Nullable Decision[] seenOnce = new Decision[RECENT_REFUSALS];
-
-	private int nextPrepared;
+	private final RecentValues<Decision> seenOnce = new RecentValues<>(16);
 
 	/**
 	 * The pages of verdict templates, see {@link #preparedPage(Decision)}.
 	 */
-	private final @Nullable PreparedRefusal[] preparedPages = new PreparedRefusal[RECENT_REFUSALS];
-
-	private int nextPage;
+	private final RecentValues<PreparedRefusal> preparedPages = new RecentValues<>(16);
 
 	/**
 	 * Whether the page shows the current value, which makes every page the request's own.
@@ -105,11 +94,7 @@ public class UpgradeResponseRenderer {
 	/**
 	 * The {@code Accept} headers last seen and the formats they chose.
 	 */
-	private final @Nullable AcceptFormat[] recentAccepts = new AcceptFormat[RECENT_ACCEPTS];
-
-	private int nextAccept;
-
-	private int nextSeenOnce;
+	private final RecentValues<AcceptFormat> recentAccepts = new RecentValues<>(8);
 
 	/**
 	 * The {@code Vary} headers of the lists last seen, by the lists' identity: the engine
@@ -243,17 +228,15 @@ public class UpgradeResponseRenderer {
 		if (accept == null) {
 			return ResponseFormat.negotiate(null);
 		}
-		for (AcceptFormat recent : this.recentAccepts) {
+		for (int i = 0; i < this.recentAccepts.size(); i++) {
+			AcceptFormat recent = this.recentAccepts.get(i);
 			if (recent != null && recent.accept.equals(accept)) {
 				return recent.format;
 			}
 		}
 		ResponseFormat format = ResponseFormat.negotiate(accept);
 		if (accept.length() <= MAX_REMEMBERED_ACCEPT) {
-			// Racy on purpose: two threads may take the same slot.
-			int slot = this.nextAccept;
-			this.nextAccept = (slot + 1) & (RECENT_ACCEPTS - 1);
-			this.recentAccepts[slot] = new AcceptFormat(accept, format);
+			this.recentAccepts.add(new AcceptFormat(accept, format));
 		}
 		return format;
 	}
@@ -278,7 +261,8 @@ public class UpgradeResponseRenderer {
 		if (template == null || decision.isWarning() || !decision.links().isEmpty() || this.pageShowsCurrent) {
 			return null;
 		}
-		for (PreparedRefusal prepared : this.preparedPages) {
+		for (int i = 0; i < this.preparedPages.size(); i++) {
+			PreparedRefusal prepared = this.preparedPages.get(i);
 			Rejection preparedRejection = (prepared != null) ? prepared.decision.rejection() : null;
 			// The rule too: two rules may share a template (a static one), not their page.
 			if (preparedRejection != null && preparedRejection.verdict() == template
@@ -288,13 +272,9 @@ public class UpgradeResponseRenderer {
 		}
 		PreparedRefusal prepared = prepare(new Decision(
 				new Rejection(rejection.rule(), template, rejection.upgrade()), null, null, List.of(), decision.vary()));
-		if (prepared == null) {
-			return null;
+		if (prepared != null) {
+			this.preparedPages.add(prepared);
 		}
-		// Racy on purpose: two threads may take the same slot.
-		int slot = this.nextPage;
-		this.nextPage = (slot + 1) & (RECENT_REFUSALS - 1);
-		this.preparedPages[slot] = prepared;
 		return prepared;
 	}
 
@@ -321,28 +301,22 @@ public class UpgradeResponseRenderer {
 	 * remember it, so that it is prepared if it comes again.
 	 */
 	private @Nullable PreparedRefusal prepared(Decision decision) {
-		for (PreparedRefusal prepared : this.preparedRefusals) {
+		for (int i = 0; i < this.preparedRefusals.size(); i++) {
+			PreparedRefusal prepared = this.preparedRefusals.get(i);
 			if (prepared != null && prepared.decision == decision) {
 				return prepared;
 			}
 		}
-		// Racy on purpose: two threads may take the same slot, and a decision is forgotten,
-		// to be prepared again.
-		for (Decision seen : this.seenOnce) {
-			if (seen == decision) {
+		for (int i = 0; i < this.seenOnce.size(); i++) {
+			if (this.seenOnce.get(i) == decision) {
 				PreparedRefusal prepared = prepare(decision);
-				if (prepared == null) {
-					return null;
+				if (prepared != null) {
+					this.preparedRefusals.add(prepared);
 				}
-				int slot = this.nextPrepared;
-				this.nextPrepared = (slot + 1) & (RECENT_REFUSALS - 1);
-				this.preparedRefusals[slot] = prepared;
 				return prepared;
 			}
 		}
-		int slot = this.nextSeenOnce;
-		this.nextSeenOnce = (slot + 1) & (RECENT_REFUSALS - 1);
-		this.seenOnce[slot] = decision;
+		this.seenOnce.add(decision);
 		return null;
 	}
 
@@ -514,7 +488,7 @@ public class UpgradeResponseRenderer {
 	 * header that is not a token or whose value could split the header section, or a body
 	 * whose length is not the one declared (a {@code HEAD} answer has no body at all).
 	 */
-	private void checkSendable(UpgradeResponse response, UpgradeRequest request) {
+	private static void checkSendable(UpgradeResponse response, UpgradeRequest request) {
 		if (response.status() < 300 || response.status() > 599) {
 			throw new IllegalStateException("Status " + response.status() + " is not a refusal or a redirect");
 		}

@@ -3,10 +3,10 @@ package io.github.upgraderequired.web;
 import java.util.Objects;
 
 import io.github.upgraderequired.core.Decision;
+import io.github.upgraderequired.core.RecentValues;
 import io.github.upgraderequired.core.UpgradeEngine;
 import io.github.upgraderequired.core.UpgradeRequest;
 import io.github.upgraderequired.render.UpgradeResponseRenderer;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The path a request takes through the starter, whichever entry point it came in by:
@@ -24,8 +24,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class UpgradePipeline {
 
-	private static final int RECENT_PASSES = 16;
-
 	private final UpgradeEngine engine;
 
 	private final UpgradeResponseRenderer renderer;
@@ -34,9 +32,7 @@ public final class UpgradePipeline {
 	 * The results of the decisions that only vary, the last ones seen; a result that lets
 	 * a request through holds nothing that changes.
 	 */
-	private final @Nullable PipelineResult[] recentPasses = new PipelineResult[RECENT_PASSES];
-
-	private int nextPass;
+	private final RecentValues<PipelineResult> recentPasses = new RecentValues<>(16);
 
 	/**
 	 * Create a new pipeline.
@@ -81,16 +77,14 @@ public final class UpgradePipeline {
 		}
 		// A decision that only varies is shared by the requests its rules apply to: so is
 		// its result.
-		for (PipelineResult recent : this.recentPasses) {
+		for (int i = 0; i < this.recentPasses.size(); i++) {
+			PipelineResult recent = this.recentPasses.get(i);
 			if (recent != null && recent.decision() == decision) {
 				return recent;
 			}
 		}
 		PipelineResult result = PipelineResult.pass(decision, this.renderer.passHeadersOrNone(decision));
-		// Racy on purpose: two threads may take the same slot, and a result is made again.
-		int slot = this.nextPass;
-		this.nextPass = (slot + 1) & (RECENT_PASSES - 1);
-		this.recentPasses[slot] = result;
+		this.recentPasses.add(result);
 		return result;
 	}
 
