@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.upgraderequired.core.Mode;
+import io.github.upgraderequired.core.TrustedProxies;
 import io.github.upgraderequired.core.UnknownValuePolicy;
 import org.jspecify.annotations.Nullable;
 
@@ -128,17 +129,19 @@ public class UpgradeRequiredProperties {
 	}
 
 	/**
-	 * Proxies trusted to report the client's HTTP and TLS versions. A forwarded request
-	 * (one with 'Forwarded' or 'X-Forwarded-*' headers) is judged by the HTTP-version,
-	 * HTTP/2 and TLS-version rules only from these headers, sent by these proxies; else
-	 * its version is unknown.
+	 * Proxies trusted to report the client's HTTP and TLS versions. A request that one of
+	 * them forwarded (with 'Forwarded' or 'X-Forwarded-*' headers) is judged by the
+	 * HTTP-version, HTTP/2 and TLS-version rules only from these headers, and has an
+	 * unknown version without them; a request from any other peer is judged by its own
+	 * connection, whatever forwarding headers it carries.
 	 */
 	public static class Proxy {
 
 		/**
-		 * Addresses of trusted proxies, as CIDR ranges or single addresses.
+		 * Addresses of trusted proxies, as CIDR ranges or single addresses. By default
+		 * loopback and the private ranges, IPv6 included, as Tomcat's internal proxies.
 		 */
-		private List<String> trustedAddresses = new ArrayList<>();
+		private List<String> trustedAddresses = new ArrayList<>(TrustedProxies.DEFAULT_TRUSTED_ADDRESSES);
 
 		/**
 		 * Request header in which trusted proxies send the client's HTTP version, such as

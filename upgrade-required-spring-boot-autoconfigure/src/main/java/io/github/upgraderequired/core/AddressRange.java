@@ -65,9 +65,16 @@ public final class AddressRange {
 			return false;
 		}
 		byte[] candidate = parseAddress(address);
-		if (candidate == null) {
-			return false;
-		}
+		return candidate != null && contains(candidate);
+	}
+
+	/**
+	 * Return whether a parsed address lies in this range.
+	 * @param address the address's 4 or 16 bytes
+	 * @return {@code true} if it is inside the range
+	 */
+	boolean contains(byte[] address) {
+		byte[] candidate = address;
 		if (candidate.length == 16 && this.network.length == 4 && isIpv4Mapped(candidate)) {
 			byte[] ipv4 = new byte[4];
 			System.arraycopy(candidate, 12, ipv4, 0, 4);

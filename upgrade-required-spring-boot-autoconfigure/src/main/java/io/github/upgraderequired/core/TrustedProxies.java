@@ -10,22 +10,42 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the client's HTTP and TLS versions, which behind a proxy are the proxy's own on
- * the connection. A request that was not forwarded is judged by its connection. A
- * forwarded request is judged only by a configured header, and only when a trusted proxy
- * sent it (the peer address is in one of the trusted ranges); otherwise its version is
- * unknown, and a WARN says so once for each cause (an untrusted peer, a trusted proxy that
- * does not send the HTTP-version header).
+ * the connection. Trust follows Tomcat's {@code RemoteIpValve}: a request whose peer is
+ * not a trusted proxy came straight from the client, and its own connection is judged,
+ * whatever forwarding headers it carries, so that no client skips a rule by adding a
+ * header. A request that a trusted proxy forwarded (its peer is in one of the trusted
+ * ranges and it carries forwarding headers) is judged only by the version header that
+ * proxy sends; without one its version is unknown, and a WARN says so once. A request
+ * from a trusted address without forwarding headers is a direct one too.
  */
 public final class TrustedProxies {
 
 	/**
-	 * Trusts no proxy: the versions of forwarded requests are unknown.
+	 * The addresses trusted by default, the same as Tomcat's default internal proxies:
+	 * loopback, the private IPv4 ranges, link-local, shared address space (RFC 6598), and
+	 * IPv6 loopback, link-local and unique local addresses.
+	 */
+	public static final List<String> DEFAULT_TRUSTED_ADDRESSES = List.of("10.0.0.0/8", "172.16.0.0/12",
+			"192.168.0.0/16", "169.254.0.0/16", "100.64.0.0/10", "127.0.0.0/8", "::1", "fe80::/10", "fc00::/7");
+
+	/**
+	 * Trusts no peer: every request is judged by its own connection, forwarding headers or
+	 * not.
 	 */
 	public static final TrustedProxies NONE = new TrustedProxies(List.of(), null, null);
+
+	/**
+	 * Trusts the {@link #DEFAULT_TRUSTED_ADDRESSES} and reads no version header: a request
+	 * they forward has an unknown version, one from anywhere else is judged by its
+	 * connection.
+	 */
+	public static final TrustedProxies DEFAULT = new TrustedProxies(DEFAULT_TRUSTED_ADDRESSES, null, null);
 
 	private static final Log logger = LogFactory.getLog(TrustedProxies.class);
 
 	private static final int MAX_VALUE_LENGTH = 32;
+
+	private static final String PROPERTY = "upgrade-required.proxy";
 
 	private final AddressRange[] trusted;
 
@@ -33,9 +53,17 @@ public final class TrustedProxies {
 
 	private final @Nullable String tlsVersionHeader;
 
+	/**
+	 * The last peers judged: behind a proxy there are few, and parsing an IPv6 address
+	 * costs more than a scan.
+	 */
+	private final RecentValues<Peer> recentPeers = new RecentValues<>(8);
+
 	private final AtomicBoolean warnedUntrusted = new AtomicBoolean();
 
 	private final AtomicBoolean warnedMissingHeader = new AtomicBoolean();
+
+	private final AtomicBoolean warnedHiddenPeer = new AtomicBoolean();
 
 	/**
 	 * Create a new instance.
@@ -87,21 +115,54 @@ public final class TrustedProxies {
 	}
 
 	/**
+	 * Return whether a peer address is in one of the trusted ranges.
+	 * @param peer the address literal, may be {@code null}
+	 * @return {@code true} if it is trusted
+	 */
+	public boolean isTrusted(@Nullable String peer) {
+		if (peer == null || this.trusted.length == 0) {
+			return false;
+		}
+		for (int i = 0; i < this.recentPeers.size(); i++) {
+			Peer recent = this.recentPeers.get(i);
+			if (recent != null && recent.address.equals(peer)) {
+				return recent.trusted;
+			}
+		}
+		boolean trusted = false;
+		byte[] address = AddressRange.parseAddress(peer);
+		if (address != null) {
+			for (AddressRange range : this.trusted) {
+				if (range.contains(address)) {
+					trusted = true;
+					break;
+				}
+			}
+		}
+		if (peer.length() <= 64) {
+			this.recentPeers.add(new Peer(peer, trusted));
+		}
+		return trusted;
+	}
+
+	/**
 	 * Return the client's HTTP version.
 	 * @param request the request
 	 * @return the version, or {@code null} if it is unknown
 	 */
 	public @Nullable HttpProtocol httpProtocol(UpgradeRequest request) {
-		if (!request.forwarded()) {
+		Path path = path(request);
+		if (path == Path.DIRECT) {
 			return request.protocol();
 		}
-		if (!isTrusted(request, this.httpVersionHeader)) {
+		if (path == Path.HIDDEN) {
 			return null;
 		}
-		String value = request.header(this.httpVersionHeader);
+		String header = this.httpVersionHeader;
+		String value = (header != null) ? request.header(header) : null;
 		if (value == null) {
 			// A proxy always knows the HTTP version it received: it is not sending it.
-			warnOnce(this.warnedMissingHeader, request, this.httpVersionHeader);
+			warnMissingHeader(request, header, "http-version-header");
 			return null;
 		}
 		return (value.length() <= MAX_VALUE_LENGTH) ? HttpProtocol.parse(value.trim()) : null;
@@ -114,46 +175,85 @@ public final class TrustedProxies {
 	 * unknown or there is none
 	 */
 	public @Nullable String tlsProtocol(UpgradeRequest request) {
-		if (!request.forwarded()) {
+		Path path = path(request);
+		if (path == Path.DIRECT) {
 			return request.tlsProtocol();
 		}
-		if (!isTrusted(request, this.tlsVersionHeader)) {
+		if (path == Path.HIDDEN) {
+			return null;
+		}
+		String header = this.tlsVersionHeader;
+		if (header == null) {
+			warnMissingHeader(request, null, "tls-version-header");
 			return null;
 		}
 		// A trusted proxy leaves the header out for a client that came over plain HTTP.
-		String value = request.header(this.tlsVersionHeader);
+		String value = request.header(header);
 		return (value != null && value.length() <= MAX_VALUE_LENGTH) ? value.trim() : null;
 	}
 
 	/**
-	 * Return whether a forwarded request comes from a trusted proxy that reports versions
-	 * in the given header; warn once if not.
+	 * Return the way the request came: straight from the client, forwarded by a trusted
+	 * proxy, or forwarded by a peer the server hid.
 	 */
-	private boolean isTrusted(UpgradeRequest request, @Nullable String header) {
-		if (header != null && isTrusted(request.peerAddress())) {
-			return true;
-		}
-		warnOnce(this.warnedUntrusted, request, header);
-		return false;
-	}
-
-	private boolean isTrusted(@Nullable String peer) {
-		for (AddressRange range : this.trusted) {
-			if (range.contains(peer)) {
-				return true;
+	private Path path(UpgradeRequest request) {
+		String peer = request.peerAddress();
+		if (peer != null && !isTrusted(peer)) {
+			// Only until the first warning: a direct client's forwarding headers do not count.
+			if (!this.warnedUntrusted.get() && request.forwarded()
+					&& this.warnedUntrusted.compareAndSet(false, true)) {
+				logger.warn("Forwarding headers came from " + peer + ", which is not a trusted proxy: the "
+						+ "HTTP-version, HTTP/2 and TLS-version rules judge such a request by its own connection. If "
+						+ peer + " is your proxy, add it to " + PROPERTY + ".trusted-addresses (logged once)");
 			}
+			return Path.DIRECT;
 		}
-		return false;
+		if (!request.forwarded()) {
+			return Path.DIRECT;
+		}
+		if (peer == null) {
+			// The server replaced the peer's address unseen, which it does for its own
+			// trusted proxies only: the connection is a proxy's, the client unknown.
+			if (this.warnedHiddenPeer.compareAndSet(false, true)) {
+				logger.warn("A forwarded request came from a proxy whose address the server replaced before the "
+						+ "starter saw it: the HTTP-version, HTTP/2 and TLS-version rules treat its version as "
+						+ "unknown (logged once)");
+			}
+			return Path.HIDDEN;
+		}
+		return Path.TRUSTED;
 	}
 
-	private void warnOnce(AtomicBoolean warned, UpgradeRequest request, @Nullable String header) {
-		if (warned.compareAndSet(false, true)) {
-			logger.warn("A forwarded request (from " + request.peerAddress() + ") did not say the client's version in "
+	private void warnMissingHeader(UpgradeRequest request, @Nullable String header, String property) {
+		if (this.warnedMissingHeader.compareAndSet(false, true)) {
+			logger.warn("A request forwarded by the trusted proxy " + request.peerAddress()
+					+ " did not say the client's version in "
 					+ ((header != null) ? "'" + header + "'" : "a configured header")
-					+ " from a trusted proxy; the HTTP-version, HTTP/2 and TLS-version rules treat its version as "
-					+ "unknown. Set upgrade-required.proxy.trusted-addresses and the proxy's version headers "
-					+ "(logged once)");
+					+ ": the HTTP-version, HTTP/2 and TLS-version rules treat its version as unknown. Have the "
+					+ "proxy send it and set " + PROPERTY + "." + property + " (logged once)");
 		}
+	}
+
+	private enum Path {
+
+		/**
+		 * Straight from the client: its own connection is judged.
+		 */
+		DIRECT,
+
+		/**
+		 * Forwarded by a trusted proxy: judged by that proxy's version headers.
+		 */
+		TRUSTED,
+
+		/**
+		 * Forwarded by a proxy the server hid: unknown.
+		 */
+		HIDDEN
+
+	}
+
+	private record Peer(String address, boolean trusted) {
 	}
 
 }

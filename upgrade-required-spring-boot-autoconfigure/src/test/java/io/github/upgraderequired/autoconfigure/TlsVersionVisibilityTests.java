@@ -46,11 +46,20 @@ class TlsVersionVisibilityTests {
 	void aTlsHeaderWithoutTrustedProxiesIsNoSource(CapturedOutput output) {
 		UpgradeRequiredProperties properties = new UpgradeRequiredProperties();
 		properties.getProxy().setTlsVersionHeader("X-Tls");
+		properties.getProxy().setTrustedAddresses(List.of());
 		check(TomcatWebServer.class, new MockEnvironment(), properties, this.tlsRule);
 		assertThat(output).contains("will not see a TLS version");
 		properties.getProxy().setTrustedAddresses(List.of("10.0.0.0/8"));
 		check(TomcatWebServer.class, new MockEnvironment(), properties, this.tlsRule);
 		assertThat(output.getOut().split("will not see a TLS version", -1)).hasSize(2);
+	}
+
+	@Test
+	void aTlsHeaderFromTheDefaultTrustedProxiesIsASource(CapturedOutput output) {
+		UpgradeRequiredProperties properties = new UpgradeRequiredProperties();
+		properties.getProxy().setTlsVersionHeader("X-Tls");
+		check(TomcatWebServer.class, new MockEnvironment(), properties, this.tlsRule);
+		assertThat(output).doesNotContain("will not see a TLS version");
 	}
 
 	@Test

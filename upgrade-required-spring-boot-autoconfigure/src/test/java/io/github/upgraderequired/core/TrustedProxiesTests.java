@@ -68,11 +68,36 @@ class TrustedProxiesTests {
 	}
 
 	@Test
-	void aForwardedRequestFromAnUntrustedPeerIsUnknownAndWarnedOnce(CapturedOutput output) {
-		TestRequest request = forwarded("192.0.2.1").header("X-Http-Version", "HTTP/1.0");
-		assertThat(this.proxies.httpProtocol(request)).isNull();
-		assertThat(this.proxies.tlsProtocol(request)).isNull();
-		assertThat(output.getOut().split("did not say the client's version", -1)).hasSize(2);
+	void aForwardedRequestFromAnUntrustedPeerIsJudgedByItsConnectionAndWarnedOnce(CapturedOutput output) {
+		TestRequest request = forwarded("192.0.2.1").tlsProtocol("TLSv1.2")
+			.header("X-Http-Version", "HTTP/2.0")
+			.header("X-Tls-Version", "TLSv1.3");
+		assertThat(this.proxies.httpProtocol(request)).isEqualTo(HttpProtocol.HTTP_1_1);
+		assertThat(this.proxies.tlsProtocol(request)).isEqualTo("TLSv1.2");
+		TestRequest old = forwarded("192.0.2.1").protocol(HttpProtocol.HTTP_1_0)
+			.header("X-Http-Version", "HTTP/1.1");
+		assertThat(this.proxies.httpProtocol(old)).isEqualTo(HttpProtocol.HTTP_1_0);
+		assertThat(output.getOut().split("which is not a trusted proxy", -1)).hasSize(2);
+		assertThat(output).contains("Forwarding headers came from 192.0.2.1")
+			.contains("add it to upgrade-required.proxy.trusted-addresses");
+	}
+
+	@Test
+	void aDirectRequestFromAnUntrustedPeerIsNotWarnedAbout(CapturedOutput output) {
+		TestRequest request = TestRequest.get("/").protocol(HttpProtocol.HTTP_1_0).remoteAddress("192.0.2.1");
+		assertThat(this.proxies.httpProtocol(request)).isEqualTo(HttpProtocol.HTTP_1_0);
+		assertThat(output).doesNotContain("trusted");
+	}
+
+	@Test
+	void aTrustedProxyWithoutAConfiguredHeaderMakesTheVersionUnknown(CapturedOutput output) {
+		// Not the shared DEFAULT, whose WARN another test may have had.
+		TrustedProxies defaults = new TrustedProxies(TrustedProxies.DEFAULT_TRUSTED_ADDRESSES, null, null);
+		TestRequest request = forwarded("127.0.0.1").protocol(HttpProtocol.HTTP_1_0).tlsProtocol("TLSv1");
+		assertThat(defaults.httpProtocol(request)).isNull();
+		assertThat(defaults.tlsProtocol(request)).isNull();
+		assertThat(output).contains("A request forwarded by the trusted proxy 127.0.0.1 did not say the client's "
+				+ "version in a configured header");
 	}
 
 	@Test
@@ -82,8 +107,12 @@ class TrustedProxiesTests {
 	}
 
 	@Test
-	void aPeerHiddenByTheServerIsNotTrusted() {
+	void aForwardedRequestFromAPeerTheServerHidIsUnknown(CapturedOutput output) {
 		assertThat(this.proxies.httpProtocol(forwarded(null).header("X-Http-Version", "HTTP/1.0"))).isNull();
+		assertThat(this.proxies.tlsProtocol(forwarded(null).tlsProtocol("TLSv1.3"))).isNull();
+		assertThat(output).contains("whose address the server replaced");
+		TestRequest direct = TestRequest.get("/").protocol(HttpProtocol.HTTP_1_0).remoteAddress(null);
+		assertThat(this.proxies.httpProtocol(direct)).isEqualTo(HttpProtocol.HTTP_1_0);
 	}
 
 	@Test
@@ -94,10 +123,41 @@ class TrustedProxiesTests {
 	}
 
 	@Test
-	void trustingNoProxyMakesEveryForwardedRequestUnknown() {
-		TestRequest request = forwarded("10.1.1.1").header("X-Http-Version", "HTTP/1.0");
-		assertThat(TrustedProxies.NONE.httpProtocol(request)).isNull();
-		assertThat(TrustedProxies.NONE.httpProtocol(TestRequest.get("/"))).isEqualTo(HttpProtocol.HTTP_1_1);
+	void trustingNoProxyJudgesEveryRequestByItsConnection() {
+		TestRequest request = forwarded("10.1.1.1").protocol(HttpProtocol.HTTP_1_0)
+			.header("X-Http-Version", "HTTP/1.1");
+		assertThat(TrustedProxies.NONE.httpProtocol(request)).isEqualTo(HttpProtocol.HTTP_1_0);
+		assertThat(TrustedProxies.NONE.isTrusted("127.0.0.1")).isFalse();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "127.0.0.1", "127.0.0.2", "127.255.255.254", "10.0.0.1", "10.255.1.2", "172.16.0.1",
+			"172.31.255.255", "192.168.0.1", "169.254.169.254", "100.64.0.1", "100.127.255.255", "::1",
+			"0:0:0:0:0:0:0:1", "[::1]", "fe80::1", "fe80::1%eth0", "febf::1", "fc00::1", "fd12:3456::7",
+			"::ffff:10.1.2.3", "::ffff:127.0.0.1" })
+	void theDefaultsTrustLoopbackAndThePrivateRangesAsTomcatDoes(String peer) {
+		assertThat(TrustedProxies.DEFAULT.isTrusted(peer)).isTrue();
+		// A second time, from the peers seen recently.
+		assertThat(TrustedProxies.DEFAULT.isTrusted(peer)).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "8.8.8.8", "11.0.0.1", "9.255.255.255", "172.15.255.255", "172.32.0.0", "192.167.1.1",
+			"192.169.0.1", "100.63.255.255", "100.128.0.0", "169.253.0.1", "128.0.0.1", "203.0.113.7", "2001:db8::1",
+			"fec0::1", "fe00::1", "fb00::1", "fe::1", "::", "::ffff:8.8.8.8", "localhost", "", "127.0.0.1.", "10.0.0",
+			"999.0.0.1", "::1::" })
+	void theDefaultsTrustNothingElse(String peer) {
+		assertThat(TrustedProxies.DEFAULT.isTrusted(peer)).isFalse();
+		assertThat(TrustedProxies.DEFAULT.isTrusted(peer)).isFalse();
+	}
+
+	@Test
+	void manyDistinctPeersAreJudgedAlike() {
+		for (int i = 0; i < 1000; i++) {
+			assertThat(this.proxies.isTrusted("10.0." + (i / 256) + "." + (i % 256))).isTrue();
+			assertThat(this.proxies.isTrusted("11.0." + (i / 256) + "." + (i % 256))).isFalse();
+		}
+		assertThat(this.proxies.isTrusted(null)).isFalse();
 	}
 
 	private static TestRequest forwarded(String peer) {

@@ -388,15 +388,17 @@ abstract class AbstractEndToEndTests {
 	// The WARN is logged once per application: this test starts from a fresh one.
 	@Test
 	@DirtiesContext(methodMode = MethodMode.BEFORE_METHOD)
-	void aForwardedHttp10RequestFromAnUntrustedPeerIsAllowedAndWarnedOnce(CapturedOutput output) throws Exception {
+	void aForwardedHttp10RequestFromAnUntrustedPeerIsJudgedByItsConnectionAndWarnedOnce(CapturedOutput output)
+			throws Exception {
 		String request = "GET /open/hello HTTP/1.0\r\nHost: localhost\r\nX-Forwarded-For: 203.0.113.7\r\n"
-				+ "X-Forwarded-Http-Version: HTTP/1.0\r\n\r\n";
+				+ "X-Forwarded-Http-Version: HTTP/1.1\r\n\r\n";
 		HttpResult first = Http.raw(UNTRUSTED_PEER, this.port, request);
 		HttpResult second = Http.raw(UNTRUSTED_PEER, this.port, request);
-		assertThat(first.status()).isEqualTo(200);
-		assertThat(second.status()).isEqualTo(200);
-		assertThat(output.getOut().split("did not say the client's version", -1)).hasSize(2);
-		assertThat(output).contains("from " + UNTRUSTED_PEER);
+		assertThat(first.status()).isEqualTo(426);
+		assertThat(second.status()).isEqualTo(426);
+		assertThat(first.body()).contains("\"current\":\"HTTP/1.0\"");
+		assertThat(output.getOut().split("which is not a trusted proxy", -1)).hasSize(2);
+		assertThat(output).contains("Forwarding headers came from " + UNTRUSTED_PEER);
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -14,9 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The connection rules under each {@code server.forward-headers-strategy}: none (the
  * default), {@code native} and {@code framework}, where the server or Spring consume the
  * forwarding headers and replace the peer's address before the starter sees the request.
- * Requests are still judged by the connection unless they were forwarded, and a forwarded
- * request by the version header of a trusted proxy (127.0.0.1 here) only, whoever sends
- * it.
+ * Requests are judged by the connection unless the trusted proxy (127.0.0.1 here)
+ * forwarded them; then by its version header only. Forwarding headers from any other peer
+ * change nothing, whoever consumed them.
  * <p>
  * Whether {@code X-Forwarded-Proto} or {@code Forwarded: proto=https} makes a plain request
  * secure, and so satisfies an HTTPS rule, is the server's decision: each subclass says
@@ -75,23 +76,39 @@ abstract class AbstractForwardedHeadersStrategyTests {
 	}
 
 	@Test
-	void aForwardedRequestFromAnUntrustedPeerHasAnUnknownVersion() throws Exception {
-		assertThat(Http.raw(UNTRUSTED_PEER, this.port, forwarded("/open/hello", "HTTP/1.0", "HTTP/1.0")).status())
+	void aForwardedRequestFromAnUntrustedPeerIsJudgedByItsConnection() throws Exception {
+		HttpResult old = Http.raw(UNTRUSTED_PEER, this.port, forwarded("/open/hello", "HTTP/1.0", "HTTP/1.1"));
+		assertThat(old.status()).isEqualTo(426);
+		assertThat(old.header("Upgrade")).isEqualTo("HTTP/1.1");
+		assertThat(old.body()).contains("\"current\":\"HTTP/1.0\"");
+		assertThat(Http.raw(UNTRUSTED_PEER, this.port, forwarded("/open/hello", "HTTP/1.1", "HTTP/1.0")).status())
 			.isEqualTo(200);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Forwarded: for=203.0.113.7;proto=https", "X-Forwarded-For: 203.0.113.7",
+			"X-Forwarded-Proto: https", "X-Forwarded-Host: example.com", "X-Forwarded-Port: 443",
+			"X-Forwarded-Prefix: /app", "X-Forwarded-Ssl: on" })
+	void noForwardingHeaderLetsADirectClientSkipAConnectionRule(String header) throws Exception {
+		HttpResult http10 = Http.raw(UNTRUSTED_PEER, this.port,
+				"GET /open/hello HTTP/1.0\r\nHost: localhost\r\n" + header + "\r\n\r\n");
+		assertThat(http10.status()).isEqualTo(426);
+		HttpResult http11 = Http.raw(UNTRUSTED_PEER, this.port,
+				"GET /h2/hello HTTP/1.1\r\nHost: localhost\r\n" + header + "\r\nConnection: close\r\n\r\n");
+		assertThat(http11.status()).isEqualTo(426);
+		assertThat(http11.body()).contains("\"rule\":\"http2\"");
 	}
 
 	@Test
 	void aVersionClaimedByAnUntrustedPeerIsNeverBelieved() throws Exception {
-		// The rule on /strict/** refuses unknown versions: had the claim been believed, the
-		// request would pass.
+		// The rule on /strict/** refuses unknown versions; the claim of HTTP/1.1 changes
+		// nothing: the connection's HTTP/1.0 is judged.
 		HttpResult claimed = Http.raw(UNTRUSTED_PEER, this.port, forwarded("/strict/hello", "HTTP/1.0", "HTTP/1.1"));
 		assertThat(claimed.status()).isEqualTo(426);
-		assertThat(claimed.body()).contains("\"rule\":\"http-1-1-strict\"")
-			.contains("does not show what rule 'http-1-1-strict' checks")
-			.doesNotContain("\"current\"");
-		// Over an HTTP/1.1 connection too: what the connection says does not count either.
-		assertThat(Http.raw(UNTRUSTED_PEER, this.port, forwarded("/strict/hello", "HTTP/1.1", "HTTP/1.1")).status())
-			.isEqualTo(426);
+		assertThat(claimed.body()).contains("\"current\":\"HTTP/1.0\"");
+		// Over an HTTP/1.1 connection the claim of HTTP/1.0 changes nothing either.
+		assertThat(Http.raw(UNTRUSTED_PEER, this.port, forwarded("/strict/hello", "HTTP/1.1", "HTTP/1.0")).status())
+			.isEqualTo(200);
 	}
 
 	@Test

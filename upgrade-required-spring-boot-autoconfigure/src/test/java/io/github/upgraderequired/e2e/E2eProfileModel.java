@@ -24,8 +24,9 @@ import org.jspecify.annotations.Nullable;
  * holds both stacks to it, so a wrong decision fails there even when the engine and the
  * renderer agree with each other.
  * <p>
- * It models the README as it stands, forwarded requests included (their versions are read
- * from a trusted proxy's headers, or are unknown). Where the README was silent on a detail
+ * It models the README as it stands, forwarded requests included (those the trusted proxy
+ * forwards are judged by its version headers, or are unknown; any other peer's by the
+ * connection, forwarding headers or not). Where the README was silent on a detail
  * (the forms of a version header, the longest version read), this model fixed one reading
  * and the README now says it. The browser rule is modelled only for a few well-known
  * agents; for any other agent, or with Client Hints, its answer is checked for shape only.
@@ -140,16 +141,19 @@ final class E2eProfileModel {
 	}
 
 	/**
-	 * Return whether a proxy forwarded the request: it carries a forwarding header.
+	 * Return whether the trusted proxy forwarded the request: it comes from that proxy and
+	 * carries a forwarding header. From any other peer it came straight from the client,
+	 * whatever headers it carries.
 	 */
 	static boolean forwarded(Request request) {
-		return FORWARDING_HEADERS.stream().anyMatch((name) -> request.header(name) != null);
+		return TRUSTED_PROXY.equals(request.peer())
+				&& FORWARDING_HEADERS.stream().anyMatch((name) -> request.header(name) != null);
 	}
 
 	/**
 	 * Return the client's HTTP version as {@code 10}, {@code 11}, {@code 20} or
-	 * {@code 30}, or {@code null} if it is unknown: the connection's own unless the request
-	 * was forwarded; then only what the trusted proxy says in its header.
+	 * {@code 30}, or {@code null} if it is unknown: the connection's own unless the trusted
+	 * proxy forwarded the request; then only what it says in its header.
 	 */
 	private static @Nullable Integer clientHttpVersion(Request request) {
 		if (!forwarded(request)) {
@@ -198,13 +202,10 @@ final class E2eProfileModel {
 	}
 
 	/**
-	 * Return a header of a forwarded request if a trusted proxy sent it and it is not
-	 * longer than a version can be (32 characters), else {@code null}.
+	 * Return a header of a request the trusted proxy forwarded if it is not longer than a
+	 * version can be (32 characters), else {@code null}.
 	 */
 	private static @Nullable String trustedHeader(Request request, String name) {
-		if (!TRUSTED_PROXY.equals(request.peer())) {
-			return null;
-		}
 		String value = request.header(name);
 		return (value != null && value.length() <= 32) ? value : null;
 	}

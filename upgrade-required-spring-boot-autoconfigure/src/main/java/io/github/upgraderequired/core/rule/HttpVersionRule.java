@@ -34,14 +34,15 @@ public final class HttpVersionRule extends AbstractUpgradeRule {
 	private final Map<HttpProtocol, Verdict> refusals;
 
 	/**
-	 * Create a new rule that trusts no proxy.
+	 * Create a new rule that trusts the proxies Tomcat trusts by default
+	 * ({@link TrustedProxies#DEFAULT}): what they forward has an unknown version.
 	 * @param name the rule's name
 	 * @param minimum the lowest version allowed
 	 * @param upgrade the tokens to offer, or an empty list for the minimum's own
 	 * @param settings where and how the rule applies
 	 */
 	public HttpVersionRule(String name, HttpProtocol minimum, List<String> upgrade, RuleSettings settings) {
-		this(name, minimum, upgrade, settings, TrustedProxies.NONE);
+		this(name, minimum, upgrade, settings, TrustedProxies.DEFAULT);
 	}
 
 	/**

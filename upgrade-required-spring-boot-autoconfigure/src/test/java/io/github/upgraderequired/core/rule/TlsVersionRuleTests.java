@@ -61,6 +61,20 @@ class TlsVersionRuleTests {
 		assertThat(rule.readHeaders()).containsExactly("X-Tls");
 	}
 
+	@Test
+	void aClientThatIsNotATrustedProxyIsJudgedByItsConnectionWhateverItClaims() {
+		TrustedProxies proxies = new TrustedProxies(List.of("10.0.0.0/8"), null, "X-Tls");
+		TlsVersionRule rule = new TlsVersionRule("tls", TlsVersion.TLS_1_3, List.of(), RuleSettings.defaults(),
+				proxies);
+		TestRequest claiming = TestRequest.get("/").secure(true).remoteAddress("192.0.2.1").tlsProtocol("TLSv1.2")
+			.header("X-Forwarded-For", "1.2.3.4")
+			.header("Forwarded", "for=1.2.3.4;proto=https")
+			.header("X-Tls", "TLSv1.3");
+		Verdict verdict = rule.check(claiming);
+		assertThat(verdict.isPass()).isFalse();
+		assertThat(verdict.current()).isEqualTo("TLSv1.2");
+	}
+
 	/**
 	 * A request on a connection with a given TLS version.
 	 */
