@@ -27,8 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The shape of the compiled code: the engine's {@code core} knows no web stack (it uses
  * nothing but itself, the JDK and logging), nor does the request pipeline every adapter
- * shares ({@code web}), and the adapters of the two stacks, the Tomcat valve and the
- * connection readers they share never reach into each other. Read from the
+ * shares ({@code web}), and the adapters of the two stacks, the Tomcat valve, the Netty
+ * forwarded-header handler and the connection readers they share never reach into each
+ * other. Read from the
  * class files, so a fully qualified name in the code counts as much as an import.
  */
 class PackageStructureTests {
@@ -64,10 +65,11 @@ class PackageStructureTests {
 	// What the adapters share (web/connection) may be used by them, and uses none.
 	@ParameterizedTest(name = "{0} uses none of {1}")
 	@CsvSource(delimiter = '|', textBlock = """
-			web/servlet/    | web/reactive/ web/tomcat/
-			web/reactive/   | web/servlet/ web/tomcat/
-			web/tomcat/     | web/servlet/ web/reactive/
-			web/connection/ | web/servlet/ web/reactive/ web/tomcat/
+			web/servlet/    | web/reactive/ web/tomcat/ web/netty/
+			web/reactive/   | web/servlet/ web/tomcat/ web/netty/
+			web/tomcat/     | web/servlet/ web/reactive/ web/netty/
+			web/netty/      | web/servlet/ web/reactive/ web/tomcat/
+			web/connection/ | web/servlet/ web/reactive/ web/tomcat/ web/netty/
 			""")
 	void anAdapterNeverUsesAnotherAdapter(String adapter, String others) throws IOException {
 		List<String> forbidden = Arrays.stream(others.split(" ")).map((other) -> BASE + other).toList();

@@ -74,7 +74,11 @@ final class PropertiesRules {
 		return rules;
 	}
 
-	private static TrustedProxies proxies(Proxy proxy) {
+	/**
+	 * Return the trusted proxies the properties describe.
+	 * @throws UpgradeRequiredConfigurationException if a property is not valid
+	 */
+	static TrustedProxies proxies(Proxy proxy) {
 		String prefix = UpgradeRequiredProperties.PREFIX + ".proxy";
 		checkAddresses(prefix + ".trusted-addresses", proxy.getTrustedAddresses());
 		checkHeaderName(prefix + ".http-version-header", proxy.getHttpVersionHeader());

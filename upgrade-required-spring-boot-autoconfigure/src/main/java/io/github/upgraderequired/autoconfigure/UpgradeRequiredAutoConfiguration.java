@@ -24,6 +24,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -128,6 +129,22 @@ public final class UpgradeRequiredAutoConfiguration {
 		ConnectionRecordingValveCustomizer upgradeRequiredConnectionRecordingValveCustomizer(
 				UpgradeRequiredProperties properties) {
 			return new ConnectionRecordingValveCustomizer(properties);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.REACTIVE)
+	@ConditionalOnClass(name = { "reactor.netty.http.server.HttpServer",
+			"org.springframework.boot.reactor.netty.NettyServerCustomizer" })
+	@ConditionalOnBooleanProperty(UpgradeRequiredProperties.PREFIX + ".proxy.restrict-netty-forwarding")
+	static final class NettyConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		TrustedForwardingNettyCustomizer upgradeRequiredTrustedForwardingNettyCustomizer(
+				UpgradeRequiredProperties properties) {
+			return new TrustedForwardingNettyCustomizer(PropertiesRules.proxies(properties.getProxy()));
 		}
 
 	}

@@ -155,8 +155,23 @@ public class UpgradeRequiredProperties {
 		 */
 		private @Nullable String tlsVersionHeader;
 
+		/**
+		 * Whether Reactor Netty, with 'server.forward-headers-strategy=native', applies
+		 * forwarding headers only from the trusted addresses, as Tomcat's RemoteIpValve
+		 * does, instead of from every peer.
+		 */
+		private boolean restrictNettyForwarding;
+
 		public List<String> getTrustedAddresses() {
 			return this.trustedAddresses;
+		}
+
+		public boolean isRestrictNettyForwarding() {
+			return this.restrictNettyForwarding;
+		}
+
+		public void setRestrictNettyForwarding(boolean restrictNettyForwarding) {
+			this.restrictNettyForwarding = restrictNettyForwarding;
 		}
 
 		public void setTrustedAddresses(List<String> trustedAddresses) {

@@ -89,6 +89,33 @@ class UpgradeRequiredAutoConfigurationTests {
 	}
 
 	@Test
+	void reactiveApplicationsRestrictNettysForwardingOnlyWhenAsked() {
+		ReactiveWebApplicationContextRunner reactive = new ReactiveWebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(UpgradeRequiredAutoConfiguration.class));
+		reactive.run((context) -> assertThat(context).doesNotHaveBean(TrustedForwardingNettyCustomizer.class));
+		reactive.withPropertyValues("upgrade-required.proxy.restrict-netty-forwarding=true")
+			.run((context) -> assertThat(context).hasSingleBean(TrustedForwardingNettyCustomizer.class));
+		reactive.withPropertyValues("upgrade-required.proxy.restrict-netty-forwarding=true")
+			.withClassLoader(new FilteredClassLoader("reactor.netty"))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(TrustedForwardingNettyCustomizer.class));
+		this.runner.withPropertyValues("upgrade-required.proxy.restrict-netty-forwarding=true")
+			.run((context) -> assertThat(context).doesNotHaveBean(TrustedForwardingNettyCustomizer.class));
+	}
+
+	@Test
+	void aBadTrustedAddressFailsStartUpOnNettyToo() {
+		new ReactiveWebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(UpgradeRequiredAutoConfiguration.class))
+			.withPropertyValues("upgrade-required.proxy.restrict-netty-forwarding=true",
+					"upgrade-required.proxy.trusted-addresses=10.0.0.0/99")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(UpgradeRequiredConfigurationException.class)
+				.hasMessageContaining("upgrade-required.proxy.trusted-addresses"));
+	}
+
+	@Test
 	void nonWebApplicationsGetNothing() {
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(UpgradeRequiredAutoConfiguration.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(UpgradeEngine.class));

@@ -74,7 +74,15 @@ public final class NettyConnection {
 	 * @return {@code true} if the request was forwarded
 	 */
 	public static boolean forwarded(Object nativeRequest) {
-		HttpHeaders headers = ((HttpServerRequest) nativeRequest).requestHeaders();
+		return forwarded(((HttpServerRequest) nativeRequest).requestHeaders());
+	}
+
+	/**
+	 * Return whether request headers include a forwarding header.
+	 * @param headers Netty's request headers
+	 * @return {@code true} if one is present
+	 */
+	public static boolean forwarded(HttpHeaders headers) {
 		for (AsciiString name : FORWARDED_NAMES) {
 			if (headers.contains(name)) {
 				return true;
