@@ -388,7 +388,15 @@ final class PropertiesRules {
 			throw new UpgradeRequiredConfigurationException(prefix + ".https.redirect-port", port,
 					"it is not a TCP port", "Use a port from 1 to 65535, such as 443 (the default) or 8443.");
 		}
-		return new HttpsRule(name, rule.getUpgrade(), settings, rule.getHttps().isRedirect(), port);
+		List<String> hosts = rule.getHttps().getRedirectHosts();
+		for (int i = 0; i < hosts.size(); i++) {
+			if (!HttpsRule.isRedirectHostPattern(hosts.get(i))) {
+				throw new UpgradeRequiredConfigurationException(prefix + ".https.redirect-hosts[" + i + "]",
+						hosts.get(i), "it is not a host name, an IPv4 address or a bracketed IPv6 address",
+						"Use a host name such as example.com, *.example.com for every name below it, or an address.");
+			}
+		}
+		return new HttpsRule(name, rule.getUpgrade(), settings, rule.getHttps().isRedirect(), port, hosts);
 	}
 
 	private void checkPatterns(String property, List<String> patterns) {

@@ -817,6 +817,13 @@ public class UpgradeRequiredProperties {
 		 */
 		private int redirectPort = 443;
 
+		/**
+		 * Hosts that may be redirected to, such as 'example.com' or '*.example.com' for
+		 * every name below it. A request for any other host gets the upgrade response.
+		 * Empty for any syntactically valid host.
+		 */
+		private List<String> redirectHosts = new ArrayList<>();
+
 		public boolean isRedirect() {
 			return this.redirect;
 		}
@@ -831,6 +838,14 @@ public class UpgradeRequiredProperties {
 
 		public void setRedirectPort(int redirectPort) {
 			this.redirectPort = redirectPort;
+		}
+
+		public List<String> getRedirectHosts() {
+			return this.redirectHosts;
+		}
+
+		public void setRedirectHosts(List<String> redirectHosts) {
+			this.redirectHosts = redirectHosts;
 		}
 
 	}

@@ -39,6 +39,7 @@ class UpgradeRequiredFailureAnalyzerTests {
 			upgrade-required.rules.r.methods[0]            | GET POST          | upgrade-required.rules.r.methods[0]            | GET or POST
 			upgrade-required.rules.r.documentation         | /docs             | upgrade-required.rules.r.documentation         | absolute URL
 			upgrade-required.rules.r.https.redirect-port   | 70000             | upgrade-required.rules.r.https.redirect-port   | 1 to 65535
+			upgrade-required.rules.r.https.redirect-hosts  | 'a.com,evil@b.com' | upgrade-required.rules.r.https.redirect-hosts[1] | *.example.com
 			upgrade-required.rules.r.exempt.header.name    | 'X Key'           | upgrade-required.rules.r.exempt.header.name    | header name
 			upgrade-required.proxy.trusted-addresses[0]    | 10.0.0.0/99       | upgrade-required.proxy.trusted-addresses[0]    | CIDR range
 			upgrade-required.proxy.http-version-header     | 'X:Version'       | upgrade-required.proxy.http-version-header     | header name

@@ -1,10 +1,19 @@
 package io.github.upgraderequired.e2e;
 
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -144,6 +153,98 @@ abstract class AbstractForwardedHeadersStrategyTests {
 			assertThat(response.header("Upgrade")).isEqualTo("TLS/1.3, TLS/1.2");
 			assertThat(response.body()).contains("\"rule\":\"secure\"").contains("\"current\":\"http\"");
 		}
+	}
+
+	/**
+	 * The HTTPS rule on /redirect/** answers a plain {@code GET} with a 308 to the
+	 * request's host, as the server makes it of {@code Host}, {@code X-Forwarded-Host} or
+	 * {@code Forwarded: host=}: whatever a client puts there, the answer is a 308 to a
+	 * syntactically valid https URL on the configured port, or a 4xx, never a 5xx, and
+	 * nothing it sent is echoed unescaped.
+	 */
+	@ParameterizedTest(name = "[{index}] {0}")
+	@MethodSource("hostileHosts")
+	void noHostMakesTheRedirectGoAstray(String host) throws Exception {
+		for (String peer : EVERY_PEER) {
+			String[] carriers = { "Host: " + host, "Host: localhost\r\nX-Forwarded-Host: " + host,
+					"Host: localhost\r\nForwarded: host=" + host, "Host: localhost\r\nForwarded: host=\"" + host + "\"" };
+			for (String carrier : carriers) {
+				HttpResult response = Http.raw(peer, this.port,
+						"GET /redirect/hello HTTP/1.1\r\n" + carrier + "\r\nConnection: close\r\n\r\n");
+				String described = carrier.replace("\r\n", " | ") + " from " + peer;
+				assertThat(response.status()).as(described).isBetween(300, 499);
+				assertThat(response.body()).as(described).doesNotContain("<script");
+				if (response.status() == 308) {
+					assertThat(isSafeRedirect(response.header("Location"), host)).as(described + " -> "
+							+ response.header("Location")).isTrue();
+				}
+				else {
+					// Spring's framework handling reads a path in X-Forwarded-Host: then 404.
+					assertThat(response.status()).as(described).isBetween(400, 499);
+				}
+			}
+		}
+	}
+
+	static Stream<String> hostileHosts() {
+		List<String> hosts = new ArrayList<>(List.of("evil.com@localhost", "user:pass@evil.com", "evil.com\\localhost",
+				"evil.com%2f.localhost", "%65vil.com", "ex\u00e4mple.com", utf8AsLatin1("ex\u00e4mple.com"),
+				utf8AsLatin1("\u0435xample.com"), "a.com:80:81", "a.com:abc", "a.com:", "[::1]:80:81", "[::1", "::1",
+				"[::1]", "[2001:db8::1]:8080", "a.com/evil", "a.com?x=1", "a.com#x", "a b.com", "a.com,evil.com",
+				"a.com;b", "'evil.com'", "a".repeat(300) + ".com", "x".repeat(3000), "<script>alert(1)</script>",
+				"evil.com\t", "", " ", "-evil.com", "evil..com", ".evil.com", "1.2.3.4:0", "[1.2.3.4]", "[v1.x]",
+				"xn--80ak6aa92e.com", "EVIL.COM", "evil.com.", "evil_com", "127.0.0.1:8080", "0x7f.1", "a.com\u0000"));
+		Random random = new Random(19);
+		String alphabet = "aZ9.-:@\\/%[]_~\u00e9 \"'<>;,=?#";
+		for (int i = 0; i < 16; i++) {
+			StringBuilder host = new StringBuilder();
+			int length = 1 + random.nextInt(24);
+			for (int j = 0; j < length; j++) {
+				host.append(alphabet.charAt(random.nextInt(alphabet.length())));
+			}
+			hosts.add(host.toString());
+		}
+		return hosts.stream();
+	}
+
+	/**
+	 * Whether a {@code Location} is an https URL on the configured port 8443 to
+	 * {@code /redirect/hello}, with no user information, whose host is a DNS name or an
+	 * IP literal and is either {@code localhost} or the one the client sent (an IPv6
+	 * literal perhaps written out by the server).
+	 */
+	private static boolean isSafeRedirect(String location, String sent) {
+		URI uri;
+		try {
+			uri = new URI(location);
+		}
+		catch (URISyntaxException ex) {
+			return false;
+		}
+		String host = uri.getHost();
+		return "https".equals(uri.getScheme()) && uri.getRawUserInfo() == null && uri.getRawFragment() == null
+				&& uri.getPort() == 8443 && "/redirect/hello".equals(uri.getRawPath()) && uri.getRawQuery() == null
+				&& host != null && (host.matches("[A-Za-z0-9.-]{1,253}") || host.matches("\\[[0-9A-Fa-f:.]+\\]"))
+				&& (host.equals("localhost") || host.equals("127.0.0.1") || sent.startsWith(host)
+						|| (host.startsWith("[") && sameAddress(host, sent)));
+	}
+
+	private static boolean sameAddress(String bracketed, String sent) {
+		int end = sent.indexOf(']');
+		if (!sent.startsWith("[") || end < 0) {
+			return false;
+		}
+		try {
+			return InetAddress.getByName(bracketed.substring(1, bracketed.length() - 1))
+				.equals(InetAddress.getByName(sent.substring(1, end)));
+		}
+		catch (UnknownHostException ex) {
+			return false;
+		}
+	}
+
+	private static String utf8AsLatin1(String text) {
+		return new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
 	}
 
 	private static String forwarded(String path, String connection, String client) {

@@ -1,5 +1,7 @@
 package io.github.upgraderequired.e2e;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WebFluxNativeRestrictedForwardingTests extends AbstractForwardedHeadersStrategyTests {
 
 	WebFluxNativeRestrictedForwardingTests() {
-		super(java.util.List.of(TRUSTED_PEER), java.util.List.of(TRUSTED_PEER));
+		super(List.of(TRUSTED_PEER), List.of(TRUSTED_PEER));
 	}
 
 	@Test

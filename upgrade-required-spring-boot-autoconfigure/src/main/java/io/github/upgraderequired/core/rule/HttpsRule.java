@@ -2,8 +2,10 @@ package io.github.upgraderequired.core.rule;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -16,7 +18,10 @@ import org.jspecify.annotations.Nullable;
  * Rejects requests that did not arrive over HTTPS, as the server decided it
  * ({@code request.isSecure()}, the exchange URI's scheme). Offers {@code TLS/1.3, TLS/1.2}
  * unless configured otherwise, or redirects {@code GET} and {@code HEAD} requests to the
- * https URL with a 308 when configured to.
+ * https URL with a 308 when configured to. The host of that URL is the request's, so only
+ * a syntactically valid one is redirected to (a DNS name, an IPv4 literal or a bracketed
+ * IPv6 literal), and, when the rule lists its redirect hosts, only one of them: any other
+ * gets the upgrade response.
  */
 public final class HttpsRule extends AbstractUpgradeRule {
 
@@ -39,7 +44,13 @@ public final class HttpsRule extends AbstractUpgradeRule {
 	private final int redirectPort;
 
 	/**
-	 * Create a new rule.
+	 * The hosts redirected to, in lower case; one that starts with {@code *.} stands for
+	 * every name below it. Empty for any valid host.
+	 */
+	private final List<String> redirectHosts;
+
+	/**
+	 * Create a new rule that redirects to any valid host.
 	 * @param name the rule's name
 	 * @param upgrade the tokens to offer, or an empty list for the defaults
 	 * @param settings where and how the rule applies
@@ -47,9 +58,35 @@ public final class HttpsRule extends AbstractUpgradeRule {
 	 * @param redirectPort the https port to redirect to
 	 */
 	public HttpsRule(String name, List<String> upgrade, RuleSettings settings, boolean redirect, int redirectPort) {
+		this(name, upgrade, settings, redirect, redirectPort, List.of());
+	}
+
+	/**
+	 * Create a new rule.
+	 * @param name the rule's name
+	 * @param upgrade the tokens to offer, or an empty list for the defaults
+	 * @param settings where and how the rule applies
+	 * @param redirect whether to redirect {@code GET} and {@code HEAD} requests
+	 * @param redirectPort the https port to redirect to
+	 * @param redirectHosts the hosts to redirect to ({@code example.com}, or
+	 * {@code *.example.com} for every name below it), or an empty list for any valid host
+	 * @throws IllegalArgumentException if a redirect host is not a DNS name, an IPv4
+	 * literal or a bracketed IPv6 literal, with an optional {@code *.} in front of a name
+	 */
+	public HttpsRule(String name, List<String> upgrade, RuleSettings settings, boolean redirect, int redirectPort,
+			List<String> redirectHosts) {
 		super(name, TYPE, orDefault(upgrade, DEFAULT_UPGRADE), settings, Set.of());
 		this.redirect = redirect;
 		this.redirectPort = redirectPort;
+		List<String> hosts = new ArrayList<>(redirectHosts.size());
+		for (String host : redirectHosts) {
+			if (!isRedirectHostPattern(host)) {
+				throw new IllegalArgumentException("'" + host + "' is not a host name, an IPv4 address or a bracketed "
+						+ "IPv6 address (with '*.' only in front of a name)");
+			}
+			hosts.add(host.toLowerCase(Locale.ROOT));
+		}
+		this.redirectHosts = List.copyOf(hosts);
 	}
 
 	@Override
@@ -58,6 +95,9 @@ public final class HttpsRule extends AbstractUpgradeRule {
 		details.put("redirect", this.redirect);
 		if (this.redirect) {
 			details.put("redirectPort", this.redirectPort);
+			if (!this.redirectHosts.isEmpty()) {
+				details.put("redirectHosts", this.redirectHosts);
+			}
 		}
 		return details;
 	}
@@ -84,7 +124,7 @@ public final class HttpsRule extends AbstractUpgradeRule {
 		String host = request.host();
 		String path = request.rawPath();
 		String query = request.rawQuery();
-		if (host == null || !isHost(host) || !path.startsWith("/") || !isUriText(path)
+		if (host == null || !isHost(host) || !isRedirectHost(host) || !path.startsWith("/") || !isUriText(path)
 				|| (query != null && !isUriText(query))) {
 			return null;
 		}
@@ -101,11 +141,38 @@ public final class HttpsRule extends AbstractUpgradeRule {
 	}
 
 	/**
-	 * Accept a DNS name, an IPv4 literal, or a bracketed IPv6 literal; the host comes from
-	 * the client, so anything else is not redirected to.
+	 * Return whether a redirect host is one the rule accepts: a DNS name, an IPv4 literal
+	 * or a bracketed IPv6 literal, or {@code *.} and a DNS name.
+	 * @param host the host
+	 * @return {@code true} if it is valid
+	 */
+	public static boolean isRedirectHostPattern(String host) {
+		String bare = host.startsWith("*.") ? host.substring(2) : host;
+		return isHost(bare) && !(host.startsWith("*.") && bare.charAt(0) == '[');
+	}
+
+	private boolean isRedirectHost(String host) {
+		if (this.redirectHosts.isEmpty()) {
+			return true;
+		}
+		for (String allowed : this.redirectHosts) {
+			if (allowed.startsWith("*.") ? host.length() > allowed.length() - 1
+					&& host.regionMatches(true, host.length() - (allowed.length() - 1), allowed, 1, allowed.length() - 1)
+					: host.equalsIgnoreCase(allowed)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Accept a DNS name (labels of 1 to 63 letters, digits and hyphens, neither first nor
+	 * last, 253 characters in all, the last not numeric), an IPv4 literal in dotted
+	 * decimal, or a bracketed IPv6 literal; the host comes from the client, so anything
+	 * else is not redirected to.
 	 */
 	private static boolean isHost(String host) {
-		if (host.isEmpty() || host.length() > 255) {
+		if (host.isEmpty() || host.length() > 253) {
 			return false;
 		}
 		if (host.charAt(0) == '[') {
@@ -114,9 +181,54 @@ public final class HttpsRule extends AbstractUpgradeRule {
 				.limit(host.length() - 2)
 				.allMatch((c) -> c == ':' || c == '.' || isHexDigit((char) c)) && isIpv6Literal(host);
 		}
-		return host.chars()
-			.allMatch((c) -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.'
-					|| c == '-');
+		int lastDot = host.lastIndexOf('.');
+		if (lastDot + 1 < host.length() && isDigit(host.charAt(lastDot + 1))) {
+			// Browsers read a name whose last label is numeric as an IPv4 address, in hex
+			// or octal too (0x7f.1 is 127.0.0.1): only the plain dotted-decimal form is one.
+			return isIpv4(host);
+		}
+		int labelStart = 0;
+		for (int i = 0; i <= host.length(); i++) {
+			char c = (i < host.length()) ? host.charAt(i) : '.';
+			if (c == '.') {
+				int length = i - labelStart;
+				if (length == 0 || length > 63 || host.charAt(labelStart) == '-' || host.charAt(i - 1) == '-') {
+					return false;
+				}
+				labelStart = i + 1;
+			}
+			else if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-')) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Accept four decimal numbers from 0 to 255, without leading zeros, separated by dots.
+	 */
+	private static boolean isIpv4(String host) {
+		int parts = 0;
+		int start = 0;
+		for (int i = 0; i <= host.length(); i++) {
+			if (i == host.length() || host.charAt(i) == '.') {
+				int length = i - start;
+				if (length == 0 || length > 3 || (length > 1 && host.charAt(start) == '0')
+						|| Integer.parseInt(host, start, i, 10) > 255) {
+					return false;
+				}
+				parts++;
+				start = i + 1;
+			}
+			else if (!isDigit(host.charAt(i))) {
+				return false;
+			}
+		}
+		return parts == 4;
+	}
+
+	private static boolean isDigit(char c) {
+		return c >= '0' && c <= '9';
 	}
 
 	/**
