@@ -39,6 +39,25 @@ abstract class AbstractTlsSampleIT extends AbstractSampleIT {
 	}
 
 	@Test
+	void webSocketsOverTlsAreJudgedLikeTheOthers() throws Exception {
+		String wss = this.app.httpsUrl("/ws/echo").replaceFirst("^https:", "wss:");
+		assertThat(Clients.echo(Clients.jdkTls("TLSv1.3", HttpClient.Version.HTTP_1_1), wss, "over tls 1.3"))
+			.isEqualTo("over tls 1.3");
+		// No TLS-version rule on /ws/**: a TLS 1.2 client gets its WebSocket too.
+		assertThat(Clients.echo(Clients.jdkTls("TLSv1.2", HttpClient.Version.HTTP_1_1), wss, "over tls 1.2"))
+			.isEqualTo("over tls 1.2");
+		HttpText version8 = rejectedBy("websocket", Clients.curl("--cacert", CA, "--http1.1", "-H",
+				"Upgrade: websocket", "-H", "Connection: Upgrade", "-H", "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==",
+				"-H", "Sec-WebSocket-Version: 8", this.app.httpsUrl("/ws/echo")));
+		assertThat(version8.header("Upgrade")).isEqualTo("websocket");
+		assertThat(version8.header("Sec-WebSocket-Version")).isEqualTo("13");
+		HttpText plainGet = rejectedBy("websocket", Clients.curl("--cacert", CA, this.app.httpsUrl("/ws/echo")));
+		assertThat(plainGet.version()).as("h2 chosen through ALPN").isEqualTo("HTTP/2");
+		assertThat(plainGet.headerNames()).doesNotContain("connection", "upgrade");
+		assertThat(plainGet.body()).contains("\"upgrade\":[\"websocket\"]");
+	}
+
+	@Test
 	void tls13PassesOverHttp2AndHttp11() throws Exception {
 		HttpText h2 = passed(Clients.curl("--cacert", CA, "--tlsv1.3", this.app.httpsUrl("/tls/hello")));
 		assertThat(h2.version()).isEqualTo("HTTP/2");

@@ -210,9 +210,22 @@ final class Clients {
 	 * @throws Exception if the handshake or the exchange fails
 	 */
 	static String echo(String url, String text) throws Exception {
+		return echo(HttpClient.newHttpClient(), url, text);
+	}
+
+	/**
+	 * Open a WebSocket with the given JDK client (one set up for TLS for a {@code wss:}
+	 * URL), send a text and return the first text that comes back.
+	 * @param client the client
+	 * @param url the {@code ws:} or {@code wss:} URL
+	 * @param text what to send
+	 * @return the reply
+	 * @throws Exception if the handshake or the exchange fails
+	 */
+	static String echo(HttpClient client, String url, String text) throws Exception {
 		CompletableFuture<String> reply = new CompletableFuture<>();
 		CompletableFuture<Integer> closed = new CompletableFuture<>();
-		WebSocket webSocket = HttpClient.newHttpClient()
+		WebSocket webSocket = client
 			.newWebSocketBuilder()
 			.buildAsync(URI.create(url), new WebSocket.Listener() {
 

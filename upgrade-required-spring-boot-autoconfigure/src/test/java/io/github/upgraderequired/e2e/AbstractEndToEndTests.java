@@ -1,5 +1,8 @@
 package io.github.upgraderequired.e2e;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -13,6 +16,7 @@ import io.github.upgraderequired.core.UpgradeEngine;
 import io.github.upgraderequired.event.UpgradeRequiredEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -399,6 +403,30 @@ abstract class AbstractEndToEndTests {
 		assertThat(first.body()).contains("\"current\":\"HTTP/1.0\"");
 		assertThat(output.getOut().split("which is not a trusted proxy", -1)).hasSize(2);
 		assertThat(output).contains("Forwarding headers came from " + UNTRUSTED_PEER);
+	}
+
+	/**
+	 * The rule on /internal/** exempts 127.0.0.0/8 and ::1: a client on the IPv6 loopback
+	 * is exempt by its own address, while the rule on /secure/** still refuses it.
+	 */
+	@Test
+	void anIpv6LoopbackClientIsExemptByItsAddress() throws Exception {
+		Assumptions.assumeTrue(hasIpv6Loopback(), "this machine has no IPv6 loopback");
+		String internal = "GET /internal/hello HTTP/1.1\r\nHost: [::1]\r\nConnection: close\r\n\r\n";
+		assertThat(Http.rawTo("::1", this.port, internal).status()).isEqualTo(200);
+		HttpResult secure = Http.rawTo("::1", this.port,
+				"GET /secure/hello HTTP/1.1\r\nHost: [::1]\r\nAccept: application/json\r\nConnection: close\r\n\r\n");
+		assertThat(secure.status()).isEqualTo(426);
+		assertThat(secure.body()).contains("\"rule\":\"secure\"");
+	}
+
+	private static boolean hasIpv6Loopback() {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("::1"))) {
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
 	}
 
 	@Test

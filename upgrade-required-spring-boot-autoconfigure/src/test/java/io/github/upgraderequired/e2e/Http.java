@@ -177,12 +177,29 @@ final class Http {
 		return bytes;
 	}
 
+	/**
+	 * Send a request as written to the server at the given address (such as {@code ::1}),
+	 * read until the server closes the connection.
+	 */
+	static HttpResult rawTo(String serverAddress, int port, String request) throws IOException {
+		try (Socket socket = connect(null, serverAddress, port, request)) {
+			ByteArrayOutputStream response = new ByteArrayOutputStream();
+			socket.getInputStream().transferTo(response);
+			return parse(response.toString(StandardCharsets.ISO_8859_1));
+		}
+	}
+
 	private static Socket connect(String localAddress, int port, String request) throws IOException {
+		return connect(localAddress, "127.0.0.1", port, request);
+	}
+
+	private static Socket connect(String localAddress, String serverAddress, int port, String request)
+			throws IOException {
 		Socket socket = new Socket();
 		if (localAddress != null) {
 			socket.bind(new InetSocketAddress(localAddress, 0));
 		}
-		socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+		socket.connect(new InetSocketAddress(serverAddress, port), 5000);
 		socket.setSoTimeout(10000);
 		OutputStream out = socket.getOutputStream();
 		out.write(request.getBytes(StandardCharsets.ISO_8859_1));
