@@ -108,6 +108,20 @@ abstract class AbstractForwardedHeadersStrategyTests {
 		assertThat(http11.body()).contains("\"rule\":\"http2\"");
 	}
 
+	/**
+	 * nginx speaks HTTP/1.0 to its upstreams by default: a trusted proxy that does so
+	 * without the version header makes its clients' versions unknown, which the rules
+	 * allow by default, and locks nobody out.
+	 */
+	@Test
+	void aTrustedProxyThatSpeaksHttp10WithoutTheVersionHeaderLocksNobodyOut() throws Exception {
+		String request = "GET %s HTTP/1.0\r\nHost: localhost\r\nX-Forwarded-For: 203.0.113.7\r\n\r\n";
+		assertThat(Http.raw(TRUSTED_PEER, this.port, request.formatted("/open/hello")).status()).isEqualTo(200);
+		assertThat(Http.raw(TRUSTED_PEER, this.port, request.formatted("/h2/hello")).status()).isEqualTo(200);
+		// The same request from a peer that is no proxy is the client's own HTTP/1.0.
+		assertThat(Http.raw(UNTRUSTED_PEER, this.port, request.formatted("/open/hello")).status()).isEqualTo(426);
+	}
+
 	@Test
 	void aVersionClaimedByAnUntrustedPeerIsNeverBelieved() throws Exception {
 		// The rule on /strict/** refuses unknown versions; the claim of HTTP/1.1 changes
