@@ -17,8 +17,9 @@ import org.springframework.core.Ordered;
 /**
  * Puts the {@link ConnectionRecordingValve} first among Tomcat's engine valves, ahead of
  * the {@code RemoteIpValve} that {@code server.forward-headers-strategy=native} adds, when
- * a configured rule judges the client's connection (HTTP version, HTTP/2, TLS version)
- * and such a valve is there. Ordered last, so that it runs after Spring Boot's own
+ * a configured rule judges the client's connection (HTTP version, HTTP/2, TLS version), or
+ * there is a rule bean (whose type is not known before it is created), and such a valve
+ * is there. Ordered last, so that it runs after Spring Boot's own
  * customizer.
  */
 class ConnectionRecordingValveCustomizer
@@ -29,13 +30,16 @@ class ConnectionRecordingValveCustomizer
 
 	private final UpgradeRequiredProperties properties;
 
-	ConnectionRecordingValveCustomizer(UpgradeRequiredProperties properties) {
+	private final boolean ruleBeans;
+
+	ConnectionRecordingValveCustomizer(UpgradeRequiredProperties properties, boolean ruleBeans) {
 		this.properties = properties;
+		this.ruleBeans = ruleBeans;
 	}
 
 	@Override
 	public void customize(ConfigurableTomcatWebServerFactory factory) {
-		boolean needed = this.properties.getRules()
+		boolean needed = this.ruleBeans || this.properties.getRules()
 			.values()
 			.stream()
 			.anyMatch((rule) -> CONNECTION_RULES.contains(rule.getType()));

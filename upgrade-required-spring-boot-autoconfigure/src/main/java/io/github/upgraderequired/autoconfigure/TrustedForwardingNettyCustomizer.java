@@ -7,6 +7,7 @@ import org.apache.commons.logging.LogFactory;
 import reactor.netty.http.server.HttpServer;
 
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
+import org.springframework.core.Ordered;
 
 /**
  * Narrows Reactor Netty's forwarded-header handling, which
@@ -14,7 +15,7 @@ import org.springframework.boot.reactor.netty.NettyServerCustomizer;
  * proxies ({@code upgrade-required.proxy.restrict-netty-forwarding}). Spring Boot applies
  * server customizers after it turns that handling on.
  */
-final class TrustedForwardingNettyCustomizer implements NettyServerCustomizer {
+final class TrustedForwardingNettyCustomizer implements NettyServerCustomizer, Ordered {
 
 	private static final Log logger = LogFactory.getLog(TrustedForwardingNettyCustomizer.class);
 
@@ -33,6 +34,14 @@ final class TrustedForwardingNettyCustomizer implements NettyServerCustomizer {
 			return server;
 		}
 		return server.forwarded(new TrustedForwardedHeaderHandler(this.proxies));
+	}
+
+	/**
+	 * Last, so that no other customizer turns the handling on for every peer again.
+	 */
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
 	}
 
 }

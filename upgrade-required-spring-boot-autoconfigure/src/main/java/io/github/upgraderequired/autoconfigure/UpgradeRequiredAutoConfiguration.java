@@ -127,8 +127,10 @@ public final class UpgradeRequiredAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		ConnectionRecordingValveCustomizer upgradeRequiredConnectionRecordingValveCustomizer(
-				UpgradeRequiredProperties properties) {
-			return new ConnectionRecordingValveCustomizer(properties);
+				UpgradeRequiredProperties properties, ListableBeanFactory beanFactory) {
+			// Rule beans are not created here: their names are enough.
+			boolean ruleBeans = beanFactory.getBeanNamesForType(UpgradeRule.class, true, false).length > 0;
+			return new ConnectionRecordingValveCustomizer(properties, ruleBeans);
 		}
 
 	}

@@ -18,7 +18,7 @@ class ConnectionRecordingValveCustomizerTests {
 	void putsTheValveAheadOfRemoteIpValveWhenARuleJudgesTheConnection() {
 		TomcatServletWebServerFactory factory = new TomcatServletWebServerFactory();
 		factory.addEngineValves(new RemoteIpValve());
-		new ConnectionRecordingValveCustomizer(properties(RuleType.HTTP_VERSION)).customize(factory);
+		new ConnectionRecordingValveCustomizer(properties(RuleType.HTTP_VERSION), false).customize(factory);
 		assertThat(factory.getEngineValves()).hasSize(2);
 		assertThat(factory.getEngineValves().iterator().next()).isInstanceOf(ConnectionRecordingValve.class);
 	}
@@ -26,7 +26,7 @@ class ConnectionRecordingValveCustomizerTests {
 	@Test
 	void leavesTomcatAloneWithoutRemoteIpValve() {
 		TomcatServletWebServerFactory factory = new TomcatServletWebServerFactory();
-		new ConnectionRecordingValveCustomizer(properties(RuleType.HTTP_VERSION)).customize(factory);
+		new ConnectionRecordingValveCustomizer(properties(RuleType.HTTP_VERSION), false).customize(factory);
 		assertThat(factory.getEngineValves()).isEmpty();
 	}
 
@@ -34,8 +34,17 @@ class ConnectionRecordingValveCustomizerTests {
 	void leavesTomcatAloneWhenNoRuleJudgesTheConnection() {
 		TomcatServletWebServerFactory factory = new TomcatServletWebServerFactory();
 		factory.addEngineValves(new RemoteIpValve());
-		new ConnectionRecordingValveCustomizer(properties(RuleType.HTTPS)).customize(factory);
+		new ConnectionRecordingValveCustomizer(properties(RuleType.HTTPS), false).customize(factory);
 		assertThat(factory.getEngineValves()).hasSize(1);
+	}
+
+	@Test
+	void putsTheValveAheadOfRemoteIpValveWhenThereIsARuleBean() {
+		TomcatServletWebServerFactory factory = new TomcatServletWebServerFactory();
+		factory.addEngineValves(new RemoteIpValve());
+		new ConnectionRecordingValveCustomizer(properties(RuleType.HTTPS), true).customize(factory);
+		assertThat(factory.getEngineValves()).hasSize(2);
+		assertThat(factory.getEngineValves().iterator().next()).isInstanceOf(ConnectionRecordingValve.class);
 	}
 
 	private static UpgradeRequiredProperties properties(RuleType type) {

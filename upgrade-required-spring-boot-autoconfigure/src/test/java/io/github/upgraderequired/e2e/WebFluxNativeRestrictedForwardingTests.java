@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -46,6 +47,39 @@ class WebFluxNativeRestrictedForwardingTests extends AbstractForwardedHeadersStr
 		assertThat(Http.raw(UNTRUSTED_PEER, this.port, standard).status()).isEqualTo(200);
 	}
 
+	/**
+	 * A proxy appends the address it received the request from to what the client sent: the
+	 * client is the first address from the right that is not a trusted proxy, as Tomcat's
+	 * RemoteIpValve reads it, never the leftmost, which the client wrote itself.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "X-Forwarded-For: 127.0.0.1, 203.0.113.7", "X-Forwarded-For: 127.0.0.1\r\n"
+			+ "X-Forwarded-For: 203.0.113.7", "X-Forwarded-For: 203.0.113.7, 127.0.0.1",
+			"Forwarded: for=127.0.0.1, for=203.0.113.7", "Forwarded: for=127.0.0.1\r\nForwarded: for=\"203.0.113.7:4711\"",
+			"Forwarded: for=\"[::1]\", for=203.0.113.7;proto=http" })
+	void aClientCannotWriteItsOwnAddressAheadOfTheProxys(String header) throws Exception {
+		HttpResult response = Http.raw(TRUSTED_PEER, this.port, "GET /internal/hello HTTP/1.1\r\nHost: localhost\r\n"
+				+ header + "\r\nConnection: close\r\n\r\n");
+		assertThat(response.status()).isEqualTo(426);
+		assertThat(response.body()).contains("\"rule\":\"internal\"");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			X-Forwarded-Proto: https          | 200
+			X-Forwarded-Proto: https, https   | 200
+			X-Forwarded-Proto: http, https    | 426
+			X-Forwarded-Proto: https, http    | 426
+			Forwarded: proto=https            | 200
+			Forwarded: for=198.51.100.1;proto=http, for=127.0.0.1;proto=https | 426
+			Forwarded: for=198.51.100.1;proto=https, for=127.0.0.1;proto=http | 200
+			""")
+	void httpsIsClaimedOnlyByEveryProxyOrTheClientsHop(String header, int status) throws Exception {
+		HttpResult response = Http.raw(TRUSTED_PEER, this.port, "GET /secure/hello HTTP/1.1\r\nHost: localhost\r\n"
+				+ header + "\r\nConnection: close\r\n\r\n");
+		assertThat(response.status()).isEqualTo(status);
+	}
+
 	@Test
 	void theHostOfTheRedirectComesFromTheTrustedProxyOnly() throws Exception {
 		String request = "GET /redirect/hello HTTP/1.1\r\nHost: localhost\r\nX-Forwarded-Host: example.com\r\n"
@@ -58,15 +92,21 @@ class WebFluxNativeRestrictedForwardingTests extends AbstractForwardedHeadersStr
 		assertThat(direct.header("Location")).isEqualTo("https://localhost:8443/redirect/hello");
 	}
 
+	/**
+	 * A value that does not parse is ignored: the request stays as its connection says, a
+	 * plain request for localhost, which the rule on /redirect/** sends to https.
+	 */
 	@ParameterizedTest
 	@ValueSource(strings = { "Forwarded: for=\"[::1\";host=@@;proto=ht tp", "Forwarded: ;;;,,,=",
-			"X-Forwarded-Port: abc", "X-Forwarded-Port: 99999999999", "X-Forwarded-Host: a b:c:d",
-			"X-Forwarded-Host: [::1", "X-Forwarded-Proto: ht\\tp", "X-Forwarded-For: not an address",
-			"X-Forwarded-Prefix: no-slash", "X-Forwarded-Prefix: ////" })
-	void malformedHeadersFromTheTrustedProxyBreakNothing(String header) throws Exception {
+			"Forwarded: for=unknown;host=\"a b\"", "X-Forwarded-Port: abc", "X-Forwarded-Port: 99999999999",
+			"X-Forwarded-Host: a b:c:d", "X-Forwarded-Host: [::1", "X-Forwarded-Host: evil.com@localhost",
+			"X-Forwarded-For: not an address", "X-Forwarded-For: 10.0.0.0/8", "X-Forwarded-Prefix: no-slash",
+			"X-Forwarded-Prefix: ////" })
+	void malformedHeadersFromTheTrustedProxyAreIgnored(String header) throws Exception {
 		HttpResult response = Http.raw(TRUSTED_PEER, this.port,
-				"GET /open/hello HTTP/1.1\r\nHost: localhost\r\n" + header + "\r\nConnection: close\r\n\r\n");
-		assertThat(response.status()).isBetween(200, 499);
+				"GET /redirect/hello HTTP/1.1\r\nHost: localhost\r\n" + header + "\r\nConnection: close\r\n\r\n");
+		assertThat(response.status()).isEqualTo(308);
+		assertThat(response.header("Location")).isEqualTo("https://localhost:8443/redirect/hello");
 	}
 
 }

@@ -147,8 +147,12 @@ public final class HttpsRule extends AbstractUpgradeRule {
 	 * @return {@code true} if it is valid
 	 */
 	public static boolean isRedirectHostPattern(String host) {
-		String bare = host.startsWith("*.") ? host.substring(2) : host;
-		return isHost(bare) && !(host.startsWith("*.") && bare.charAt(0) == '[');
+		if (!host.startsWith("*.")) {
+			return isHost(host);
+		}
+		// Only names have names below them.
+		String bare = host.substring(2);
+		return isHost(bare) && bare.charAt(0) != '[' && !isDigit(bare.charAt(bare.lastIndexOf('.') + 1));
 	}
 
 	private boolean isRedirectHost(String host) {

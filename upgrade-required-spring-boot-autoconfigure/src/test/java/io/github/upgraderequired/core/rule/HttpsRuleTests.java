@@ -132,7 +132,7 @@ class HttpsRuleTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "", "*.", "*", "*.[::1]", "a.*.example", "ex ample.com", "example.com:443", "a@b",
+	@ValueSource(strings = { "", "*.", "*", "*.[::1]", "*.1.2.3.4", "*.10", "a.*.example", "ex ample.com", "example.com:443", "a@b",
 			"[::1", "http://example.com", "*example.com" })
 	void anInvalidAllowedHostIsRefused(String host) {
 		assertThat(HttpsRule.isRedirectHostPattern(host)).isFalse();
