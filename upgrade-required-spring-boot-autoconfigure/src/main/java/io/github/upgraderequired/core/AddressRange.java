@@ -97,6 +97,24 @@ public final class AddressRange {
 		return (candidate[fullBytes] & mask) == (this.network[fullBytes] & mask);
 	}
 
+	/**
+	 * Return the address an IPv4 or IPv6 literal stands for, never looking anything up.
+	 * @param literal the literal, IPv6 in brackets or not
+	 * @return the address, or {@code null} if it is not a literal
+	 */
+	public static @Nullable InetAddress literal(String literal) {
+		byte[] bytes = parseAddress(literal);
+		if (bytes == null) {
+			return null;
+		}
+		try {
+			return InetAddress.getByAddress(bytes);
+		}
+		catch (UnknownHostException ex) {
+			return null;
+		}
+	}
+
 	@Override
 	public String toString() {
 		return this.text;
@@ -133,9 +151,9 @@ public final class AddressRange {
 			}
 		}
 		try {
-			// A string of hex digits, colons and dots containing a colon is an IPv6
-			// literal to the JDK: it is parsed, never resolved.
-			return InetAddress.getByName(value).getAddress();
+			// In brackets the JDK reads an IPv6 literal or fails: it never resolves a name
+			// (".1:2" without them would go to DNS).
+			return InetAddress.getByName("[" + value + "]").getAddress();
 		}
 		catch (UnknownHostException ex) {
 			return null;

@@ -1,5 +1,7 @@
 package io.github.upgraderequired.core;
 
+import java.net.InetAddress;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -42,9 +44,25 @@ class AddressRangeTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "", "10.0.0.0/33", "::1/129", "10.0.0.0/", "10.0.0.0/-1", "10.0.0.0/8/8", "example.com",
-			"localhost/8", "10.0.0", "300.1.1.1", "1.2.3.4.5", "10.0.0.0/a", "g::1" })
+			"localhost/8", "10.0.0", "300.1.1.1", "1.2.3.4.5", "10.0.0.0/a", "g::1", ".1:2", "1:2", ".:", "1.2.3.4:80" })
 	void refusesWhatIsNotAnAddressLiteralWithAFittingPrefix(String range) {
 		assertThatIllegalArgumentException().isThrownBy(() -> AddressRange.parse(range));
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', nullValues = "null", textBlock = """
+			127.0.0.1       | /127.0.0.1
+			::1             | /0:0:0:0:0:0:0:1
+			[::1]           | /0:0:0:0:0:0:0:1
+			::ffff:1.2.3.4  | /1.2.3.4
+			.1:2            | null
+			1:2             | null
+			example.com     | null
+			1.2.3           | null
+			""")
+	void aLiteralIsReadWithoutLookingAnythingUp(String literal, String address) {
+		InetAddress parsed = AddressRange.literal(literal);
+		assertThat((parsed != null) ? parsed.toString() : null).isEqualTo(address);
 	}
 
 }

@@ -2,10 +2,8 @@ package io.github.upgraderequired.web.netty;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.BiFunction;
 
 import io.github.upgraderequired.core.AddressRange;
@@ -19,24 +17,31 @@ import reactor.netty.http.server.ConnectionInfo;
 
 /**
  * Reactor Netty's forwarded-header handling as Tomcat's {@code RemoteIpValve} does it: the
- * forwarding headers of a request change the scheme, host, port and client address that
- * Reactor Netty reports only when the connection's peer is a trusted proxy; from any other
- * peer they are ignored, so that a client can claim neither https, nor a host, nor an
- * address.
+ * {@code X-Forwarded-*} headers of a request change the scheme, host, port and client
+ * address that Reactor Netty reports only when the connection's peer is a trusted proxy;
+ * from any other peer they are ignored, so that a client can claim neither https, nor a
+ * host, nor an address.
  * <p>
- * As with {@code RemoteIpValve}, the client is found by reading {@code X-Forwarded-For}
- * from the right and passing over trusted proxies, since each proxy appends the address it
- * received the request from and only the rightmost values were written by proxies one
- * trusts; {@code X-Forwarded-Proto} makes the request https only when every value says
- * {@code https}; {@code X-Forwarded-Host} and {@code X-Forwarded-Port} count by their last
- * value. Unlike {@code RemoteIpValve}, the standard {@code Forwarded} header (RFC 7239) is
- * read too, and first: the element whose {@code for} is the client, found the same way,
- * gives the scheme and host. {@code X-Forwarded-Prefix} is applied as Spring reads it. A
- * value that does not parse is ignored. Not an API.
+ * As with {@code RemoteIpValve}, the client is the first {@code X-Forwarded-For} address
+ * from the right that is not a trusted proxy (each proxy appends the address it received
+ * the request from, so only the rightmost values were written by proxies one trusts), or
+ * the leftmost when all are; a value there that is no IP literal makes the client
+ * {@code unknown}, an address no range matches. {@code X-Forwarded-Proto} makes the request
+ * https only when every value says {@code https}; {@code X-Forwarded-Host} and
+ * {@code X-Forwarded-Port} count by their last value, which the proxy must set rather than
+ * append to. As with {@code RemoteIpValve}, the standard {@code Forwarded} header is not
+ * read: a proxy that only appends to {@code X-Forwarded-For} passes on the client's own.
+ * {@code X-Forwarded-Prefix} is applied as Spring reads it. A host or port that does not
+ * parse is ignored. Not an API.
  */
 public final class TrustedForwardedHeaderHandler implements BiFunction<ConnectionInfo, HttpRequest, ConnectionInfo> {
 
 	private static final int MAX_VALUE_LENGTH = 2048;
+
+	/**
+	 * The client of a request whose client address is not an IP literal.
+	 */
+	private static final String UNKNOWN_CLIENT = "unknown";
 
 	private final TrustedProxies proxies;
 
@@ -57,8 +62,7 @@ public final class TrustedForwardedHeaderHandler implements BiFunction<Connectio
 			return connection;
 		}
 		try {
-			Hop hop = headers.contains("Forwarded") ? fromForwarded(headers) : fromXForwarded(headers);
-			return apply(connection, hop, peer, prefix(headers.getAll("X-Forwarded-Prefix")));
+			return apply(connection, fromXForwarded(headers), peer, prefix(headers.getAll("X-Forwarded-Prefix")));
 		}
 		catch (RuntimeException ex) {
 			// Nothing a client sends may break the request: it stays as its connection says.
@@ -67,65 +71,28 @@ public final class TrustedForwardedHeaderHandler implements BiFunction<Connectio
 	}
 
 	/**
-	 * Read the hop from {@code Forwarded}: the element whose {@code for} is the first,
-	 * from the right, that is not a trusted proxy, or the leftmost.
-	 */
-	private Hop fromForwarded(HttpHeaders headers) {
-		List<String> elements = new ArrayList<>();
-		for (String value : headers.getAll("Forwarded")) {
-			elements.addAll(split(value, ','));
-		}
-		for (int i = elements.size() - 1; i >= 0; i--) {
-			String forNode = null;
-			String proto = null;
-			String host = null;
-			for (String pair : split(elements.get(i), ';')) {
-				int equals = pair.indexOf('=');
-				if (equals > 0) {
-					String name = pair.substring(0, equals).trim().toLowerCase(Locale.ROOT);
-					String value = unquote(pair.substring(equals + 1).trim());
-					switch (name) {
-						case "for" -> forNode = value;
-						case "proto" -> proto = value;
-						case "host" -> host = value;
-						default -> {
-						}
-					}
-				}
-			}
-			String client = nodeAddress(forNode);
-			if (i > 0 && client != null && this.proxies.isTrusted(client)) {
-				continue;
-			}
-			String scheme = ("http".equalsIgnoreCase(proto) || "https".equalsIgnoreCase(proto))
-					? proto.toLowerCase(Locale.ROOT) : null;
-			return new Hop(client, nodePort(forNode), scheme, host, null);
-		}
-		return new Hop(null, -1, null, null, null);
-	}
-
-	/**
 	 * Read the hop from the {@code X-Forwarded-*} headers, as {@code RemoteIpValve} does.
 	 */
 	private Hop fromXForwarded(HttpHeaders headers) {
-		List<String> addresses = values(headers.getAll("X-Forwarded-For"));
+		// Every value, however long the header: the client cannot push the proxy's out.
+		List<String> addresses = values(headers.getAll("X-Forwarded-For"), Integer.MAX_VALUE);
 		String client = null;
 		for (int i = addresses.size() - 1; i >= 0; i--) {
 			String address = addresses.get(i);
 			if (i > 0 && this.proxies.isTrusted(address)) {
 				continue;
 			}
-			client = isAddress(address) ? address : null;
+			client = address;
 			break;
 		}
-		List<String> protos = values(headers.getAll("X-Forwarded-Proto"));
+		List<String> protos = values(headers.getAll("X-Forwarded-Proto"), Integer.MAX_VALUE);
 		String scheme = null;
 		if (!protos.isEmpty()) {
 			scheme = protos.stream().allMatch("https"::equalsIgnoreCase) ? "https" : "http";
 		}
-		List<String> hosts = values(headers.getAll("X-Forwarded-Host"));
-		List<String> ports = values(headers.getAll("X-Forwarded-Port"));
-		return new Hop(client, -1, scheme, hosts.isEmpty() ? null : hosts.get(hosts.size() - 1),
+		List<String> hosts = values(headers.getAll("X-Forwarded-Host"), MAX_VALUE_LENGTH);
+		List<String> ports = values(headers.getAll("X-Forwarded-Port"), MAX_VALUE_LENGTH);
+		return new Hop(client, scheme, hosts.isEmpty() ? null : hosts.get(hosts.size() - 1),
 				ports.isEmpty() ? null : ports.get(ports.size() - 1));
 	}
 
@@ -133,15 +100,10 @@ public final class TrustedForwardedHeaderHandler implements BiFunction<Connectio
 			@Nullable String prefix) {
 		ConnectionInfo result = connection;
 		if (hop.client != null) {
-			try {
-				// A literal, checked: nothing is looked up.
-				result = result.withRemoteAddress(
-						new InetSocketAddress(InetAddress.getByName(hop.client), (hop.clientPort >= 0) ? hop.clientPort
-								: peer.getPort()));
-			}
-			catch (UnknownHostException ex) {
-				// Not an address after all: the peer's stays.
-			}
+			// Nothing is looked up: a value that is no literal is a client unknown.
+			InetAddress client = AddressRange.literal(hop.client);
+			result = result.withRemoteAddress((client != null) ? new InetSocketAddress(client, peer.getPort())
+					: InetSocketAddress.createUnresolved(UNKNOWN_CLIENT, peer.getPort()));
 		}
 		String scheme = (hop.scheme != null) ? hop.scheme : connection.getScheme();
 		result = result.withScheme(scheme);
@@ -165,7 +127,7 @@ public final class TrustedForwardedHeaderHandler implements BiFunction<Connectio
 	 */
 	private static @Nullable String prefix(List<String> header) {
 		StringBuilder prefix = new StringBuilder();
-		for (String part : values(header)) {
+		for (String part : values(header, MAX_VALUE_LENGTH)) {
 			int end = part.length();
 			while (end > 0 && part.charAt(end - 1) == '/') {
 				end--;
@@ -178,14 +140,14 @@ public final class TrustedForwardedHeaderHandler implements BiFunction<Connectio
 
 	/**
 	 * The comma-separated values of a header's lines, trimmed, empty ones left out; none if
-	 * the header is longer than any proxy would send.
+	 * the header is longer than the given length.
 	 */
-	private static List<String> values(List<String> lines) {
+	private static List<String> values(List<String> lines, int maxLength) {
 		List<String> values = new ArrayList<>();
 		int length = 0;
 		for (String line : lines) {
 			length += line.length();
-			if (length > MAX_VALUE_LENGTH) {
+			if (length > maxLength) {
 				return List.of();
 			}
 			for (String value : line.split(",")) {
@@ -196,73 +158,6 @@ public final class TrustedForwardedHeaderHandler implements BiFunction<Connectio
 			}
 		}
 		return values;
-	}
-
-	/**
-	 * Split on a separator outside quoted strings.
-	 */
-	private static List<String> split(String value, char separator) {
-		if (value.length() > MAX_VALUE_LENGTH) {
-			return List.of();
-		}
-		List<String> parts = new ArrayList<>();
-		boolean quoted = false;
-		int start = 0;
-		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
-			if (c == '"') {
-				quoted = !quoted;
-			}
-			else if (c == '\\' && quoted) {
-				i++;
-			}
-			else if (c == separator && !quoted) {
-				parts.add(value.substring(start, i).trim());
-				start = i + 1;
-			}
-		}
-		parts.add(value.substring(start).trim());
-		return parts;
-	}
-
-	/**
-	 * Return a quoted value without its quotes; one with a backslash is left as it is, so
-	 * that it reads as no address and no host.
-	 */
-	private static String unquote(String value) {
-		return (value.length() >= 2 && value.charAt(0) == '"' && value.charAt(value.length() - 1) == '"'
-				&& value.indexOf('\\') < 0) ? value.substring(1, value.length() - 1) : value;
-	}
-
-	/**
-	 * The address of a {@code Forwarded} node ({@code 192.0.2.1}, {@code 192.0.2.1:80},
-	 * {@code [2001:db8::1]:80}), or {@code null} for {@code unknown}, an obfuscated one or
-	 * anything else.
-	 */
-	private static @Nullable String nodeAddress(@Nullable String node) {
-		if (node == null) {
-			return null;
-		}
-		String address = node;
-		if (node.startsWith("[")) {
-			int end = node.indexOf(']');
-			address = (end > 0) ? node.substring(1, end) : "";
-		}
-		else if (node.indexOf(':') >= 0) {
-			address = node.substring(0, node.indexOf(':'));
-		}
-		return isAddress(address) ? address : null;
-	}
-
-	private static int nodePort(@Nullable String node) {
-		if (node == null) {
-			return -1;
-		}
-		int colon = node.lastIndexOf(':');
-		if (colon < 0 || (node.startsWith("[") && colon < node.indexOf(']'))) {
-			return -1;
-		}
-		return port(node.substring(colon + 1));
 	}
 
 	private static int port(@Nullable String value) {
@@ -284,10 +179,10 @@ public final class TrustedForwardedHeaderHandler implements BiFunction<Connectio
 	}
 
 	/**
-	 * What a proxy says about the client's hop: its address and port, the scheme, the host
-	 * and the port it asked for; {@code null} or {@code -1} where it says nothing usable.
+	 * What the proxies say about the client's hop: its address, the scheme, the host and
+	 * the port it asked for; {@code null} where they say nothing.
 	 */
-	private record Hop(@Nullable String client, int clientPort, @Nullable String scheme, @Nullable String host,
+	private record Hop(@Nullable String client, @Nullable String scheme, @Nullable String host,
 			@Nullable String port) {
 	}
 
