@@ -26,6 +26,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -62,6 +63,7 @@ public final class UpgradeRequiredAutoConfiguration {
 			.anyMatch((rule) -> rule.getType() == RuleType.API_VERSION);
 		ApplicationApiVersioning apiVersioning = apiVersionRules ? ApplicationApiVersioning.find(beanFactory, environment)
 				: null;
+		ConfigurationKeys.check(ConfigurationPropertySources.get(environment), properties);
 		List<UpgradeRule> rules = new ArrayList<>(new PropertiesRules(compiler, apiVersioning).create(properties));
 		List<UpgradeRule> beans = ruleBeans.orderedStream().toList();
 		rules.addAll(beans);

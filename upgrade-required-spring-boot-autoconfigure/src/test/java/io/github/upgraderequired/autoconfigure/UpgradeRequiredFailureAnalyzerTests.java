@@ -161,7 +161,7 @@ class UpgradeRequiredFailureAnalyzerTests {
 		});
 	}
 
-	private static FailureAnalysis analyze(Throwable failure) {
+	static FailureAnalysis analyze(Throwable failure) {
 		assertThat(failure).isNotNull();
 		FailureAnalysis analysis = new UpgradeRequiredFailureAnalyzer().analyze(failure);
 		assertThat(analysis).as("analysis of %s", failure).isNotNull();
