@@ -49,22 +49,8 @@ final class SampleAppProcess implements AutoCloseable {
 	 * @throws Exception if it does not start
 	 */
 	static SampleAppProcess start(String name, String profiles, String... arguments) throws Exception {
-		String jar = System.getProperty("sample.jar");
-		assertThat(jar).as("system property sample.jar (set by the failsafe plugin)").isNotBlank();
-		assertThat(Path.of(jar)).as("the packaged sample").isRegularFile();
-		Path logs = Path.of(System.getProperty("sample.logs", "target/sample-logs"));
-		Files.createDirectories(logs);
-		Path log = logs.resolve(name + ".log");
-		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.add("-jar");
-		command.add(jar);
-		command.add("--server.port=0");
-		if (!profiles.isEmpty()) {
-			command.add("--spring.profiles.active=" + profiles);
-		}
-		command.addAll(List.of(arguments));
-		Process process = new ProcessBuilder(command).redirectErrorStream(true)
+		Path log = logFile(name);
+		Process process = new ProcessBuilder(command(profiles, arguments)).redirectErrorStream(true)
 			.redirectOutput(log.toFile())
 			.start();
 		Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
@@ -83,6 +69,50 @@ final class SampleAppProcess implements AutoCloseable {
 		}
 		process.destroyForcibly();
 		return fail("The sample did not listen within %s:%n%s", START_TIMEOUT, read(log));
+	}
+
+	/**
+	 * Start the packaged sample app in the hope that it fails to, and return what it wrote.
+	 * @param name the name of the log file
+	 * @param profiles the profiles to activate, comma-separated, or empty
+	 * @param arguments more command-line arguments
+	 * @return the output of the application, which has exited with a status other than 0
+	 * @throws Exception if it started, or did not exit in time
+	 */
+	static String failToStart(String name, String profiles, String... arguments) throws Exception {
+		Path log = logFile(name);
+		Process process = new ProcessBuilder(command(profiles, arguments)).redirectErrorStream(true)
+			.redirectOutput(log.toFile())
+			.start();
+		Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+		if (!process.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+			process.destroyForcibly();
+			fail("The sample did not exit within %s:%n%s", START_TIMEOUT, read(log));
+		}
+		assertThat(process.exitValue()).as("exit status").isNotZero();
+		return read(log);
+	}
+
+	private static Path logFile(String name) throws IOException {
+		Path logs = Path.of(System.getProperty("sample.logs", "target/sample-logs"));
+		Files.createDirectories(logs);
+		return logs.resolve(name + ".log");
+	}
+
+	private static List<String> command(String profiles, String... arguments) {
+		String jar = System.getProperty("sample.jar");
+		assertThat(jar).as("system property sample.jar (set by the failsafe plugin)").isNotBlank();
+		assertThat(Path.of(jar)).as("the packaged sample").isRegularFile();
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add("-jar");
+		command.add(jar);
+		command.add("--server.port=0");
+		if (!profiles.isEmpty()) {
+			command.add("--spring.profiles.active=" + profiles);
+		}
+		command.addAll(List.of(arguments));
+		return command;
 	}
 
 	/**

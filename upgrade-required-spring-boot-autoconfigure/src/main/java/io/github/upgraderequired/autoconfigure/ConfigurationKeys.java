@@ -10,14 +10,14 @@ import java.util.Set;
 import io.github.upgraderequired.autoconfigure.UpgradeRequiredProperties.Rule;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName.Form;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 
 /**
- * Checks that every key set under {@code upgrade-required} (but the client's group) is a
- * setting of the starter, and every key under {@code upgrade-required.rules.<name>} a
+ * Checks that every key set under {@code upgrade-required} is a setting of the starter, and every key under {@code upgrade-required.rules.<name>} a
  * setting of that rule's type, so that a misspelled key ({@code pathz}, which would leave
  * the rule on every path) or another type's group stops start-up instead of being ignored.
  * Keys are compared in Spring Boot's relaxed form, so that environment variables and
@@ -30,7 +30,8 @@ final class ConfigurationKeys {
 
 	private static final Set<String> TOP_LEVEL = Set.of("enabled", "fail-closed", "exclude-paths", "before-security",
 			"filter-order", "proxy.trusted-addresses", "proxy.http-version-header", "proxy.tls-version-header",
-			"proxy.restrict-netty-forwarding", "response.problem-type", "response.page");
+			"proxy.restrict-netty-forwarding", "response.problem-type", "response.page", "client.enabled",
+			"client.log-interval", "client.metrics.host-tag", "client.https-retry.hosts", "client.https-retry.port");
 
 	private static final List<String> COMMON = List.of("type", "mode", "warn-from", "enforce-from", "deprecation",
 			"documentation", "paths", "exclude-paths", "methods", "exempt.addresses", "exempt.header.name",
@@ -63,13 +64,15 @@ final class ConfigurationKeys {
 		for (ConfigurationPropertySource source : sources) {
 			if (source instanceof IterableConfigurationPropertySource iterable) {
 				for (ConfigurationPropertyName name : iterable.filter(ROOT::isAncestorOf)) {
-					check(name, properties);
+					ConfigurationProperty property = iterable.getConfigurationProperty(name);
+					check(name, (property != null) ? property.getValue() : null, properties);
 				}
 			}
 		}
 	}
 
-	private static void check(ConfigurationPropertyName name, UpgradeRequiredProperties properties) {
+	private static void check(ConfigurationPropertyName name, @Nullable Object value,
+			UpgradeRequiredProperties properties) {
 		List<String> elements = new ArrayList<>();
 		for (int i = 1; i < name.getNumberOfElements(); i++) {
 			// List indices say nothing of the key.
@@ -77,23 +80,23 @@ final class ConfigurationKeys {
 				elements.add(name.getElement(i, Form.UNIFORM));
 			}
 		}
-		if (elements.isEmpty() || elements.get(0).equals("client")) {
+		if (elements.isEmpty()) {
 			return;
 		}
 		if (elements.get(0).equals("rules")) {
 			if (elements.size() > 2) {
-				checkRuleKey(name, elements.get(1), elements.subList(2, elements.size()), properties);
+				checkRuleKey(name, value, elements.get(1), elements.subList(2, elements.size()), properties);
 			}
 			return;
 		}
 		String key = String.join(".", elements);
 		if (!uniform(TOP_LEVEL).contains(key)) {
-			throw unknown(name.toString(), "it is not a setting of upgrade-required", suggest(key, TOP_LEVEL));
+			throw unknown(name.toString(), value, "it is not a setting of upgrade-required", suggest(key, TOP_LEVEL));
 		}
 	}
 
-	private static void checkRuleKey(ConfigurationPropertyName name, String ruleName, List<String> rest,
-			UpgradeRequiredProperties properties) {
+	private static void checkRuleKey(ConfigurationPropertyName name, @Nullable Object value, String ruleName,
+			List<String> rest, UpgradeRequiredProperties properties) {
 		RuleType type = typeOf(ruleName, properties);
 		List<String> key = new ArrayList<>(rest);
 		// Map keys say nothing of the key either: a browser family, an app platform.
@@ -119,17 +122,17 @@ final class ConfigurationKeys {
 		if (type != null) {
 			for (Map.Entry<RuleType, List<String>> other : BY_TYPE.entrySet()) {
 				if (uniform(other.getValue()).contains(joined)) {
-					throw new UpgradeRequiredConfigurationException(property, null,
+					throw new UpgradeRequiredConfigurationException(property, value,
 							"it is a setting of rules of type '" + other.getKey().value() + "', not of this rule's type '"
 									+ type.value() + "'",
-							"Remove it, or change the rule's type. A '" + type.value() + "' rule uses "
+							"Remove it, or change the rule's type. Rules of type '" + type.value() + "' use "
 									+ String.join(", ", BY_TYPE.get(type).isEmpty() ? List.of("no setting of its own")
 											: BY_TYPE.get(type))
 									+ " besides the settings every rule has.");
 				}
 			}
 		}
-		throw unknown(property, (type != null) ? "it is not a setting of rules of type '" + type.value() + "'"
+		throw unknown(property, value, (type != null) ? "it is not a setting of rules of type '" + type.value() + "'"
 				: "it is not a setting of any rule", suggest(joined, allowed));
 	}
 
@@ -142,9 +145,9 @@ final class ConfigurationKeys {
 		return null;
 	}
 
-	private static UpgradeRequiredConfigurationException unknown(String property, String reason,
-			@Nullable String suggestion) {
-		return new UpgradeRequiredConfigurationException(property, null, reason,
+	private static UpgradeRequiredConfigurationException unknown(String property, @Nullable Object value,
+			String reason, @Nullable String suggestion) {
+		return new UpgradeRequiredConfigurationException(property, value, reason,
 				(suggestion != null) ? "Did you mean '" + suggestion + "'? Rename or remove the key."
 						: "Remove the key, or see the starter's configuration reference for the settings there are.");
 	}
@@ -165,7 +168,7 @@ final class ConfigurationKeys {
 		return best;
 	}
 
-	private static int distance(String a, String b) {
+	static int distance(String a, String b) {
 		int[] previous = new int[b.length() + 1];
 		int[] current = new int[b.length() + 1];
 		for (int j = 0; j <= b.length(); j++) {

@@ -8,47 +8,50 @@ public enum RuleType {
 	/**
 	 * Reject HTTP versions below {@code minimum}.
 	 */
-	HTTP_VERSION("http-version"),
+	HTTP_VERSION("http-version", "HTTP versions below a minimum, such as HTTP/1.0 where 1.1 is required"),
 
 	/**
 	 * Reject requests that did not arrive over HTTPS.
 	 */
-	HTTPS("https"),
+	HTTPS("https", "requests that did not arrive over HTTPS; optionally redirects GET and HEAD"),
 
 	/**
 	 * Reject TLS versions below {@code minimum}.
 	 */
-	TLS_VERSION("tls-version"),
+	TLS_VERSION("tls-version", "TLS versions below a minimum"),
 
 	/**
 	 * Reject requests over HTTP/1.x.
 	 */
-	HTTP2("http2"),
+	HTTP2("http2", "HTTP/1.x where HTTP/2 is required"),
 
 	/**
 	 * Reject plain requests and WebSocket versions other than 13 on WebSocket-only paths.
 	 */
-	WEBSOCKET("websocket"),
+	WEBSOCKET("websocket", "plain requests and WebSocket versions other than 13 on WebSocket paths"),
 
 	/**
 	 * Reject app versions below their platform's minimum, or blocked ones.
 	 */
-	APP_VERSION("app-version"),
+	APP_VERSION("app-version", "app versions below their platform's minimum, or blocked ones"),
 
 	/**
 	 * Reject API versions below {@code minimum}.
 	 */
-	API_VERSION("api-version"),
+	API_VERSION("api-version", "API versions below a minimum"),
 
 	/**
 	 * Reject browsers below their family's minimum, or of a blocked family.
 	 */
-	BROWSER("browser");
+	BROWSER("browser", "browsers below their family's minimum, or of a blocked family");
 
 	private final String value;
 
-	RuleType(String value) {
+	private final String description;
+
+	RuleType(String value, String description) {
 		this.value = value;
+		this.description = description;
 	}
 
 	/**
@@ -57,6 +60,14 @@ public enum RuleType {
 	 */
 	public String value() {
 		return this.value;
+	}
+
+	/**
+	 * Return what a rule of this type refuses, in a line.
+	 * @return the description
+	 */
+	public String description() {
+		return this.description;
 	}
 
 }

@@ -16,6 +16,7 @@ import org.springframework.boot.test.context.runner.ReactiveWebApplicationContex
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,6 +39,7 @@ class ConfigurationKeysTests {
 			upgrade-required.exclude-pathz=/x                   | upgrade-required.exclude-pathz                   | Did you mean 'exclude-paths'?
 			upgrade-required.proxy.trusted-adresses=10.0.0.1    | upgrade-required.proxy.trusted-adresses          | Did you mean 'proxy.trusted-addresses'?
 			upgrade-required.respons.page=x                     | upgrade-required.respons.page                    | Did you mean 'response.page'?
+			upgrade-required.client.log-intervall=1h            | upgrade-required.client.log-intervall            | Did you mean 'client.log-interval'?
 			""")
 	void anUnknownKeyStopsStartUpNamingItAndTheNearestKey(String property, String reported, String action) {
 		onBothStacks(null, (context) -> {
@@ -59,7 +61,7 @@ class ConfigurationKeysTests {
 			assertThat(analysis.getDescription()).contains("a setting of rules of type '" + owner + "'")
 				.contains("not of this rule's type '" + type + "'");
 			assertThat(analysis.getAction())
-				.contains("A '" + type + "' rule uses minimum, api.use-application-versioning, api.header");
+				.contains("Rules of type '" + type + "' use minimum, api.use-application-versioning, api.header");
 		}, API_RULE, "upgrade-required.rules.api.minimum=2", property);
 	}
 
@@ -84,6 +86,35 @@ class ConfigurationKeysTests {
 				"upgrade-required.rules.api.minimum=2", "upgrade-required.rules.app.type=app-version",
 				"upgrade-required.rules.app.minimum=1.0", "upgrade-required.rules.web.type=browser",
 				"upgrade-required.rules.web.browser.preset=modern", property);
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', nullValues = "null", textBlock = """
+			api-versoin | api-version
+			API_VERSION2 | api-version
+			brwoser     | browser
+			frobnicate  | null
+			""")
+	void anUnknownTypeIsReportedWithTheTypesThereAre(String type, String nearest) {
+		onBothStacks(null, (context) -> {
+			RuleTypeFailureAnalyzer analyzer = new RuleTypeFailureAnalyzer();
+			// Ahead of Spring Boot's analysis of binding failures, which has no order.
+			assertThat(analyzer.getOrder()).isEqualTo(Ordered.HIGHEST_PRECEDENCE);
+			FailureAnalysis analysis = analyzer.analyze(context.getStartupFailure());
+			assertThat(analysis).isNotNull();
+			assertThat(analysis.getDescription()).contains("Property: upgrade-required.rules.api.type")
+				.contains("Value: '" + type + "'")
+				.contains("it is not a rule type");
+			if (nearest != null) {
+				assertThat(analysis.getAction()).startsWith("Did you mean '" + nearest + "'?");
+			}
+			else {
+				assertThat(analysis.getAction()).doesNotContain("Did you mean");
+			}
+			for (RuleType each : RuleType.values()) {
+				assertThat(analysis.getAction()).contains(each.value() + " ").contains(each.description());
+			}
+		}, "upgrade-required.rules.api.type=" + type);
 	}
 
 	@ParameterizedTest
