@@ -50,10 +50,7 @@ final class SampleAppProcess implements AutoCloseable {
 	 */
 	static SampleAppProcess start(String name, String profiles, String... arguments) throws Exception {
 		Path log = logFile(name);
-		Process process = new ProcessBuilder(command(profiles, arguments)).redirectErrorStream(true)
-			.redirectOutput(log.toFile())
-			.start();
-		Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+		Process process = launch(log, profiles, arguments);
 		long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
 		while (System.nanoTime() < deadline) {
 			String output = read(log);
@@ -81,16 +78,25 @@ final class SampleAppProcess implements AutoCloseable {
 	 */
 	static String failToStart(String name, String profiles, String... arguments) throws Exception {
 		Path log = logFile(name);
-		Process process = new ProcessBuilder(command(profiles, arguments)).redirectErrorStream(true)
-			.redirectOutput(log.toFile())
-			.start();
-		Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+		Process process = launch(log, profiles, arguments);
 		if (!process.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
 			process.destroyForcibly();
 			fail("The sample did not exit within %s:%n%s", START_TIMEOUT, read(log));
 		}
 		assertThat(process.exitValue()).as("exit status").isNotZero();
 		return read(log);
+	}
+
+	/**
+	 * Start the packaged sample with its output in the given file, to be destroyed when
+	 * the tests end.
+	 */
+	private static Process launch(Path log, String profiles, String... arguments) throws IOException {
+		Process process = new ProcessBuilder(command(profiles, arguments)).redirectErrorStream(true)
+			.redirectOutput(log.toFile())
+			.start();
+		Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+		return process;
 	}
 
 	private static Path logFile(String name) throws IOException {
