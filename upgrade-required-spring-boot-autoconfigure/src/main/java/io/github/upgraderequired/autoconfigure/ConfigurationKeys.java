@@ -153,9 +153,13 @@ final class ConfigurationKeys {
 	}
 
 	/**
-	 * Return the allowed key closest to the given one, if it is close: two edits or fewer.
+	 * Return the allowed value closest to the given one, if it is close: two edits or
+	 * fewer, both compared as Spring Boot compares keys.
+	 * @param uniformKey the value in its uniform form
+	 * @param allowed the values there are
+	 * @return the nearest, or {@code null}
 	 */
-	private static @Nullable String suggest(String uniformKey, Iterable<String> allowed) {
+	static @Nullable String suggest(String uniformKey, Iterable<String> allowed) {
 		String best = null;
 		int bestDistance = 3;
 		for (String candidate : allowed) {
@@ -168,7 +172,7 @@ final class ConfigurationKeys {
 		return best;
 	}
 
-	static int distance(String a, String b) {
+	private static int distance(String a, String b) {
 		int[] previous = new int[b.length() + 1];
 		int[] current = new int[b.length() + 1];
 		for (int j = 0; j <= b.length(); j++) {
@@ -198,7 +202,7 @@ final class ConfigurationKeys {
 	/**
 	 * A key as Spring Boot compares it: lower case, without dashes or underscores.
 	 */
-	private static String uniform(String key) {
+	static String uniform(String key) {
 		return key.replace("-", "").replace("_", "").toLowerCase(Locale.ROOT);
 	}
 

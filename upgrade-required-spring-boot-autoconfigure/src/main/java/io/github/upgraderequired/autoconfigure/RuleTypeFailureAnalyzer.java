@@ -1,6 +1,6 @@
 package io.github.upgraderequired.autoconfigure;
 
-import java.util.Locale;
+import java.util.Arrays;
 
 import org.jspecify.annotations.Nullable;
 
@@ -35,29 +35,16 @@ class RuleTypeFailureAnalyzer extends AbstractFailureAnalyzer<BindException> imp
 				+ "    Property: %s%n    Value: %s%n    Reason: it is not a rule type%n", name,
 				(value != null) ? "'" + value + "'" : "missing");
 		StringBuilder action = new StringBuilder();
-		RuleType nearest = (value != null) ? nearest(value.toString()) : null;
+		String nearest = (value != null) ? ConfigurationKeys.suggest(ConfigurationKeys.uniform(value.toString().trim()),
+				Arrays.stream(RuleType.values()).map(RuleType::value).toList()) : null;
 		if (nearest != null) {
-			action.append("Did you mean '").append(nearest.value()).append("'? ");
+			action.append("Did you mean '").append(nearest).append("'? ");
 		}
 		action.append(String.format("Use one of the rule types:%n"));
 		for (RuleType type : RuleType.values()) {
 			action.append(String.format("    %-13s refuses %s%n", type.value(), type.description()));
 		}
 		return new FailureAnalysis(description, action.toString(), cause);
-	}
-
-	private static @Nullable RuleType nearest(String value) {
-		String typed = value.trim().toLowerCase(Locale.ROOT);
-		RuleType nearest = null;
-		int best = 3;
-		for (RuleType type : RuleType.values()) {
-			int distance = ConfigurationKeys.distance(typed, type.value());
-			if (distance < best) {
-				nearest = type;
-				best = distance;
-			}
-		}
-		return nearest;
 	}
 
 	@Override

@@ -36,12 +36,10 @@ class WebFluxNativeRestrictedForwardingTests extends AbstractForwardedHeadersStr
 	void theClientAddressComesFromTheTrustedProxyOnly() throws Exception {
 		// The rule on /internal/** exempts loopback clients: the trusted proxy's client at
 		// 203.0.113.7 is not one, another loopback peer that claims it is still one.
-		String request = "GET /internal/hello HTTP/1.1\r\nHost: localhost\r\nX-Forwarded-For: 203.0.113.7\r\n"
-				+ "Connection: close\r\n\r\n";
-		HttpResult viaProxy = Http.raw(TRUSTED_PEER, this.port, request);
+		HttpResult viaProxy = get(TRUSTED_PEER, "/internal/hello", "X-Forwarded-For: 203.0.113.7");
 		assertThat(viaProxy.status()).isEqualTo(426);
 		assertThat(viaProxy.body()).contains("\"rule\":\"internal\"");
-		assertThat(Http.raw(UNTRUSTED_PEER, this.port, request).status()).isEqualTo(200);
+		assertThat(get(UNTRUSTED_PEER, "/internal/hello", "X-Forwarded-For: 203.0.113.7").status()).isEqualTo(200);
 	}
 
 	/**
@@ -58,8 +56,7 @@ class WebFluxNativeRestrictedForwardingTests extends AbstractForwardedHeadersStr
 			"X-Forwarded-For: not an address", "X-Forwarded-For: 127.0.0.1, unknown",
 			"X-Forwarded-For: 10.0.0.0/8", "X-Forwarded-For: .1:2" })
 	void aClientCannotWriteItselfAnExemptAddress(String header) throws Exception {
-		HttpResult response = Http.raw(TRUSTED_PEER, this.port, "GET /internal/hello HTTP/1.1\r\nHost: localhost\r\n"
-				+ header + "\r\nConnection: close\r\n\r\n");
+		HttpResult response = get(TRUSTED_PEER, "/internal/hello", header);
 		assertThat(response.status()).isEqualTo(426);
 		assertThat(response.body()).contains("\"rule\":\"internal\"");
 	}
@@ -67,8 +64,7 @@ class WebFluxNativeRestrictedForwardingTests extends AbstractForwardedHeadersStr
 	@Test
 	void aClientCannotPushTheProxysAddressOutWithALongHeader() throws Exception {
 		String padding = "127.0.0.1, ".repeat(400);
-		HttpResult response = Http.raw(TRUSTED_PEER, this.port, "GET /internal/hello HTTP/1.1\r\nHost: localhost\r\n"
-				+ "X-Forwarded-For: " + padding + "203.0.113.7\r\nConnection: close\r\n\r\n");
+		HttpResult response = get(TRUSTED_PEER, "/internal/hello", "X-Forwarded-For: " + padding + "203.0.113.7");
 		assertThat(response.status()).isEqualTo(426);
 	}
 
@@ -82,26 +78,24 @@ class WebFluxNativeRestrictedForwardingTests extends AbstractForwardedHeadersStr
 			Forwarded: for=198.51.100.1;proto=https | 426
 			""")
 	void httpsIsClaimedOnlyWhenEveryProxySaysSo(String header, int status) throws Exception {
-		HttpResult response = Http.raw(TRUSTED_PEER, this.port, "GET /secure/hello HTTP/1.1\r\nHost: localhost\r\n"
-				+ header + "\r\nConnection: close\r\n\r\n");
-		assertThat(response.status()).isEqualTo(status);
-		HttpResult twoLines = Http.raw(TRUSTED_PEER, this.port, "GET /secure/hello HTTP/1.1\r\nHost: localhost\r\n"
-				+ "X-Forwarded-Proto: https\r\nX-Forwarded-Proto: http\r\nConnection: close\r\n\r\n");
+		assertThat(get(TRUSTED_PEER, "/secure/hello", header).status()).isEqualTo(status);
+	}
+
+	@Test
+	void httpsIsClaimedOnlyWhenEveryLineSaysSo() throws Exception {
+		HttpResult twoLines = get(TRUSTED_PEER, "/secure/hello", "X-Forwarded-Proto: https\r\nX-Forwarded-Proto: http");
 		assertThat(twoLines.status()).isEqualTo(426);
 	}
 
 	@Test
 	void theHostOfTheRedirectComesFromTheTrustedProxyOnly() throws Exception {
-		String request = "GET /redirect/hello HTTP/1.1\r\nHost: localhost\r\nX-Forwarded-Host: example.com\r\n"
-				+ "Connection: close\r\n\r\n";
-		HttpResult viaProxy = Http.raw(TRUSTED_PEER, this.port, request);
+		HttpResult viaProxy = get(TRUSTED_PEER, "/redirect/hello", "X-Forwarded-Host: example.com");
 		assertThat(viaProxy.status()).isEqualTo(308);
 		assertThat(viaProxy.header("Location")).isEqualTo("https://example.com:8443/redirect/hello");
-		HttpResult direct = Http.raw(UNTRUSTED_PEER, this.port, request);
+		HttpResult direct = get(UNTRUSTED_PEER, "/redirect/hello", "X-Forwarded-Host: example.com");
 		assertThat(direct.status()).isEqualTo(308);
 		assertThat(direct.header("Location")).isEqualTo("https://localhost:8443/redirect/hello");
-		HttpResult standard = Http.raw(TRUSTED_PEER, this.port, "GET /redirect/hello HTTP/1.1\r\nHost: localhost\r\n"
-				+ "Forwarded: host=example.com\r\nConnection: close\r\n\r\n");
+		HttpResult standard = get(TRUSTED_PEER, "/redirect/hello", "Forwarded: host=example.com");
 		assertThat(standard.header("Location")).isEqualTo("https://localhost:8443/redirect/hello");
 	}
 
@@ -114,10 +108,17 @@ class WebFluxNativeRestrictedForwardingTests extends AbstractForwardedHeadersStr
 			"X-Forwarded-Host: [::1", "X-Forwarded-Host: evil.com@localhost", "X-Forwarded-Host: a.com:x",
 			"X-Forwarded-Prefix: no-slash", "X-Forwarded-Prefix: ////", "X-Forwarded-Proto: ht\tp" })
 	void malformedHostsPortsAndPrefixesFromTheTrustedProxyAreIgnored(String header) throws Exception {
-		HttpResult response = Http.raw(TRUSTED_PEER, this.port,
-				"GET /redirect/hello HTTP/1.1\r\nHost: localhost\r\n" + header + "\r\nConnection: close\r\n\r\n");
+		HttpResult response = get(TRUSTED_PEER, "/redirect/hello", header);
 		assertThat(response.status()).isEqualTo(308);
 		assertThat(response.header("Location")).isEqualTo("https://localhost:8443/redirect/hello");
+	}
+
+	/**
+	 * Send a plain GET for localhost from a peer, with header lines of its own.
+	 */
+	private HttpResult get(String peer, String path, String headers) throws Exception {
+		return Http.raw(peer, this.port,
+				"GET " + path + " HTTP/1.1\r\nHost: localhost\r\n" + headers + "\r\nConnection: close\r\n\r\n");
 	}
 
 }

@@ -168,16 +168,6 @@ public final class TrustedForwardedHeaderHandler implements BiFunction<Connectio
 		return (port >= 1 && port <= 65535) ? port : -1;
 	}
 
-	private static boolean isAddress(String value) {
-		try {
-			AddressRange.parse(value);
-			return value.indexOf('/') < 0;
-		}
-		catch (IllegalArgumentException ex) {
-			return false;
-		}
-	}
-
 	/**
 	 * What the proxies say about the client's hop: its address, the scheme, the host and
 	 * the port it asked for; {@code null} where they say nothing.
@@ -206,7 +196,7 @@ public final class TrustedForwardedHeaderHandler implements BiFunction<Connectio
 				}
 				name = value.substring(1, end);
 				rest = value.substring(end + 1);
-				if (!isAddress(name) || name.indexOf(':') < 0) {
+				if (name.indexOf(':') < 0 || AddressRange.literal(name) == null) {
 					return null;
 				}
 			}
