@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -55,11 +56,17 @@ final class PropertiesRules {
 
 	private final PathMatcher.Compiler compiler;
 
-	private final @Nullable ApplicationApiVersioning applicationApiVersioning;
+	private final Supplier<@Nullable ApplicationApiVersioning> applicationApiVersioning;
 
 	private @Nullable BrowserDetector browserDetector;
 
-	PropertiesRules(PathMatcher.Compiler compiler, @Nullable ApplicationApiVersioning applicationApiVersioning) {
+	/**
+	 * Create the factory.
+	 * @param compiler compiles the rules' path patterns
+	 * @param applicationApiVersioning finds the application's API versioning, asked only
+	 * when an api-version rule is created
+	 */
+	PropertiesRules(PathMatcher.Compiler compiler, Supplier<@Nullable ApplicationApiVersioning> applicationApiVersioning) {
 		this.compiler = compiler;
 		this.applicationApiVersioning = applicationApiVersioning;
 	}
@@ -262,9 +269,10 @@ final class PropertiesRules {
 		}
 		boolean ownSource = api.getHeader() != null || api.getQueryParameter() != null || api.getPathSegment() != null
 				|| api.getMediaTypeParameter() != null;
+		@Nullable ApplicationApiVersioning applicationApiVersioning = this.applicationApiVersioning.get();
 		boolean application = (api.getUseApplicationVersioning() != null) ? api.getUseApplicationVersioning()
-				: (this.applicationApiVersioning != null && !ownSource);
-		if (application && this.applicationApiVersioning == null) {
+				: (applicationApiVersioning != null && !ownSource);
+		if (application && applicationApiVersioning == null) {
 			throw new UpgradeRequiredConfigurationException(apiPrefix + ".use-application-versioning", true,
 					"the application has no API versioning configured",
 					"Configure spring.mvc.apiversion.* (or spring.webflux.apiversion.*), or set this to false.");
@@ -283,9 +291,9 @@ final class PropertiesRules {
 		ApiVersionRule.Source source;
 		@Nullable Function<String, @Nullable Comparable<?>> parser;
 		if (application) {
-			source = new ApiVersionRule.Source(true, this.applicationApiVersioning.header(), null, null,
-					this.applicationApiVersioning.mediaTypeParameter());
-			parser = this.applicationApiVersioning.parser();
+			source = new ApiVersionRule.Source(true, applicationApiVersioning.header(), null, null,
+					applicationApiVersioning.mediaTypeParameter());
+			parser = applicationApiVersioning.parser();
 		}
 		else {
 			source = new ApiVersionRule.Source(false, ownSource ? api.getHeader() : "API-Version",

@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -26,7 +27,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -55,16 +55,11 @@ public final class UpgradeRequiredAutoConfiguration {
 			ListableBeanFactory beanFactory, ObjectProvider<UpgradeRule> ruleBeans,
 			ObjectProvider<DecisionListener> listeners, ObjectProvider<Clock> clock) {
 		SpringPathMatcherCompiler compiler = new SpringPathMatcherCompiler();
-		// Spring's strategy is looked up only for an API-version rule, not to create the MVC
-		// configuration early for nothing.
-		boolean apiVersionRules = properties.getRules()
-			.values()
-			.stream()
-			.anyMatch((rule) -> rule.getType() == RuleType.API_VERSION);
-		ApplicationApiVersioning apiVersioning = apiVersionRules ? ApplicationApiVersioning.find(beanFactory, environment)
-				: null;
-		ConfigurationKeys.check(ConfigurationPropertySources.get(environment), properties);
-		List<UpgradeRule> rules = new ArrayList<>(new PropertiesRules(compiler, apiVersioning).create(properties));
+		// Spring's strategy is looked up for an api-version rule only, not to create the
+		// MVC configuration early for nothing.
+		ConfigurationValidator validator = new ConfigurationValidator(compiler,
+				() -> ApplicationApiVersioning.find(beanFactory, environment));
+		List<UpgradeRule> rules = new ArrayList<>(validator.validate(environment, properties));
 		List<UpgradeRule> beans = ruleBeans.orderedStream().toList();
 		rules.addAll(beans);
 		List<String> excludePaths = new ArrayList<>(DefaultExclusions.of(environment));
@@ -86,6 +81,13 @@ public final class UpgradeRequiredAutoConfiguration {
 		}
 		logger.info(RulesSummary.of(engine));
 		return engine;
+	}
+
+	@Bean
+	static LazyInitializationExcludeFilter upgradeRequiredEngineIsEager() {
+		// The rules are checked where they are created: with lazy initialization that would
+		// be at the first request, not at start-up.
+		return LazyInitializationExcludeFilter.forBeanTypes(UpgradeEngine.class);
 	}
 
 	@Bean

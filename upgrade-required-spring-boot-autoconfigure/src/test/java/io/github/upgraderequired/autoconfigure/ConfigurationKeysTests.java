@@ -1,29 +1,42 @@
 package io.github.upgraderequired.autoconfigure;
 
+import java.util.List;
 import java.util.Map;
 
+import io.github.upgraderequired.core.UpgradeEngine;
+import io.github.upgraderequired.core.UpgradeRule;
 import org.jspecify.annotations.Nullable;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.boot.LazyInitializationBeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.assertj.ApplicationContextAssertProvider;
+import org.springframework.boot.test.context.runner.AbstractApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ContextConsumer;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
+import org.springframework.boot.web.context.reactive.ReactiveWebApplicationContext;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.mock.env.MockEnvironment;
+import org.springframework.web.context.WebApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link ConfigurationKeys}, through the auto-configuration on Spring MVC and
- * WebFlux: what a misspelled or misplaced key does to start-up.
+ * Tests for {@link ConfigurationKeys} and {@link ConfigurationValidator}, through the
+ * auto-configurations in an application without a web server, on Spring MVC and on
+ * WebFlux: what a misspelled or misplaced key does to start-up, and to a later reload.
  */
 class ConfigurationKeysTests {
 
@@ -42,7 +55,7 @@ class ConfigurationKeysTests {
 			upgrade-required.client.log-intervall=1h            | upgrade-required.client.log-intervall            | Did you mean 'client.log-interval'?
 			""")
 	void anUnknownKeyStopsStartUpNamingItAndTheNearestKey(String property, String reported, String action) {
-		onBothStacks(null, (context) -> {
+		onEveryContext(null, (context) -> {
 			FailureAnalysis analysis = UpgradeRequiredFailureAnalyzerTests.analyze(context.getStartupFailure());
 			assertThat(analysis.getDescription()).contains("Property: " + reported).contains("not a setting");
 			assertThat(analysis.getAction()).contains(action);
@@ -56,7 +69,7 @@ class ConfigurationKeysTests {
 			upgrade-required.rules.api.app.product=X         | app-version    | api-version
 			""")
 	void anotherTypesSettingStopsStartUpNamingBothTypes(String property, String owner, String type) {
-		onBothStacks(null, (context) -> {
+		onEveryContext(null, (context) -> {
 			FailureAnalysis analysis = UpgradeRequiredFailureAnalyzerTests.analyze(context.getStartupFailure());
 			assertThat(analysis.getDescription()).contains("a setting of rules of type '" + owner + "'")
 				.contains("not of this rule's type '" + type + "'");
@@ -68,7 +81,7 @@ class ConfigurationKeysTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "upgrade-required.rules.b.minimum=2", "upgrade-required.rules.b.api.header=X" })
 	void aBrowserRuleRefusesTheApiRulesSettings(String property) {
-		onBothStacks(null, (context) -> assertThat(context).hasFailed(), "upgrade-required.rules.b.type=browser",
+		onEveryContext(null, (context) -> assertThat(context).hasFailed(), "upgrade-required.rules.b.type=browser",
 				property);
 	}
 
@@ -82,7 +95,7 @@ class ConfigurationKeysTests {
 			"upgrade-required.rules.app.app.unknownPlatform=reject", "upgrade-required.rules.web.browser.minimums.chrome=100",
 			"upgrade-required.rules.web.browser.minimums[edge]=100", "upgrade-required.rules.api.upgrade[0]=API/2" })
 	void everyRealKeyStartsInAnySpelling(String property) {
-		onBothStacks(null, (context) -> assertThat(context).hasNotFailed(), API_RULE,
+		onEveryContext(null, (context) -> assertThat(context).hasNotFailed(), API_RULE,
 				"upgrade-required.rules.api.minimum=2", "upgrade-required.rules.app.type=app-version",
 				"upgrade-required.rules.app.minimum=1.0", "upgrade-required.rules.web.type=browser",
 				"upgrade-required.rules.web.browser.preset=modern", property);
@@ -96,7 +109,7 @@ class ConfigurationKeysTests {
 			frobnicate  | null
 			""")
 	void anUnknownTypeIsReportedWithTheTypesThereAre(String type, String nearest) {
-		onBothStacks(null, (context) -> {
+		onEveryContext(null, (context) -> {
 			RuleTypeFailureAnalyzer analyzer = new RuleTypeFailureAnalyzer();
 			// Ahead of Spring Boot's analysis of binding failures, which has no order.
 			assertThat(analyzer.getOrder()).isEqualTo(Ordered.HIGHEST_PRECEDENCE);
@@ -123,33 +136,112 @@ class ConfigurationKeysTests {
 			UPGRADEREQUIRED_RULES_API_BROWSER_PRESET | browser
 			""")
 	void environmentVariablesAreCheckedToo(String variable, String reported) {
-		onBothStacks((context) -> context.getEnvironment()
+		onEveryContext((context) -> context.getEnvironment()
 			.getPropertySources()
 			.addFirst(new SystemEnvironmentPropertySource("test-systemEnvironment", Map.of(variable, "x"))), (context) -> {
 				FailureAnalysis analysis = UpgradeRequiredFailureAnalyzerTests.analyze(context.getStartupFailure());
 				assertThat(analysis.getDescription()).contains(reported);
 			}, API_RULE, "upgrade-required.rules.api.minimum=2");
-		onBothStacks((context) -> context.getEnvironment()
+		onEveryContext((context) -> context.getEnvironment()
 			.getPropertySources()
 			.addFirst(new SystemEnvironmentPropertySource("test-systemEnvironment",
 					Map.of("UPGRADEREQUIRED_RULES_API_PATHS", "/api/**"))),
 				(context) -> assertThat(context).hasNotFailed(), API_RULE, "upgrade-required.rules.api.minimum=2");
 	}
 
-	private static void onBothStacks(@Nullable ApplicationContextInitializer<ConfigurableApplicationContext> initializer,
-			ContextConsumer<ApplicationContextAssertProvider<?>> check, String... properties) {
-		WebApplicationContextRunner mvc = new WebApplicationContextRunner()
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			upgrade-required.rules.api.minimun=2                  | upgrade-required.rules.api.minimun
+			upgrade-required.rules.api.browser.preset=modern      | upgrade-required.rules.api.browser.preset
+			upgrade-required.rules.api.minimum=two                | upgrade-required.rules.api.minimum
+			upgrade-required.exclude-paths=api/{x               | upgrade-required.exclude-paths[0]
+			""")
+	void aReloadIsCheckedAsStartUpIs(String property, String reported) {
+		// A misspelled key is reported before the value it leaves missing: 'minimun', not
+		// a missing 'minimum'.
+		WebApplicationContextRunner startUp = new WebApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(UpgradeRequiredAutoConfiguration.class))
-			.withPropertyValues(properties);
-		ReactiveWebApplicationContextRunner webFlux = new ReactiveWebApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(UpgradeRequiredAutoConfiguration.class))
-			.withPropertyValues(properties);
-		if (initializer != null) {
-			mvc = mvc.withInitializer(initializer);
-			webFlux = webFlux.withInitializer(initializer);
+			.withPropertyValues(API_RULE, property);
+		startUp.run((context) -> assertThat(
+				UpgradeRequiredFailureAnalyzerTests.analyze(context.getStartupFailure()).getDescription())
+			.contains("Property: " + reported + System.lineSeparator()));
+		MockEnvironment changed = environment(API_RULE, property);
+		assertThatExceptionOfType(UpgradeRequiredConfigurationException.class)
+			.isThrownBy(() -> validator().validate(changed))
+			.satisfies((ex) -> assertThat(ex.getProperty()).isEqualTo(reported));
+	}
+
+	@Test
+	void aReloadOfValidConfigurationGivesTheRulesInOrder() {
+		ConfigurationValidator.Validated validated = validator().validate(environment(API_RULE,
+				"upgrade-required.rules.api.minimum=2", "upgrade-required.rules.old.type=http-version",
+				"upgrade-required.rules.old.minimum=1.1", "upgrade-required.fail-closed=true"));
+		assertThat(validated.rules()).extracting(UpgradeRule::name).containsExactly("api", "old");
+		assertThat(validated.properties().isFailClosed()).isTrue();
+	}
+
+	@Test
+	void aReloadWithAnUnknownTypeFailsAsBindingDoesAtStartUp() {
+		assertThatExceptionOfType(BindException.class)
+			.isThrownBy(() -> validator().validate(environment("upgrade-required.rules.api.type=api-versoin")))
+			.satisfies((ex) -> assertThat(new RuleTypeFailureAnalyzer().analyze(ex).getAction())
+				.startsWith("Did you mean 'api-version'?"));
+	}
+
+	@Test
+	void keysAreCheckedWithoutAWebServerOnlyAndOnce() {
+		runners().forEach((runner) -> runner.run((context) -> {
+			boolean web = context instanceof WebApplicationContext || context instanceof ReactiveWebApplicationContext;
+			// Without a web server no rule is created, so the keys are checked on their own.
+			assertThat(context.getBeanNamesForType(ConfigurationCheck.class)).hasSize(web ? 0 : 1);
+			assertThat(context.getBeanNamesForType(UpgradeEngine.class)).hasSize(web ? 1 : 0);
+		}));
+	}
+
+	@Test
+	void lazyInitializationDoesNotPutTheCheckOffUntilTheFirstRequest() {
+		for (AbstractApplicationContextRunner<?, ?, ?> runner : runners("upgrade-required.client.enabeld=true")) {
+			runner.withInitializer((context) -> context.addBeanFactoryPostProcessor(new LazyInitializationBeanFactoryPostProcessor()))
+				.run((context) -> assertThat(UpgradeRequiredFailureAnalyzerTests
+					.analyze(((ApplicationContextAssertProvider<?>) context).getStartupFailure())
+					.getDescription()).contains("Property: upgrade-required.client.enabeld"));
 		}
-		mvc.run(check::accept);
-		webFlux.run(check::accept);
+	}
+
+	private static ConfigurationValidator validator() {
+		return new ConfigurationValidator(new SpringPathMatcherCompiler(), () -> null);
+	}
+
+	private static MockEnvironment environment(String... properties) {
+		MockEnvironment environment = new MockEnvironment();
+		for (String property : properties) {
+			int equals = property.indexOf('=');
+			environment.setProperty(property.substring(0, equals), property.substring(equals + 1));
+		}
+		return environment;
+	}
+
+	private static void onEveryContext(@Nullable ApplicationContextInitializer<ConfigurableApplicationContext> initializer,
+			ContextConsumer<ApplicationContextAssertProvider<?>> check, String... properties) {
+		for (AbstractApplicationContextRunner<?, ?, ?> runner : runners(properties)) {
+			if (initializer != null) {
+				runner = runner.withInitializer(initializer);
+			}
+			runner.run((context) -> check.accept((ApplicationContextAssertProvider<?>) context));
+		}
+	}
+
+	/**
+	 * A context without a web server, one of Spring MVC and one of WebFlux, each with the
+	 * starter's auto-configurations that check configuration.
+	 */
+	private static List<AbstractApplicationContextRunner<?, ?, ?>> runners(String... properties) {
+		AutoConfigurations configurations = AutoConfigurations.of(UpgradeRequiredConfigurationCheckAutoConfiguration.class,
+				UpgradeRequiredAutoConfiguration.class);
+		return List.of(new ApplicationContextRunner().withConfiguration(configurations).withPropertyValues(properties),
+				new WebApplicationContextRunner().withConfiguration(configurations).withPropertyValues(properties),
+				new ReactiveWebApplicationContextRunner().withConfiguration(configurations)
+					.withPropertyValues(properties));
 	}
 
 }
