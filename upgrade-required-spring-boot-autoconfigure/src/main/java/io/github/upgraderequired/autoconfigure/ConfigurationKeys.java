@@ -71,6 +71,18 @@ final class ConfigurationKeys {
 		}
 	}
 
+	/**
+	 * Return every key the check lets through, below {@code upgrade-required}: a rule's as
+	 * {@code rules.*.<key>}, a map key as {@code *}.
+	 * @return the keys, in their canonical form
+	 */
+	static Set<String> all() {
+		Set<String> all = new LinkedHashSet<>(TOP_LEVEL);
+		COMMON.forEach((key) -> all.add("rules.*." + key));
+		BY_TYPE.values().forEach((keys) -> keys.forEach((key) -> all.add("rules.*." + key)));
+		return all;
+	}
+
 	private static void check(ConfigurationPropertyName name, @Nullable Object value,
 			UpgradeRequiredProperties properties) {
 		List<String> elements = new ArrayList<>();
