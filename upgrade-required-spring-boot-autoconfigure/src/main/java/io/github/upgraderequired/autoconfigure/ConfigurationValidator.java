@@ -18,10 +18,13 @@ import org.springframework.core.env.Environment;
  * be a setting of the starter, and every key of a rule a setting of that rule's type
  * ({@link ConfigurationKeys}); then every value must be valid, which creating the rules
  * checks ({@link PropertiesRules}). Either step throws an
- * {@link UpgradeRequiredConfigurationException} naming the property; a rule type that is
- * none fails binding and is reported by {@link RuleTypeFailureAnalyzer}. A reload calls
- * {@link #validate(Environment)} on the changed environment and keeps the rules it has
- * when that throws.
+ * {@link UpgradeRequiredConfigurationException} naming the property; a value that cannot
+ * be bound at all (a rule type that is none) fails binding and is reported by
+ * {@link BindingFailureAnalyzer}. Start-up runs the two halves where their inputs are:
+ * {@link #checkKeys} before any bean is created ({@link ConfigurationCheck}),
+ * {@link #rules} where the engine is created. A reload calls
+ * {@link #validate(Environment)}, both in the same order, on the changed environment and
+ * keeps the rules it has when that throws.
  */
 final class ConfigurationValidator {
 
@@ -48,32 +51,33 @@ final class ConfigurationValidator {
 	 * cannot be bound at all, such as a rule type that is none
 	 */
 	Validated validate(Environment environment) {
-		UpgradeRequiredProperties properties = bind(environment);
-		return new Validated(properties, validate(environment, properties));
+		UpgradeRequiredProperties properties = checkKeys(environment);
+		return new Validated(properties, rules(properties));
 	}
 
 	/**
-	 * Check properties already bound from the environment, keys and values.
-	 * @param environment the environment they were bound from
-	 * @param properties the properties
-	 * @return the rules they configure
-	 * @throws UpgradeRequiredConfigurationException for the first key or value that is
-	 * not valid
-	 */
-	List<UpgradeRule> validate(Environment environment, UpgradeRequiredProperties properties) {
-		ConfigurationKeys.check(ConfigurationPropertySources.get(environment), properties);
-		return this.rules.create(properties);
-	}
-
-	/**
-	 * Bind the starter's properties from the environment and check their keys only: what
-	 * an application without a web server checks, where no rule is created.
+	 * Bind the starter's properties from the environment and check their keys: the first
+	 * half of the check, which start-up runs before any bean is created.
 	 * @param environment the environment
+	 * @return the properties bound
 	 * @throws UpgradeRequiredConfigurationException for the first key that is not a
 	 * setting
 	 */
-	static void validateKeys(Environment environment) {
-		ConfigurationKeys.check(ConfigurationPropertySources.get(environment), bind(environment));
+	static UpgradeRequiredProperties checkKeys(Environment environment) {
+		UpgradeRequiredProperties properties = bind(environment);
+		ConfigurationKeys.check(ConfigurationPropertySources.get(environment), properties);
+		return properties;
+	}
+
+	/**
+	 * Check the values of properties whose keys were checked, by creating the rules: the
+	 * second half of the check, which start-up runs where the engine is created.
+	 * @param properties the properties
+	 * @return the rules they configure, in the order configured
+	 * @throws UpgradeRequiredConfigurationException for the first value that is not valid
+	 */
+	List<UpgradeRule> rules(UpgradeRequiredProperties properties) {
+		return this.rules.create(properties);
 	}
 
 	private static UpgradeRequiredProperties bind(Environment environment) {

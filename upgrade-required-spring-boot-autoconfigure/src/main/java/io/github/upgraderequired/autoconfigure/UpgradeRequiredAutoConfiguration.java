@@ -55,11 +55,12 @@ public final class UpgradeRequiredAutoConfiguration {
 			ListableBeanFactory beanFactory, ObjectProvider<UpgradeRule> ruleBeans,
 			ObjectProvider<DecisionListener> listeners, ObjectProvider<Clock> clock) {
 		SpringPathMatcherCompiler compiler = new SpringPathMatcherCompiler();
-		// Spring's strategy is looked up for an api-version rule only, not to create the
-		// MVC configuration early for nothing.
+		// The keys were checked before any bean was created (ConfigurationCheck). Spring's
+		// strategy is looked up for an api-version rule only, not to create the MVC
+		// configuration early for nothing.
 		ConfigurationValidator validator = new ConfigurationValidator(compiler,
 				() -> ApplicationApiVersioning.find(beanFactory, environment));
-		List<UpgradeRule> rules = new ArrayList<>(validator.validate(environment, properties));
+		List<UpgradeRule> rules = new ArrayList<>(validator.rules(properties));
 		List<UpgradeRule> beans = ruleBeans.orderedStream().toList();
 		rules.addAll(beans);
 		List<String> excludePaths = new ArrayList<>(DefaultExclusions.of(environment));

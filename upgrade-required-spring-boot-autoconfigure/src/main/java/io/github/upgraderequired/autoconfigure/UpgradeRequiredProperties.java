@@ -68,7 +68,10 @@ public class UpgradeRequiredProperties {
 
 	/**
 	 * Rules by name, evaluated in the order written. The name is used in responses, logs
-	 * and as the 'rule' metric tag.
+	 * and as the 'rule' metric tag. Each rule has a 'type': 'http-version', 'https',
+	 * 'tls-version', 'http2', 'websocket', 'app-version', 'api-version' or 'browser', the
+	 * settings every rule has ('mode', 'warn-from', 'enforce-from', 'paths', ...) and
+	 * those of its type ('minimum', 'api.*', 'app.*', 'browser.*', 'https.*').
 	 */
 	private Map<String, Rule> rules = new LinkedHashMap<>();
 
@@ -239,7 +242,8 @@ public class UpgradeRequiredProperties {
 	public static class Rule {
 
 		/**
-		 * Type of the rule.
+		 * Type of the rule: 'http-version', 'https', 'tls-version', 'http2', 'websocket',
+		 * 'app-version', 'api-version' or 'browser'.
 		 */
 		private @Nullable RuleType type;
 

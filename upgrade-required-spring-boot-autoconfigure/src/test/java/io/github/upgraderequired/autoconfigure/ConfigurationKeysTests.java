@@ -3,6 +3,10 @@ package io.github.upgraderequired.autoconfigure;
 import java.util.List;
 import java.util.Map;
 
+import io.github.upgraderequired.autoconfigure.UpgradeRequiredProperties.Rule;
+import io.github.upgraderequired.autoconfigure.client.UpgradeRequiredClientAutoConfiguration;
+import io.github.upgraderequired.autoconfigure.web.reactive.UpgradeRequiredWebFluxAutoConfiguration;
+import io.github.upgraderequired.autoconfigure.web.servlet.UpgradeRequiredWebMvcAutoConfiguration;
 import io.github.upgraderequired.core.UpgradeEngine;
 import io.github.upgraderequired.core.UpgradeRule;
 import org.jspecify.annotations.Nullable;
@@ -12,9 +16,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.LazyInitializationBeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.assertj.ApplicationContextAssertProvider;
 import org.springframework.boot.test.context.runner.AbstractApplicationContextRunner;
@@ -24,6 +32,13 @@ import org.springframework.boot.test.context.runner.ReactiveWebApplicationContex
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.AnnotationAwareOrderComparator;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.support.SpringFactoriesLoader;
+import org.springframework.core.io.support.SpringFactoriesLoader.ArgumentResolver;
+import org.springframework.core.io.support.SpringFactoriesLoader.FailureHandler;
 import org.springframework.core.Ordered;
 import org.springframework.boot.web.context.reactive.ReactiveWebApplicationContext;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
@@ -79,10 +94,78 @@ class ConfigurationKeysTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "upgrade-required.rules.b.minimum=2", "upgrade-required.rules.b.api.header=X" })
-	void aBrowserRuleRefusesTheApiRulesSettings(String property) {
-		onEveryContext(null, (context) -> assertThat(context).hasFailed(), "upgrade-required.rules.b.type=browser",
-				property);
+	@CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+			upgrade-required.rules.b.minimum=2     | 'http-version' or 'tls-version' or 'app-version' or 'api-version'
+			upgrade-required.rules.b.api.header=X  | 'api-version'
+			""")
+	void aBrowserRuleRefusesTheApiRulesSettingsNamingEveryTypeThatHasThem(String property, String owners) {
+		onEveryContext(null, (context) -> {
+			FailureAnalysis analysis = UpgradeRequiredFailureAnalyzerTests.analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription())
+				.contains("it is a setting of rules of type " + owners + ", not of this rule's type 'browser'");
+		}, "upgrade-required.rules.b.type=browser", "upgrade-required.rules.b.browser.preset=modern", property);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			upgrade-required.rules[Mobile-App].minimum=2           | upgrade-required.rules[Mobile-App].minimum           | not of this rule's type 'browser'
+			upgrade-required.rules.b.browser.minimums.chrome.x=1   | upgrade-required.rules.b.browser.minimums.chrome.x   | not a setting of rules of type 'browser'
+			upgrade-required.rules.b.browser.minimums[0]=1         | upgrade-required.rules.b.browser.minimums[0]         | not a setting of rules of type 'browser'
+			upgrade-required.rules.a.app.platforms.ios.minimun=5   | upgrade-required.rules.a.app.platforms.ios.minimun   | Did you mean 'app.platforms.ios.minimum'?
+			upgrade-required.rules.a.app.platforms[0].ios.minimum=5 | upgrade-required.rules.a.app.platforms[0].ios.minimum | not a setting of rules of type 'app-version'
+			upgrade-required.rules[0].type=api-version             | upgrade-required.rules[0].type                       | not a list
+			""")
+	void oddSpellingsAreCheckedToo(String property, String reported, String expected) {
+		onEveryContext(null, (context) -> {
+			FailureAnalysis analysis = UpgradeRequiredFailureAnalyzerTests.analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription() + analysis.getAction()).contains("Property: " + reported)
+				.contains(expected);
+		}, "upgrade-required.rules[Mobile-App].type=browser", "upgrade-required.rules[Mobile-App].browser.preset=modern",
+				"upgrade-required.rules.b.type=browser", "upgrade-required.rules.b.browser.preset=modern",
+				"upgrade-required.rules.a.type=app-version", "upgrade-required.rules.a.minimum=1", property);
+	}
+
+	@Test
+	void theValueOfAnExemptHeaderIsNotShown() {
+		onEveryContext(null, (context) -> {
+			FailureAnalysis analysis = UpgradeRequiredFailureAnalyzerTests.analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains("Property: upgrade-required.rules.api.exempt.header.valeu")
+				.contains("Value: '******'")
+				.doesNotContain("s3cret");
+		}, API_RULE, "upgrade-required.rules.api.minimum=2", "upgrade-required.rules.api.exempt.header.name=X-Internal",
+				"upgrade-required.rules.api.exempt.header.valeu=s3cret");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			upgrade-required.rules.api.mode=enforse              | it is not one of enforce, warn, report, off | Did you mean 'enforce'? Use one of enforce, warn, report, off.
+			upgrade-required.rules.api.unknown=deny              | it is not one of allow, reject             | Use one of allow, reject.
+			upgrade-required.rules.api.exempt.header=X-Internal  | it is a group of settings, not a value     | such as upgrade-required.rules.api.exempt.header.name, upgrade-required.rules.api.exempt.header.value.
+			upgrade-required.proxy=10.0.0.1                      | it is a group of settings, not a value     | such as upgrade-required.proxy.trusted-addresses
+			""")
+	void aValueThatCannotBeBoundIsReportedInTheStartersWords(String property, String reason, String action) {
+		onEveryContext(null, (context) -> {
+			FailureAnalysis analysis = new BindingFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis).as("analysis of %s", context.getStartupFailure()).isNotNull();
+			assertThat(analysis.getDescription()).contains("Reason: " + reason);
+			assertThat(analysis.getAction()).contains(action);
+		}, API_RULE, "upgrade-required.rules.api.minimum=2", property);
+	}
+
+	@Test
+	void theStartersAnalyzersAreRegisteredAheadOfSpringBootsAnalysisOfBindingFailures() {
+		MockEnvironment environment = new MockEnvironment();
+		List<FailureAnalyzer> analyzers = SpringFactoriesLoader.forDefaultResourceLocation()
+			.load(FailureAnalyzer.class, ArgumentResolver.of(Environment.class, environment)
+				.and(BeanFactory.class, new DefaultListableBeanFactory()),
+					// Some of Spring Boot's need classes that are not here.
+					FailureHandler.handleMessage((message, failure) -> {
+					}));
+		AnnotationAwareOrderComparator.sort(analyzers);
+		List<String> types = analyzers.stream().map((analyzer) -> analyzer.getClass().getName()).toList();
+		assertThat(types).contains(UpgradeRequiredFailureAnalyzer.class.getName());
+		assertThat(types.indexOf(BindingFailureAnalyzer.class.getName())).isNotNegative()
+			.isLessThan(types.indexOf("org.springframework.boot.diagnostics.analyzer.BindFailureAnalyzer"));
 	}
 
 	@ParameterizedTest
@@ -110,7 +193,7 @@ class ConfigurationKeysTests {
 			""")
 	void anUnknownTypeIsReportedWithTheTypesThereAre(String type, String nearest) {
 		onEveryContext(null, (context) -> {
-			RuleTypeFailureAnalyzer analyzer = new RuleTypeFailureAnalyzer();
+			BindingFailureAnalyzer analyzer = new BindingFailureAnalyzer();
 			// Ahead of Spring Boot's analysis of binding failures, which has no order.
 			assertThat(analyzer.getOrder()).isEqualTo(Ordered.HIGHEST_PRECEDENCE);
 			FailureAnalysis analysis = analyzer.analyze(context.getStartupFailure());
@@ -132,21 +215,44 @@ class ConfigurationKeysTests {
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', textBlock = """
-			UPGRADEREQUIRED_RULES_API_PATHZ       | pathz
-			UPGRADEREQUIRED_RULES_API_BROWSER_PRESET | browser
+			UPGRADEREQUIRED_RULES_API_PATHZ           | upgraderequired.rules.api.pathz           | Did you mean 'paths'?
+			UPGRADEREQUIRED_RULES_API_BROWSER_PRESET  | upgraderequired.rules.api.browser.preset  | of type 'browser'
+			UPGRADE_REQUIRED_RULES_API_PATHZ          | UPGRADE_REQUIRED_RULES_API_PATHZ          | Did you mean 'UPGRADE_REQUIRED_RULES_API_PATHS'?
+			UPGRADE_REQUIRED_RULES_API_BROWSER_PRESET | UPGRADE_REQUIRED_RULES_API_BROWSER_PRESET | of type 'browser'
+			UPGRADE_REQUIRED_CLIENT_ENABELD           | UPGRADE_REQUIRED_CLIENT_ENABELD           | Did you mean 'UPGRADE_REQUIRED_CLIENT_ENABLED'?
+			UPGRADE_REQUIRED_RULES_OTHER_TYPE         | UPGRADE_REQUIRED_RULES_OTHER_TYPE         | Write it as UPGRADEREQUIRED_RULES_OTHER_TYPE
 			""")
-	void environmentVariablesAreCheckedToo(String variable, String reported) {
-		onEveryContext((context) -> context.getEnvironment()
-			.getPropertySources()
-			.addFirst(new SystemEnvironmentPropertySource("test-systemEnvironment", Map.of(variable, "x"))), (context) -> {
-				FailureAnalysis analysis = UpgradeRequiredFailureAnalyzerTests.analyze(context.getStartupFailure());
-				assertThat(analysis.getDescription()).contains(reported);
-			}, API_RULE, "upgrade-required.rules.api.minimum=2");
-		onEveryContext((context) -> context.getEnvironment()
-			.getPropertySources()
-			.addFirst(new SystemEnvironmentPropertySource("test-systemEnvironment",
-					Map.of("UPGRADEREQUIRED_RULES_API_PATHS", "/api/**"))),
-				(context) -> assertThat(context).hasNotFailed(), API_RULE, "upgrade-required.rules.api.minimum=2");
+	void environmentVariablesAreCheckedInBothFormsSpringBootBinds(String variable, String reported, String expected) {
+		onEveryContext(environment(Map.of(variable, "x")), (context) -> {
+			FailureAnalysis analysis = UpgradeRequiredFailureAnalyzerTests.analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription() + analysis.getAction()).contains("Property: " + reported)
+				.contains(expected);
+		}, API_RULE, "upgrade-required.rules.api.minimum=2");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "UPGRADEREQUIRED_RULES_API_PATHS", "UPGRADE_REQUIRED_RULES_API_PATHS",
+			"UPGRADE_REQUIRED_RULES_API_EXCLUDE_PATHS_0", "UPGRADE_REQUIRED_FAIL_CLOSED" })
+	void environmentVariablesThatSpringBootBindsPass(String variable) {
+		onEveryContext(environment(Map.of(variable, variable.endsWith("CLOSED") ? "true" : "/v1/**")),
+				(context) -> {
+					assertThat(context).hasNotFailed();
+					// Spring Boot binds them: the check lets through what has an effect.
+					UpgradeRequiredProperties properties = context.getBean(UpgradeRequiredProperties.class);
+					Rule api = properties.getRules().get("api");
+					assertThat(properties.isFailClosed() || api.getPaths().contains("/v1/**")
+							|| api.getExcludePaths().contains("/v1/**"))
+						.isTrue();
+				}, API_RULE, "upgrade-required.rules.api.minimum=2");
+	}
+
+	@Test
+	void springBootDoesNotFindARuleNamedOnlyInTheLegacyFormOfAnEnvironmentVariable() {
+		// Why UPGRADE_REQUIRED_RULES_OTHER_TYPE is refused rather than ignored.
+		new ApplicationContextRunner()
+			.withInitializer(environment(Map.of("UPGRADE_REQUIRED_RULES_OTHER_TYPE", "https")))
+			.withUserConfiguration(BindOnly.class)
+			.run((context) -> assertThat(context.getBean(UpgradeRequiredProperties.class).getRules()).isEmpty());
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -159,11 +265,10 @@ class ConfigurationKeysTests {
 	void aReloadIsCheckedAsStartUpIs(String property, String reported) {
 		// A misspelled key is reported before the value it leaves missing: 'minimun', not
 		// a missing 'minimum'.
-		WebApplicationContextRunner startUp = new WebApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(UpgradeRequiredAutoConfiguration.class))
-			.withPropertyValues(API_RULE, property);
-		startUp.run((context) -> assertThat(
-				UpgradeRequiredFailureAnalyzerTests.analyze(context.getStartupFailure()).getDescription())
+		AbstractApplicationContextRunner<?, ?, ?> startUp = runners(API_RULE, property).get(1);
+		startUp.run((context) -> assertThat(UpgradeRequiredFailureAnalyzerTests
+			.analyze(((ApplicationContextAssertProvider<?>) context).getStartupFailure())
+			.getDescription())
 			.contains("Property: " + reported + System.lineSeparator()));
 		MockEnvironment changed = environment(API_RULE, property);
 		assertThatExceptionOfType(UpgradeRequiredConfigurationException.class)
@@ -184,28 +289,67 @@ class ConfigurationKeysTests {
 	void aReloadWithAnUnknownTypeFailsAsBindingDoesAtStartUp() {
 		assertThatExceptionOfType(BindException.class)
 			.isThrownBy(() -> validator().validate(environment("upgrade-required.rules.api.type=api-versoin")))
-			.satisfies((ex) -> assertThat(new RuleTypeFailureAnalyzer().analyze(ex).getAction())
+			.satisfies((ex) -> assertThat(new BindingFailureAnalyzer().analyze(ex).getAction())
 				.startsWith("Did you mean 'api-version'?"));
 	}
 
 	@Test
-	void keysAreCheckedWithoutAWebServerOnlyAndOnce() {
-		runners().forEach((runner) -> runner.run((context) -> {
-			boolean web = context instanceof WebApplicationContext || context instanceof ReactiveWebApplicationContext;
-			// Without a web server no rule is created, so the keys are checked on their own.
-			assertThat(context.getBeanNamesForType(ConfigurationCheck.class)).hasSize(web ? 0 : 1);
-			assertThat(context.getBeanNamesForType(UpgradeEngine.class)).hasSize(web ? 1 : 0);
-		}));
-	}
-
-	@Test
-	void lazyInitializationDoesNotPutTheCheckOffUntilTheFirstRequest() {
-		for (AbstractApplicationContextRunner<?, ?, ?> runner : runners("upgrade-required.client.enabeld=true")) {
-			runner.withInitializer((context) -> context.addBeanFactoryPostProcessor(new LazyInitializationBeanFactoryPostProcessor()))
+	void keysAreCheckedBeforeAnyBeanIsCreatedWhateverTheEngine() {
+		// The application's own engine, which would fail if it were created first.
+		for (AbstractApplicationContextRunner<?, ?, ?> runner : runners(API_RULE, "upgrade-required.rules.api.minimum=2",
+				"upgrade-required.rules.api.pathz=/x")) {
+			runner.withUserConfiguration(OwnEngine.class)
 				.run((context) -> assertThat(UpgradeRequiredFailureAnalyzerTests
 					.analyze(((ApplicationContextAssertProvider<?>) context).getStartupFailure())
-					.getDescription()).contains("Property: upgrade-required.client.enabeld"));
+					.getDescription()).contains("Property: upgrade-required.rules.api.pathz"));
 		}
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			upgrade-required.client.enabeld=true    | upgrade-required.client.enabeld | true
+			upgrade-required.rules.api.minimum=two  | upgrade-required.rules.api.minimum | false
+			""")
+	void lazyInitializationDoesNotPutTheCheckOffUntilTheFirstRequest(String property, String reported,
+			boolean withoutWebServer) {
+		for (AbstractApplicationContextRunner<?, ?, ?> runner : runners(API_RULE, property)) {
+			runner.withInitializer((context) -> context.addBeanFactoryPostProcessor(new LazyInitializationBeanFactoryPostProcessor()))
+				.run((context) -> {
+					boolean web = context instanceof WebApplicationContext
+							|| context instanceof ReactiveWebApplicationContext;
+					if (web || withoutWebServer) {
+						assertThat(UpgradeRequiredFailureAnalyzerTests
+							.analyze(((ApplicationContextAssertProvider<?>) context).getStartupFailure())
+							.getDescription()).contains("Property: " + reported);
+					}
+					else {
+						// Without a web server no rule is created, so values are not checked.
+						assertThat((ApplicationContextAssertProvider<?>) context).hasNotFailed();
+					}
+				});
+		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnEngine {
+
+		@Bean
+		UpgradeEngine upgradeEngine() {
+			throw new IllegalStateException("Created before the keys were checked");
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableConfigurationProperties(UpgradeRequiredProperties.class)
+	static class BindOnly {
+
+	}
+
+	private static ApplicationContextInitializer<ConfigurableApplicationContext> environment(Map<String, Object> variables) {
+		return (context) -> context.getEnvironment()
+			.getPropertySources()
+			.addFirst(new SystemEnvironmentPropertySource("test-systemEnvironment", variables));
 	}
 
 	private static ConfigurationValidator validator() {
@@ -232,12 +376,13 @@ class ConfigurationKeysTests {
 	}
 
 	/**
-	 * A context without a web server, one of Spring MVC and one of WebFlux, each with the
-	 * starter's auto-configurations that check configuration.
+	 * A context without a web server, one of Spring MVC and one of WebFlux (in that
+	 * order), each with the starter's auto-configurations of the server and client sides.
 	 */
 	private static List<AbstractApplicationContextRunner<?, ?, ?>> runners(String... properties) {
 		AutoConfigurations configurations = AutoConfigurations.of(UpgradeRequiredConfigurationCheckAutoConfiguration.class,
-				UpgradeRequiredAutoConfiguration.class);
+				UpgradeRequiredAutoConfiguration.class, UpgradeRequiredWebMvcAutoConfiguration.class,
+				UpgradeRequiredWebFluxAutoConfiguration.class, UpgradeRequiredClientAutoConfiguration.class);
 		return List.of(new ApplicationContextRunner().withConfiguration(configurations).withPropertyValues(properties),
 				new WebApplicationContextRunner().withConfiguration(configurations).withPropertyValues(properties),
 				new ReactiveWebApplicationContextRunner().withConfiguration(configurations)

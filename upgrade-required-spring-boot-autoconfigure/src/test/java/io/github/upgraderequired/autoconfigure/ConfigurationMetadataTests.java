@@ -69,6 +69,16 @@ class ConfigurationMetadataTests {
 	}
 
 	@Test
+	void theDescriptionOfTheRulesNamesEveryType() throws Exception {
+		// Boot's format has no hints for keys inside a map's values: the description of the
+		// map is where an IDE shows the types.
+		String description = property(metadata(), "upgrade-required.rules").get("description").asString();
+		for (RuleType type : RuleType.values()) {
+			assertThat(description).contains("'" + type.value() + "'");
+		}
+	}
+
+	@Test
 	void theKeyCheckKnowsEverySettingOfThePropertiesClassesAndNothingElse() {
 		// A setting added to a properties class and not to the check would stop start-up
 		// as a misspelled key; one left in the check after its removal would pass in silence.

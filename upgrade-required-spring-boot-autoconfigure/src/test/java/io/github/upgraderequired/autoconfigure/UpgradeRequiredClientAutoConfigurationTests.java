@@ -136,7 +136,7 @@ class UpgradeRequiredClientAutoConfigurationTests {
 					"upgrade-required.client.https-retry.hosts[0]=api.example.com", property + "=" + value)
 			.run((context) -> {
 				assertThat(context).hasFailed();
-				FailureAnalysis analysis = new UpgradeRequiredFailureAnalyzer().analyze(context.getStartupFailure());
+				FailureAnalysis analysis = new UpgradeRequiredFailureAnalyzer(null).analyze(context.getStartupFailure());
 				assertThat(analysis).isNotNull();
 				assertThat(analysis.getDescription()).contains("Property: " + property).contains(shown);
 				assertThat(analysis.getAction()).contains(fix);

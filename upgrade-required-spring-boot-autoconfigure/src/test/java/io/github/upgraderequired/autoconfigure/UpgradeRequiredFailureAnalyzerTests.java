@@ -163,7 +163,7 @@ class UpgradeRequiredFailureAnalyzerTests {
 
 	static FailureAnalysis analyze(Throwable failure) {
 		assertThat(failure).isNotNull();
-		FailureAnalysis analysis = new UpgradeRequiredFailureAnalyzer().analyze(failure);
+		FailureAnalysis analysis = new UpgradeRequiredFailureAnalyzer(null).analyze(failure);
 		assertThat(analysis).as("analysis of %s", failure).isNotNull();
 		return analysis;
 	}
