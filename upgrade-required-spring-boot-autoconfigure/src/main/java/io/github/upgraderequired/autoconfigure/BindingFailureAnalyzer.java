@@ -14,6 +14,7 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.Ordered;
 import org.springframework.core.convert.ConversionFailedException;
+import org.springframework.core.convert.ConverterNotFoundException;
 
 /**
  * Reports a value under {@code upgrade-required} that Spring Boot's binder could not
@@ -61,7 +62,7 @@ class BindingFailureAnalyzer extends AbstractFailureAnalyzer<BindException> impl
 			suggest(value, choices, action);
 			action.append("Use one of ").append(String.join(", ", choices)).append('.');
 		}
-		else if (isGroup(target)) {
+		else if (isGroup(target) && findCause(cause, ConverterNotFoundException.class) != null) {
 			reason = "it is a group of settings, not a value";
 			action.append("Set the settings of the group instead");
 			List<String> keys = keysOf(name);

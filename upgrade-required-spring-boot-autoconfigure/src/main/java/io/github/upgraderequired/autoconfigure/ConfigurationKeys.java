@@ -1,38 +1,53 @@
 package io.github.upgraderequired.autoconfigure;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
-import io.github.upgraderequired.autoconfigure.UpgradeRequiredProperties.Rule;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName.Form;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
+import org.springframework.boot.env.PropertySourceInfo;
+import org.springframework.core.env.Environment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
- * Checks that every key set under {@code upgrade-required} is a setting of the starter, and every key under {@code upgrade-required.rules.<name>} a
- * setting of that rule's type, so that a misspelled key ({@code pathz}, which would leave
- * the rule on every path) or another type's group stops start-up instead of being ignored.
- * Keys are compared in Spring Boot's relaxed form, so that environment variables and
- * camel case match. One check for start-up and any later reload of the configuration.
+ * Checks that every key set under {@code upgrade-required} is a setting of the starter,
+ * and every key under {@code upgrade-required.rules.<name>} a setting of that rule's type,
+ * so that a misspelled key ({@code pathz}, which would leave the rule on every path) or
+ * another type's group stops start-up instead of being ignored. Keys are compared in
+ * Spring Boot's relaxed form, so that environment variables and camel case match; the
+ * rules' types are read as written, without binding anything else, so that the check can
+ * run before any bean is created. A key that only opens a group (an empty
+ * {@code browser.minimums:} in YAML) passes, as Spring Boot binds it to nothing.
  */
 final class ConfigurationKeys {
+
+	private static final Log logger = LogFactory.getLog(ConfigurationKeys.class);
 
 	private static final ConfigurationPropertyName ROOT = ConfigurationPropertyName
 		.of(UpgradeRequiredProperties.PREFIX);
 
+	private static final ConfigurationPropertyName RULES = ROOT.append("rules");
+
 	/**
-	 * The start of an environment variable in the form Spring Boot also binds, where the
+	 * The start of an environment variable in the other form Spring Boot binds, where the
 	 * dash of the prefix is an underscore too.
 	 */
 	private static final String LEGACY_PREFIX = "UPGRADE_REQUIRED_";
@@ -83,48 +98,82 @@ final class ConfigurationKeys {
 	}
 
 	/**
-	 * Return the keys a rule of the given type has besides those every rule has.
-	 * @param type the type
-	 * @return its keys, in their canonical form
-	 */
-	static List<String> of(RuleType type) {
-		return BY_TYPE.get(type);
-	}
-
-	/**
-	 * Check the keys that the given sources set.
-	 * @param sources the configuration property sources, such as
-	 * {@code ConfigurationPropertySources.get(environment)}
-	 * @param properties the properties bound from them, for the rules' types
+	 * Check the keys that the environment sets.
+	 * @param environment the environment
 	 * @throws UpgradeRequiredConfigurationException for the first key that is not a
 	 * setting
 	 */
-	static void check(Iterable<ConfigurationPropertySource> sources, UpgradeRequiredProperties properties) {
+	static void check(Environment environment) {
+		Iterable<ConfigurationPropertySource> sources = ConfigurationPropertySources.get(environment);
+		Map<String, @Nullable RuleType> types = types(sources, Binder.get(environment));
 		for (ConfigurationPropertySource source : sources) {
 			if (source instanceof IterableConfigurationPropertySource iterable) {
 				for (ConfigurationPropertyName name : iterable.filter(ROOT::isAncestorOf)) {
 					ConfigurationProperty property = iterable.getConfigurationProperty(name);
-					check(name, (property != null) ? property.getValue() : null, properties);
+					check(name, (property != null) ? property.getValue() : null, types);
 				}
 			}
-			if (source.getUnderlyingSource() instanceof SystemEnvironmentPropertySource environment) {
-				checkLegacy(environment, properties);
+			if (source.getUnderlyingSource() instanceof SystemEnvironmentPropertySource variables) {
+				checkLegacy(variables, types);
 			}
 		}
 	}
 
+	/**
+	 * Return the type of every rule some source names, by the rule's name as first
+	 * written: {@code null} when it has none, or none of the starter's (binding reports
+	 * that).
+	 */
+	private static Map<String, @Nullable RuleType> types(Iterable<ConfigurationPropertySource> sources,
+			Binder binder) {
+		Map<String, @Nullable RuleType> types = new LinkedHashMap<>();
+		Set<String> seen = new LinkedHashSet<>();
+		for (ConfigurationPropertySource source : sources) {
+			if (source instanceof IterableConfigurationPropertySource iterable) {
+				for (ConfigurationPropertyName name : iterable.filter(RULES::isAncestorOf)) {
+					String rule = name.getElement(RULES.getNumberOfElements(), Form.ORIGINAL);
+					String typeName = RULES + "[" + rule + "].type";
+					if (seen.add(uniform(rule)) && ConfigurationPropertyName.isValid(typeName)) {
+						String written = binder.bind(typeName, String.class).orElse(null);
+						types.put(rule, (written != null) ? type(written) : null);
+					}
+				}
+			}
+		}
+		return types;
+	}
+
+	private static @Nullable RuleType typeOf(String rule, Map<String, @Nullable RuleType> types) {
+		for (Map.Entry<String, @Nullable RuleType> entry : types.entrySet()) {
+			if (uniform(entry.getKey()).equals(uniform(rule))) {
+				return entry.getValue();
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Return the rule type written, compared as Spring Boot converts an enum.
+	 */
+	private static @Nullable RuleType type(String written) {
+		String uniform = uniform(written.trim());
+		for (RuleType type : RuleType.values()) {
+			if (uniform(type.value()).equals(uniform) || uniform(type.name()).equals(uniform)) {
+				return type;
+			}
+		}
+		return null;
+	}
+
 	private static void check(ConfigurationPropertyName name, @Nullable Object value,
-			UpgradeRequiredProperties properties) {
+			Map<String, @Nullable RuleType> types) {
+		boolean rules = name.getNumberOfElements() > 1 && name.getElement(1, Form.UNIFORM).equals("rules");
 		List<String> elements = new ArrayList<>();
 		for (int i = 1; i < name.getNumberOfElements(); i++) {
-			if (name.isNumericIndex(i) && i == 2 && elements.get(0).equals("rules")) {
-				throw new UpgradeRequiredConfigurationException(name.toString(), value,
-						"the rules are a map from each rule's name to its settings, not a list",
-						"Name each rule in the key: 'upgrade-required.rules.api.type=api-version', or in YAML "
-								+ "'api:' under 'rules:' rather than '- name: api'.");
-			}
-			// An index is part of the key's spelling; those of a list setting end the key.
-			elements.add(name.isNumericIndex(i) ? "[]" : name.getElement(i, Form.UNIFORM));
+			// An index is part of the key's spelling (only a list setting ends with one),
+			// except where a rule's name belongs: a map key, which may be a number.
+			boolean index = name.isNumericIndex(i) && !(rules && i == 2);
+			elements.add(index ? "[]" : name.getElement(i, Form.UNIFORM));
 		}
 		while (!elements.isEmpty() && elements.get(elements.size() - 1).equals("[]")) {
 			elements.remove(elements.size() - 1);
@@ -132,53 +181,101 @@ final class ConfigurationKeys {
 		if (elements.isEmpty()) {
 			return;
 		}
-		if (elements.get(0).equals("rules")) {
+		if (rules) {
 			if (elements.size() > 2) {
-				checkRuleKey(name.toString(), value, elements.get(1), elements.subList(2, elements.size()),
-						properties);
+				checkRuleKey(name, value, elements.subList(2, elements.size()), types);
 			}
 			return;
 		}
 		String key = String.join(".", elements);
-		if (!uniform(TOP_LEVEL).contains(key)) {
-			throw unknown(name.toString(), value, "it is not a setting of upgrade-required", suggest(key, TOP_LEVEL));
+		if (!uniform(TOP_LEVEL).contains(key) && !opensGroup(name.toString(), key, value, TOP_LEVEL)) {
+			throw unknown(name.toString(), shown(key, value), "it is not a setting of upgrade-required",
+					suggest(key, TOP_LEVEL));
 		}
 	}
 
-	private static void checkRuleKey(String property, @Nullable Object value, String ruleName, List<String> rest,
-			UpgradeRequiredProperties properties) {
-		RuleType type = typeOf(ruleName, properties);
+	private static void checkRuleKey(ConfigurationPropertyName name, @Nullable Object value, List<String> rest,
+			Map<String, @Nullable RuleType> types) {
+		String ruleName = name.getElement(2, Form.ORIGINAL);
+		RuleType type = typeOf(ruleName, types);
 		List<String> key = new ArrayList<>(rest);
 		// Map keys say nothing of the key either: a browser family, an app platform.
 		String mapKey = null;
-		if (key.size() > 2 && key.get(0).equals("browser") && key.get(1).equals("minimums")) {
-			mapKey = key.set(2, "*");
-		}
-		if (key.size() > 3 && key.get(0).equals("app") && key.get(1).equals("platforms")) {
-			mapKey = key.set(2, "*");
+		if ((key.size() > 2 && key.get(0).equals("browser") && key.get(1).equals("minimums"))
+				|| (key.size() > 3 && key.get(0).equals("app") && key.get(1).equals("platforms"))) {
+			key.set(2, "*");
+			mapKey = name.getElement(5, Form.ORIGINAL);
 		}
 		String joined = String.join(".", key);
+		List<String> allowed = allowed(type);
+		if (uniform(allowed).contains(joined) || opensGroup(name.toString(), joined, value, allowed)) {
+			return;
+		}
+		String property = name.toString();
+		Object shown = shown(joined, value);
+		if (type != null) {
+			checkOtherTypes(property, shown, type, (candidate) -> uniform(candidate).equals(joined));
+		}
+		if (name.isNumericIndex(2) && joined.equals("name")) {
+			throw new UpgradeRequiredConfigurationException(property, shown,
+					"the rules are a map from each rule's name to its settings, not a list",
+					"Name each rule in the key: 'upgrade-required.rules.api.type=api-version', or in YAML "
+							+ "'api:' under 'rules:' rather than '- name: api'.");
+		}
+		String suggestion = suggest(joined, allowed);
+		if (suggestion != null) {
+			suggestion = suggestion.replace("*", (mapKey != null) ? mapKey : "<name>");
+		}
+		throw unknown(property, shown, (type != null) ? "it is not a setting of rules of type '" + type.value() + "'"
+				: "it is not a setting of any rule", suggestion);
+	}
+
+	/**
+	 * Return the keys a rule of the given type has: those every rule has and its type's;
+	 * without a type (reported on its own), any rule's.
+	 */
+	private static List<String> allowed(@Nullable RuleType type) {
 		List<String> allowed = new ArrayList<>(COMMON);
 		if (type != null) {
 			allowed.addAll(BY_TYPE.get(type));
 		}
 		else {
-			// No type (reported on its own): any rule's setting passes here.
 			BY_TYPE.values().forEach(allowed::addAll);
 		}
-		if (uniform(allowed).contains(joined)) {
-			return;
+		return allowed;
+	}
+
+	/**
+	 * Return whether the key is that of a group of settings set to nothing, as an empty
+	 * {@code browser.minimums:} is in YAML (Spring Boot binds most such groups to nothing,
+	 * and reports those it cannot); throw if it is set to a value.
+	 */
+	private static boolean opensGroup(String property, String uniformKey, @Nullable Object value,
+			List<String> allowed) {
+		String[] key = uniformKey.split("\\.");
+		String group = property.replaceAll("(\\[[0-9]+\\])+$", "");
+		List<String> settings = new ArrayList<>();
+		for (String candidate : allowed) {
+			String[] parts = uniform(candidate).split("\\.");
+			boolean below = parts.length > key.length;
+			for (int i = 0; below && i < key.length; i++) {
+				below = parts[i].equals("*") || parts[i].equals(key[i]);
+			}
+			if (below) {
+				String[] canonical = candidate.split("\\.");
+				settings.add(group + "." + String.join(".", Arrays.copyOfRange(canonical, key.length, canonical.length))
+					.replace("*", "<name>"));
+			}
 		}
-		Object shown = masked(joined, value);
-		if (type != null) {
-			checkOtherTypes(property, shown, type, (candidate) -> uniform(candidate).equals(joined));
+		if (settings.isEmpty()) {
+			return false;
 		}
-		String suggestion = suggest(joined, allowed);
-		if (suggestion != null && mapKey != null) {
-			suggestion = suggestion.replace("*", mapKey);
+		if (value == null || "".equals(value)) {
+			return true;
 		}
-		throw unknown(property, shown, (type != null) ? "it is not a setting of rules of type '" + type.value() + "'"
-				: "it is not a setting of any rule", suggestion);
+		throw new UpgradeRequiredConfigurationException(property, shown(uniformKey, value),
+				"it is a group of settings, not a value",
+				"Set the settings of the group instead: " + String.join(", ", settings) + ".");
 	}
 
 	/**
@@ -204,83 +301,114 @@ final class ConfigurationKeys {
 	}
 
 	/**
-	 * Check the environment variables in the form where the prefix's dash is an underscore
-	 * ({@code UPGRADE_REQUIRED_RULES_API_PATHS}), which Spring Boot binds to a setting it
-	 * looks for, though not in its list of the names under {@code upgrade-required}.
+	 * Check the environment variables in the other form Spring Boot binds, where the
+	 * prefix's dash is an underscore ({@code UPGRADE_REQUIRED_RULES_API_PATHS}): it reads
+	 * them for the settings it looks for, though it does not list them under
+	 * {@code upgrade-required}. A variable that is no setting and close to none is only
+	 * logged, as it may belong to something else.
 	 */
-	private static void checkLegacy(SystemEnvironmentPropertySource environment,
-			UpgradeRequiredProperties properties) {
-		for (String variable : environment.getPropertyNames()) {
+	private static void checkLegacy(SystemEnvironmentPropertySource variables, Map<String, @Nullable RuleType> types) {
+		String environmentPrefix = (variables instanceof PropertySourceInfo info && info.getPrefix() != null)
+				? info.getPrefix().toUpperCase(Locale.ROOT) : "";
+		for (String variable : variables.getPropertyNames()) {
 			String upper = variable.toUpperCase(Locale.ROOT);
-			if (!upper.startsWith(LEGACY_PREFIX)) {
+			if (!upper.startsWith(environmentPrefix)) {
 				continue;
 			}
-			String key = upper.substring(LEGACY_PREFIX.length()).replaceAll("(_[0-9]+)+$", "");
-			if (legacy(TOP_LEVEL).contains(key)) {
-				continue;
+			upper = upper.substring(environmentPrefix.length());
+			if (upper.startsWith("_")) {
+				upper = upper.substring(1);
 			}
-			Object value = environment.getProperty(variable);
-			String ruleName = null;
-			for (String name : properties.getRules().keySet()) {
-				String prefix = "RULES_" + legacy(name) + "_";
-				if (key.startsWith(prefix) && (ruleName == null || name.length() > ruleName.length())) {
-					ruleName = name;
-				}
+			if (upper.startsWith(LEGACY_PREFIX)) {
+				String key = upper.substring(LEGACY_PREFIX.length()).replaceAll("(_[0-9]+)+$", "");
+				checkLegacy(variable, key, variables.getProperty(variable), types);
 			}
-			if (ruleName == null) {
-				if (!key.startsWith("RULES_")) {
-					throw unknown(variable, value, "it is not a setting of upgrade-required",
-							legacySuggestion(key, TOP_LEVEL, ""));
-				}
-				// A rule no other source names: Spring Boot does not find it in this form.
-				throw new UpgradeRequiredConfigurationException(variable, value,
-						"Spring Boot does not find a rule from a variable in this form unless the rule is also "
-								+ "configured elsewhere",
-						"Write it as UPGRADEREQUIRED_" + upper.substring(LEGACY_PREFIX.length())
-								+ ", without the underscore in the prefix.");
-			}
-			Rule rule = properties.getRules().get(ruleName);
-			String ruleKey = key.substring(("RULES_" + legacy(ruleName) + "_").length());
-			List<String> allowed = new ArrayList<>(COMMON);
-			RuleType type = rule.getType();
-			if (type != null) {
-				allowed.addAll(BY_TYPE.get(type));
-			}
-			else {
-				BY_TYPE.values().forEach(allowed::addAll);
-			}
-			if (concrete(allowed, rule).contains(ruleKey)) {
-				continue;
-			}
-			Object shown = masked(ruleKey.replace('_', '.').toLowerCase(Locale.ROOT), value);
-			if (type != null) {
-				checkOtherTypes(variable, shown, type, (candidate) -> legacy(candidate).equals(ruleKey));
-			}
-			throw unknown(variable, shown,
-					(type != null) ? "it is not a setting of rules of type '" + type.value() + "'"
-							: "it is not a setting of any rule",
-					legacySuggestion(ruleKey, allowed, "RULES_" + legacy(ruleName) + "_"));
 		}
 	}
 
-	/**
-	 * Return the keys in the legacy form with the map keys the rule has in place of
-	 * {@code *}: Spring Boot finds a map key in that form only if it knows it already.
-	 */
-	private static Set<String> concrete(List<String> keys, Rule rule) {
-		Set<String> concrete = new LinkedHashSet<>();
-		for (String key : keys) {
-			if (key.startsWith("browser.minimums.")) {
-				rule.getBrowser().getMinimums().keySet().forEach((family) -> concrete.add(legacy(key.replace("*", family))));
+	private static void checkLegacy(String variable, String key, @Nullable Object value,
+			Map<String, @Nullable RuleType> types) {
+		if (!key.startsWith("RULES_")) {
+			if (!matchesLegacy(key, TOP_LEVEL)) {
+				String suggestion = legacySuggestion(key, TOP_LEVEL, "");
+				if (suggestion == null) {
+					logger.warn("Environment variable " + variable + " is not a setting of upgrade-required; ignored");
+					return;
+				}
+				throw unknown(variable, shown(key, value), "it is not a setting of upgrade-required", suggestion);
 			}
-			else if (key.startsWith("app.platforms.")) {
-				rule.getApp().getPlatforms().keySet().forEach((platform) -> concrete.add(legacy(key.replace("*", platform))));
-			}
-			else {
-				concrete.add(legacy(key));
+			return;
+		}
+		String rest = key.substring("RULES_".length());
+		String nearestRule = null;
+		for (Map.Entry<String, @Nullable RuleType> rule : types.entrySet()) {
+			String prefix = legacy(rule.getKey()) + "_";
+			// Every rule whose name fits: 'mobile' and 'mobile-app' both fit MOBILE_APP_...
+			if (rest.startsWith(prefix)) {
+				if (matchesLegacy(rest.substring(prefix.length()), allowed(rule.getValue()))) {
+					return;
+				}
+				if (nearestRule == null || rule.getKey().length() > nearestRule.length()) {
+					nearestRule = rule.getKey();
+				}
 			}
 		}
-		return concrete;
+		if (nearestRule == null) {
+			throw new UpgradeRequiredConfigurationException(variable, shown(key, value),
+					"Spring Boot does not find a rule from a variable in this form unless the rule is also "
+							+ "configured elsewhere",
+					"Write it without the underscore in the prefix, and without dashes in the rule's name and "
+							+ "settings: " + relaxedAdvice(rest) + ".");
+		}
+		RuleType type = typeOf(nearestRule, types);
+		String ruleKey = rest.substring(legacy(nearestRule).length() + 1);
+		Object shown = shown(ruleKey, value);
+		if (type != null) {
+			checkOtherTypes(variable, shown, type, (candidate) -> legacyPattern(candidate).matcher(ruleKey).matches());
+		}
+		throw unknown(variable, shown,
+				(type != null) ? "it is not a setting of rules of type '" + type.value() + "'"
+						: "it is not a setting of any rule",
+				legacySuggestion(ruleKey, allowed(type), "RULES_" + legacy(nearestRule) + "_"));
+	}
+
+	/**
+	 * Return the variable in Spring Boot's own form, with the rule's setting found at its
+	 * end, when it is one.
+	 */
+	private static String relaxedAdvice(String rest) {
+		for (String key : allowed(null)) {
+			String setting = "_" + legacy(key);
+			if (!key.contains("*") && rest.endsWith(setting) && rest.length() > setting.length()) {
+				String rule = rest.substring(0, rest.length() - setting.length()).replace("_", "");
+				return "UPGRADEREQUIRED_RULES_" + rule + "_" + key.toUpperCase(Locale.ROOT).replace("-", "").replace('.', '_');
+			}
+		}
+		return "UPGRADEREQUIRED_RULES_<NAME>_<SETTING>";
+	}
+
+	private static boolean matchesLegacy(String key, List<String> allowed) {
+		for (String candidate : allowed) {
+			if (legacyPattern(candidate).matcher(key).matches()) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Return the pattern of a key in the legacy form, any map key in place of {@code *}.
+	 */
+	private static Pattern legacyPattern(String key) {
+		StringBuilder pattern = new StringBuilder();
+		String[] parts = legacy(key).split("\\*", -1);
+		for (int i = 0; i < parts.length; i++) {
+			if (i > 0) {
+				pattern.append("[A-Z0-9_]+");
+			}
+			pattern.append(Pattern.quote(parts[i]));
+		}
+		return Pattern.compile(pattern.toString());
 	}
 
 	private static @Nullable String legacySuggestion(String key, List<String> allowed, String prefix) {
@@ -296,32 +424,17 @@ final class ConfigurationKeys {
 		return best;
 	}
 
-	private static Set<String> legacy(List<String> keys) {
-		Set<String> legacy = new LinkedHashSet<>();
-		keys.forEach((key) -> legacy.add(legacy(key)));
-		return legacy;
-	}
-
 	private static String legacy(String key) {
 		return key.toUpperCase(Locale.ROOT).replace('-', '_').replace('.', '_');
 	}
 
 	/**
-	 * Return the value as shown in a failure: masked under an exempt header, whose value
-	 * is a shared secret.
+	 * Return the value as shown in a failure: masked for a key under {@code exempt} or one
+	 * that ends in {@code value}, as the value of an exempt header is a shared secret.
 	 */
-	private static @Nullable Object masked(String uniformKey, @Nullable Object value) {
-		return (value != null && uniformKey.startsWith("exempt")) ? MASKED : value;
-	}
-
-	private static @Nullable RuleType typeOf(String uniformName, UpgradeRequiredProperties properties) {
-		for (Map.Entry<String, Rule> rule : properties.getRules().entrySet()) {
-			// A bracketed name keeps its spelling in Spring Boot's uniform form.
-			if (uniform(rule.getKey()).equals(uniform(uniformName))) {
-				return rule.getValue().getType();
-			}
-		}
-		return null;
+	private static @Nullable Object shown(String key, @Nullable Object value) {
+		String uniform = uniform(key).replace("_", "");
+		return (value != null && (uniform.contains("exempt") || uniform.endsWith("value"))) ? MASKED : value;
 	}
 
 	private static UpgradeRequiredConfigurationException unknown(String property, @Nullable Object value,

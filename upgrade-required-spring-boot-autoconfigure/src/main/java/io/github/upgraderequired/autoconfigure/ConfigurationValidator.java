@@ -8,8 +8,9 @@ import io.github.upgraderequired.core.UpgradeRule;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Bindable.BindRestriction;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.bind.handler.IgnoreTopLevelConverterNotFoundBindHandler;
 import org.springframework.core.env.Environment;
 
 /**
@@ -51,22 +52,22 @@ final class ConfigurationValidator {
 	 * cannot be bound at all, such as a rule type that is none
 	 */
 	Validated validate(Environment environment) {
-		UpgradeRequiredProperties properties = checkKeys(environment);
+		checkKeys(environment);
+		UpgradeRequiredProperties properties = bind(environment);
 		return new Validated(properties, rules(properties));
 	}
 
 	/**
-	 * Bind the starter's properties from the environment and check their keys: the first
-	 * half of the check, which start-up runs before any bean is created.
+	 * Check the keys the environment sets, and that the rules' types are types: the first
+	 * half of the check, which start-up runs before any bean is created. Binds nothing
+	 * (start-up binds the properties as Spring Boot does, with the application's
+	 * converters).
 	 * @param environment the environment
-	 * @return the properties bound
 	 * @throws UpgradeRequiredConfigurationException for the first key that is not a
 	 * setting
 	 */
-	static UpgradeRequiredProperties checkKeys(Environment environment) {
-		UpgradeRequiredProperties properties = bind(environment);
-		ConfigurationKeys.check(ConfigurationPropertySources.get(environment), properties);
-		return properties;
+	static void checkKeys(Environment environment) {
+		ConfigurationKeys.check(environment);
 	}
 
 	/**
@@ -80,9 +81,15 @@ final class ConfigurationValidator {
 		return this.rules.create(properties);
 	}
 
+	/**
+	 * Bind the properties as Spring Boot binds configuration properties: an empty
+	 * {@code upgrade-required:} is no value for the whole.
+	 */
 	private static UpgradeRequiredProperties bind(Environment environment) {
 		return Binder.get(environment)
-			.bindOrCreate(UpgradeRequiredProperties.PREFIX, Bindable.of(UpgradeRequiredProperties.class));
+			.bindOrCreate(UpgradeRequiredProperties.PREFIX,
+					Bindable.of(UpgradeRequiredProperties.class).withBindRestrictions(BindRestriction.NO_DIRECT_PROPERTY),
+					new IgnoreTopLevelConverterNotFoundBindHandler());
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.github.upgraderequired.autoconfigure;
 
+import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -20,6 +21,13 @@ public final class UpgradeRequiredConfigurationCheckAutoConfiguration {
 	@Bean
 	static ConfigurationCheck upgradeRequiredConfigurationCheck(Environment environment) {
 		return new ConfigurationCheck(environment);
+	}
+
+	@Bean
+	static LazyInitializationExcludeFilter upgradeRequiredPropertiesAreBoundEagerly() {
+		// A rule type that is none is reported when the properties are bound: at start-up,
+		// also in an application that initializes lazily and has no web server.
+		return LazyInitializationExcludeFilter.forBeanTypes(UpgradeRequiredProperties.class);
 	}
 
 }

@@ -14,7 +14,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -50,7 +49,7 @@ class AutoConfigurationStructureTests {
 		// configuration, which runs before any bean is created.
 		beans = beans.stream()
 			.filter((bean) -> bean.getReturnType() != LazyInitializationExcludeFilter.class
-					&& !BeanFactoryPostProcessor.class.isAssignableFrom(bean.getReturnType()))
+					&& bean.getReturnType() != ConfigurationCheck.class)
 			.toList();
 		for (Method bean : beans) {
 			assertThat(bean.isAnnotationPresent(ConditionalOnMissingBean.class))

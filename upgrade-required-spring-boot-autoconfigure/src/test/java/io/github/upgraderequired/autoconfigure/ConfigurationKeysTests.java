@@ -110,10 +110,10 @@ class ConfigurationKeysTests {
 	@CsvSource(delimiter = '|', textBlock = """
 			upgrade-required.rules[Mobile-App].minimum=2           | upgrade-required.rules[Mobile-App].minimum           | not of this rule's type 'browser'
 			upgrade-required.rules.b.browser.minimums.chrome.x=1   | upgrade-required.rules.b.browser.minimums.chrome.x   | not a setting of rules of type 'browser'
-			upgrade-required.rules.b.browser.minimums[0]=1         | upgrade-required.rules.b.browser.minimums[0]         | not a setting of rules of type 'browser'
-			upgrade-required.rules.a.app.platforms.ios.minimun=5   | upgrade-required.rules.a.app.platforms.ios.minimun   | Did you mean 'app.platforms.ios.minimum'?
+			upgrade-required.rules.b.browser.minimums[0]=1         | upgrade-required.rules.b.browser.minimums[0]         | a group of settings, not a value
+			upgrade-required.rules.a.app.platforms.harmony-os.minimun=5 | upgrade-required.rules.a.app.platforms.harmony-os.minimun | Did you mean 'app.platforms.harmony-os.minimum'?
 			upgrade-required.rules.a.app.platforms[0].ios.minimum=5 | upgrade-required.rules.a.app.platforms[0].ios.minimum | not a setting of rules of type 'app-version'
-			upgrade-required.rules[0].type=api-version             | upgrade-required.rules[0].type                       | not a list
+			upgrade-required.rules[0].name=api                     | upgrade-required.rules[0].name                       | not a list
 			""")
 	void oddSpellingsAreCheckedToo(String property, String reported, String expected) {
 		onEveryContext(null, (context) -> {
@@ -125,23 +125,55 @@ class ConfigurationKeysTests {
 				"upgrade-required.rules.a.type=app-version", "upgrade-required.rules.a.minimum=1", property);
 	}
 
-	@Test
-	void theValueOfAnExemptHeaderIsNotShown() {
+	@ParameterizedTest
+	@ValueSource(strings = { "upgrade-required.rules.api.exempt.header.valeu", "upgrade-required.exempt.header.value",
+			"upgrade-required.rules.exempt.header.value", "upgrade-required.rules.api.header.value" })
+	void theValueOfAnExemptHeaderIsNotShown(String property) {
 		onEveryContext(null, (context) -> {
 			FailureAnalysis analysis = UpgradeRequiredFailureAnalyzerTests.analyze(context.getStartupFailure());
-			assertThat(analysis.getDescription()).contains("Property: upgrade-required.rules.api.exempt.header.valeu")
+			assertThat(analysis.getDescription()).contains("Property: " + property)
 				.contains("Value: '******'")
 				.doesNotContain("s3cret");
-		}, API_RULE, "upgrade-required.rules.api.minimum=2", "upgrade-required.rules.api.exempt.header.name=X-Internal",
-				"upgrade-required.rules.api.exempt.header.valeu=s3cret");
+		}, API_RULE, "upgrade-required.rules.api.minimum=2", property + "=s3cret");
+	}
+
+	@Test
+	void theValueOfAnExemptHeaderIsNotShownFromAnEnvironmentVariableEither() {
+		onEveryContext(environment(Map.of("UPGRADE_REQUIRED_RULES_API_EXEMPT_HEADER_VALEU", "s3cret")), (context) -> {
+			FailureAnalysis analysis = UpgradeRequiredFailureAnalyzerTests.analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains("Value: '******'").doesNotContain("s3cret");
+		}, API_RULE, "upgrade-required.rules.api.minimum=2");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "upgrade-required=", "upgrade-required.rules.b.browser.minimums=",
+			"upgrade-required.rules.a.app.platforms=", "upgrade-required.client=",
+			"upgrade-required.client.https-retry=" })
+	void anEmptyGroupStartsAsSpringBootBindsItToNothing(String property) {
+		// What YAML gives for a group whose entries are all commented out.
+		onEveryContext(null, (context) -> assertThat(context).hasNotFailed(), "upgrade-required.rules.b.type=browser",
+				"upgrade-required.rules.b.browser.preset=modern", "upgrade-required.rules.a.type=app-version",
+				"upgrade-required.rules.a.minimum=1", property);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "UPGRADE_REQUIRED_RULES_MOBILE_APP_PLATFORMS_IOS_MINIMUM",
+			"UPGRADE_REQUIRED_RULES_MOBILE_APP_BROWSER_PRESET", "UPGRADE_REQUIRED_RULES_MOBILE_MINIMUM",
+			"UPGRADE_REQUIRED_MESSAGE" })
+	void environmentVariablesOfRulesWhoseNamesShareAPrefixOrOfSomethingElsePass(String variable) {
+		// 'mobile' (an app rule) and 'mobile-app' (a browser rule) both fit MOBILE_APP_...;
+		// UPGRADE_REQUIRED_MESSAGE is close to no setting, so may be someone else's.
+		onEveryContext(environment(Map.of(variable, variable.endsWith("PRESET") ? "modern" : "5")),
+				(context) -> assertThat(context).hasNotFailed(), "upgrade-required.rules.mobile.type=app-version",
+				"upgrade-required.rules.mobile.minimum=1", "upgrade-required.rules.mobile-app.type=browser",
+				"upgrade-required.rules.mobile-app.browser.preset=modern");
 	}
 
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', textBlock = """
-			upgrade-required.rules.api.mode=enforse              | it is not one of enforce, warn, report, off | Did you mean 'enforce'? Use one of enforce, warn, report, off.
-			upgrade-required.rules.api.unknown=deny              | it is not one of allow, reject             | Use one of allow, reject.
-			upgrade-required.rules.api.exempt.header=X-Internal  | it is a group of settings, not a value     | such as upgrade-required.rules.api.exempt.header.name, upgrade-required.rules.api.exempt.header.value.
-			upgrade-required.proxy=10.0.0.1                      | it is a group of settings, not a value     | such as upgrade-required.proxy.trusted-addresses
+			upgrade-required.rules.api.mode=enforse | it is not one of enforce, warn, report, off | Did you mean 'enforce'? Use one of enforce, warn, report, off.
+			upgrade-required.rules.api.unknown=deny | it is not one of allow, reject             | Use one of allow, reject.
+			upgrade-required.rules.other=/api/**    | it is a group of settings, not a value     | such as upgrade-required.rules.other.type, upgrade-required.rules.other.mode
 			""")
 	void aValueThatCannotBeBoundIsReportedInTheStartersWords(String property, String reason, String action) {
 		onEveryContext(null, (context) -> {
@@ -150,6 +182,22 @@ class ConfigurationKeysTests {
 			assertThat(analysis.getDescription()).contains("Reason: " + reason);
 			assertThat(analysis.getAction()).contains(action);
 		}, API_RULE, "upgrade-required.rules.api.minimum=2", property);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			upgrade-required.rules.api.exempt.header=X-Internal | upgrade-required.rules.api.exempt.header.name, upgrade-required.rules.api.exempt.header.value.
+			upgrade-required.proxy=10.0.0.1                     | upgrade-required.proxy.trusted-addresses,
+			upgrade-required.rules.a.app.platforms.ios=5.2      | upgrade-required.rules.a.app.platforms.ios.minimum,
+			upgrade-required.rules.a.app.platforms=ios          | upgrade-required.rules.a.app.platforms.<name>.minimum,
+			""")
+	void aValueWhereAGroupBelongsNamesTheGroupsSettings(String property, String settings) {
+		onEveryContext(null, (context) -> {
+			FailureAnalysis analysis = UpgradeRequiredFailureAnalyzerTests.analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains("Reason: it is a group of settings, not a value");
+			assertThat(analysis.getAction()).contains("Set the settings of the group instead: " + settings);
+		}, API_RULE, "upgrade-required.rules.api.minimum=2", "upgrade-required.rules.a.type=app-version",
+				"upgrade-required.rules.a.minimum=1", property);
 	}
 
 	@Test
@@ -220,7 +268,9 @@ class ConfigurationKeysTests {
 			UPGRADE_REQUIRED_RULES_API_PATHZ          | UPGRADE_REQUIRED_RULES_API_PATHZ          | Did you mean 'UPGRADE_REQUIRED_RULES_API_PATHS'?
 			UPGRADE_REQUIRED_RULES_API_BROWSER_PRESET | UPGRADE_REQUIRED_RULES_API_BROWSER_PRESET | of type 'browser'
 			UPGRADE_REQUIRED_CLIENT_ENABELD           | UPGRADE_REQUIRED_CLIENT_ENABELD           | Did you mean 'UPGRADE_REQUIRED_CLIENT_ENABLED'?
-			UPGRADE_REQUIRED_RULES_OTHER_TYPE         | UPGRADE_REQUIRED_RULES_OTHER_TYPE         | Write it as UPGRADEREQUIRED_RULES_OTHER_TYPE
+			UPGRADE_REQUIRED_RULES_OTHER_TYPE         | UPGRADE_REQUIRED_RULES_OTHER_TYPE         | settings: UPGRADEREQUIRED_RULES_OTHER_TYPE.
+			UPGRADE_REQUIRED_RULES_OLD_WARN_FROM      | UPGRADE_REQUIRED_RULES_OLD_WARN_FROM      | settings: UPGRADEREQUIRED_RULES_OLD_WARNFROM.
+			UPGRADE_REQUIRED_ENABLD                   | UPGRADE_REQUIRED_ENABLD                   | Did you mean 'UPGRADE_REQUIRED_ENABLED'?
 			""")
 	void environmentVariablesAreCheckedInBothFormsSpringBootBinds(String variable, String reported, String expected) {
 		onEveryContext(environment(Map.of(variable, "x")), (context) -> {
