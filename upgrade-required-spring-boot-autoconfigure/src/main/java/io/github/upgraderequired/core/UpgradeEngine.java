@@ -158,7 +158,11 @@ public final class UpgradeEngine {
 		}
 		// The clock is read only once a rule with dates applies to the request.
 		Instant now = null;
-		Accumulator result = null;
+		// The first rule that refuses, and its verdict; the warnings of the others only when
+		// a rule warns (kept in locals, so that a refusal allocates nothing here).
+		CompiledRule rejectedBy = null;
+		Verdict rejection = null;
+		Warnings warnings = null;
 		// The Vary of the rules that applied: one rule's list as it is, a new list only when
 		// a second rule adds names.
 		CompiledRule varyRule = null;
@@ -167,8 +171,7 @@ public final class UpgradeEngine {
 			Schedule schedule = rule.schedule;
 			// What the configuration alone decides comes before path matching.
 			if (schedule.mode() == Mode.OFF
-					|| (!schedule.isTimed() && schedule.mode() == Mode.ENFORCE && result != null
-							&& result.rejected())
+					|| (!schedule.isTimed() && schedule.mode() == Mode.ENFORCE && rejectedBy != null)
 					|| !rule.inScope(path, plain, method)) {
 				continue;
 			}
@@ -176,7 +179,7 @@ public final class UpgradeEngine {
 				now = this.clock.instant();
 			}
 			Mode mode = schedule.modeAt(now);
-			if (mode == Mode.OFF || (mode == Mode.ENFORCE && result != null && result.rejected())) {
+			if (mode == Mode.OFF || (mode == Mode.ENFORCE && rejectedBy != null)) {
 				continue;
 			}
 			if (mode != Mode.REPORT && !rule.vary.isEmpty()) {
@@ -206,11 +209,19 @@ public final class UpgradeEngine {
 				notify(rule.descriptor, Outcome.REPORTED, verdict.client(), request);
 				continue;
 			}
-			result = (result != null) ? result : new Accumulator();
-			act(rule, mode, verdict, request, result);
+			if (mode == Mode.WARN) {
+				warnings = (warnings != null) ? warnings : new Warnings();
+				warnings.warn(rule);
+				log(rule.descriptor, "warned", verdict);
+				notify(rule.descriptor, Outcome.WARNED, verdict.client(), request);
+			}
+			else {
+				rejectedBy = rule;
+				rejection = verdict;
+			}
 		}
-		if (result != null) {
-			return result.toDecision((vary != null) ? vary : List.of());
+		if (rejectedBy != null || warnings != null) {
+			return decision(rejectedBy, rejection, warnings, (vary != null) ? vary : List.of());
 		}
 		if (vary == null) {
 			return Decision.PASS;
@@ -260,17 +271,6 @@ public final class UpgradeEngine {
 			}
 			return null;
 		}
-	}
-
-	private void act(CompiledRule rule, Mode mode, Verdict verdict, UpgradeRequest request, Accumulator result) {
-		if (mode == Mode.WARN) {
-			result.warn(rule);
-			log(rule.descriptor, "warned", verdict);
-			notify(rule.descriptor, Outcome.WARNED, verdict.client(), request);
-			return;
-		}
-		result.rejectedBy = rule;
-		result.verdict = verdict;
 	}
 
 	/**
@@ -324,11 +324,30 @@ public final class UpgradeEngine {
 	 * Collects a decision while the rules run; only created when there is something to
 	 * say.
 	 */
-	private static final class Accumulator {
+	/**
+	 * Return the decision on a request that a rule refused or warned.
+	 */
+	private static Decision decision(@Nullable CompiledRule rule, @Nullable Verdict verdict,
+			@Nullable Warnings warnings, List<String> vary) {
+		if (rule != null && verdict != null && warnings == null) {
+			return rule.refusal(verdict, vary);
+		}
+		Decision.Rejection rejection = null;
+		if (rule != null && verdict != null) {
+			List<String> upgrade = (verdict.upgrade() != null) ? verdict.upgrade() : rule.descriptor.upgrade();
+			rejection = new Decision.Rejection(rule.descriptor, verdict, upgrade);
+		}
+		if (warnings == null) {
+			return new Decision(rejection, null, null, List.of(), vary);
+		}
+		return new Decision(rejection, warnings.deprecation, warnings.sunset,
+				(warnings.links != null) ? List.copyOf(warnings.links) : List.of(), vary);
+	}
 
-		private @Nullable CompiledRule rejectedBy;
-
-		private @Nullable Verdict verdict;
+	/**
+	 * The warnings of the rules that warned about a request.
+	 */
+	private static final class Warnings {
 
 		private @Nullable Instant deprecation;
 
@@ -359,25 +378,6 @@ public final class UpgradeEngine {
 			if (!links.contains(link)) {
 				links.add(link);
 			}
-		}
-
-		boolean rejected() {
-			return this.rejectedBy != null;
-		}
-
-		Decision toDecision(List<String> vary) {
-			CompiledRule rule = this.rejectedBy;
-			Verdict verdict = this.verdict;
-			if (rule != null && verdict != null && this.deprecation == null && this.links == null) {
-				return rule.refusal(verdict, vary);
-			}
-			Decision.Rejection rejection = null;
-			if (rule != null && verdict != null) {
-				List<String> upgrade = (verdict.upgrade() != null) ? verdict.upgrade() : rule.descriptor.upgrade();
-				rejection = new Decision.Rejection(rule.descriptor, verdict, upgrade);
-			}
-			return new Decision(rejection, this.deprecation, this.sunset,
-					(this.links != null) ? List.copyOf(this.links) : List.of(), vary);
 		}
 
 	}

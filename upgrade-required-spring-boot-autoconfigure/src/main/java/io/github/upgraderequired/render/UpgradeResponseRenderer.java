@@ -44,6 +44,8 @@ public class UpgradeResponseRenderer {
 
 	private static final byte[] NO_BODY = new byte[0];
 
+	private static final int PROTOCOL_KINDS = ProtocolKind.values().length;
+
 	/**
 	 * Bounds the cache of {@code Vary} headers, which holds one entry per combination of
 	 * rules that applied to a request.
@@ -205,12 +207,13 @@ public class UpgradeResponseRenderer {
 		List<Header> headers;
 		byte[] body;
 		if (prepared != null) {
-			headers = prepared.headers[ProtocolKind.of(protocol).ordinal()];
-			body = switch (format) {
-				case PROBLEM_JSON -> prepared.json(request.path());
-				case HTML -> prepared.html;
-				case TEXT -> prepared.text;
-			};
+			ProtocolKind kind = ProtocolKind.of(protocol);
+			if (format != ResponseFormat.PROBLEM_JSON) {
+				// The page and the text hold nothing of the request: one response each.
+				return prepared.response(rejection.status(), format, kind, "HEAD".equals(request.method()));
+			}
+			headers = prepared.headers[kind.ordinal()];
+			body = prepared.json(request.path());
 		}
 		else {
 			headers = headers(decision, protocol);
@@ -423,6 +426,12 @@ public class UpgradeResponseRenderer {
 
 		private final byte[] text;
 
+		/**
+		 * The complete responses with the page or the text, made when first asked for, by
+		 * format, protocol kind and whether the request is a {@code HEAD}.
+		 */
+		private final @Nullable UpgradeResponse[] responses = new UpgradeResponse[2 * PROTOCOL_KINDS * 2];
+
 		PreparedRefusal(Decision decision, List<Header>[] headers, String jsonHead, String jsonTail, byte[] html,
 				byte[] text) {
 			this.decision = decision;
@@ -433,6 +442,24 @@ public class UpgradeResponseRenderer {
 			this.jsonTailBytes = jsonTail.getBytes(StandardCharsets.UTF_8);
 			this.html = html;
 			this.text = text;
+		}
+
+		/**
+		 * Return the response with the page or the text, the same for every request of
+		 * that format, protocol kind and method.
+		 */
+		UpgradeResponse response(int status, ResponseFormat format, ProtocolKind kind, boolean head) {
+			int index = (((format == ResponseFormat.HTML) ? 0 : 1) * PROTOCOL_KINDS + kind.ordinal()) * 2
+					+ (head ? 1 : 0);
+			UpgradeResponse response = this.responses[index];
+			if (response == null) {
+				// A race makes two equal responses, and keeps either: they are immutable.
+				byte[] body = (format == ResponseFormat.HTML) ? this.html : this.text;
+				response = new UpgradeResponse(status, this.headers[kind.ordinal()], format.contentType(),
+						head ? NO_BODY : body, body.length);
+				this.responses[index] = response;
+			}
+			return response;
 		}
 
 		/**
