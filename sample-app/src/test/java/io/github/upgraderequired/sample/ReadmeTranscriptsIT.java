@@ -1,5 +1,6 @@
 package io.github.upgraderequired.sample;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,20 +11,25 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README's transcripts are what the packaged sample answers today. Every
+ * The transcripts of the README and of every page under {@code docs/} are what the packaged
+ * sample answers today, each page on samples of its own (so that a reader who starts the
+ * sample and follows one page sees what it shows). Every
  * {@code $ curl} in a fenced block is run, in order, against a sample started with
  * {@code java -jar} (port 8080: the default, 8443: the {@code tls} profile; a block that
  * starts with its own {@code $ java -jar} line gets its own application with those
  * arguments), and its output must equal the lines under it, {@code Date} values aside. A
  * {@code $ java -jar} line followed by output is a start-up that must fail with that
  * output. Run with {@code -Dreadme.update=true} to write what the sample answers into the
- * README instead.
+ * pages instead.
  */
 class ReadmeTranscriptsIT {
 
@@ -35,13 +41,45 @@ class ReadmeTranscriptsIT {
 
 	private final Path root = this.readme.getParent();
 
+	/**
+	 * The page whose transcripts run, relative to the root, for messages.
+	 */
+	private String page = "README.md";
+
 	private final boolean update = Boolean.getBoolean("readme.update");
 
 	private final Map<String, SampleAppProcess> shared = new LinkedHashMap<>();
 
+	/**
+	 * Return the README and the pages under {@code docs/}, in that order.
+	 * @return the pages
+	 * @throws IOException if the pages cannot be listed
+	 */
+	static List<Path> pages() throws IOException {
+		Path readme = Path.of(System.getProperty("readme", "../README.md")).toAbsolutePath().normalize();
+		List<Path> pages = new ArrayList<>(List.of(readme));
+		try (Stream<Path> docs = Files.list(readme.getParent().resolve("docs"))) {
+			docs.filter((path) -> path.toString().endsWith(".md")).sorted().forEach(pages::add);
+		}
+		return pages;
+	}
+
 	@Test
-	void everyTranscriptIsWhatTheSampleAnswers() throws Exception {
-		List<String> lines = Files.readAllLines(this.readme, StandardCharsets.UTF_8);
+	void thePagesHaveTranscripts() throws Exception {
+		int commands = 0;
+		for (Path page : pages()) {
+			for (Block block : Block.parse(Files.readAllLines(page, StandardCharsets.UTF_8))) {
+				commands += block.commands().size();
+			}
+		}
+		assertThat(commands).as("transcripts found in the README and docs/").isGreaterThan(20);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("pages")
+	void everyTranscriptIsWhatTheSampleAnswers(Path file) throws Exception {
+		this.page = this.root.relativize(file).toString();
+		List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
 		List<Block> blocks = Block.parse(lines);
 		List<String> mismatches = new ArrayList<>();
 		List<Replacement> replacements = new ArrayList<>();
@@ -64,7 +102,7 @@ class ReadmeTranscriptsIT {
 							check(command, curl(command, own), false, mismatches, replacements);
 						}
 						else {
-							mismatches.add("README line " + command.line() + ": not a command this test can run: "
+							mismatches.add(this.page + " line " + command.line() + ": not a command this test can run: "
 									+ command.text());
 						}
 					}
@@ -82,10 +120,9 @@ class ReadmeTranscriptsIT {
 			}
 		}
 		if (this.update) {
-			write(lines, replacements);
+			write(file, lines, replacements);
 		}
-		assertThat(commands).as("transcripts found in %s", this.readme).isGreaterThan(20);
-		assertThat(mismatches).as("README transcripts that differ from the sample's answers "
+		assertThat(mismatches).as(this.page + " transcripts that differ from the sample's answers "
 				+ "(-Dreadme.update=true rewrites them)").isEmpty();
 	}
 
@@ -113,13 +150,13 @@ class ReadmeTranscriptsIT {
 		Process started = new ProcessBuilder(process).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		try {
 			assertThat(started.waitFor(90, TimeUnit.SECONDS))
-				.as("README line %d must fail to start, but it still runs", command.line())
+				.as("%s line %d must fail to start, but it still runs", this.page, command.line())
 				.isTrue();
 		}
 		finally {
 			started.destroyForcibly();
 		}
-		assertThat(started.exitValue()).as("exit code of README line %d", command.line()).isNotZero();
+		assertThat(started.exitValue()).as("exit code of %s line %d", this.page, command.line()).isNotZero();
 		String output = Files.readString(log, StandardCharsets.UTF_8);
 		Files.delete(log);
 		return output;
@@ -131,7 +168,7 @@ class ReadmeTranscriptsIT {
 
 	private String curl(Command command, SampleAppProcess own) throws Exception {
 		Matcher url = LOCAL_URL.matcher(command.text());
-		assertThat(url.find()).as("README line %d names a local URL", command.line()).isTrue();
+		assertThat(url.find()).as("%s line %d names a local URL", this.page, command.line()).isTrue();
 		SampleAppProcess app = (own != null) ? own : sharedApp(url.group(2), command);
 		String text = LOCAL_URL.matcher(command.text()).replaceAll("$1:" + app.port());
 		return Clients.run(List.of("bash", "-c", text.replaceFirst("^curl ", "curl -sS -m 20 ")), this.root);
@@ -141,7 +178,7 @@ class ReadmeTranscriptsIT {
 		String profiles = switch (port) {
 			case "8080" -> "";
 			case "8443" -> "tls";
-			default -> throw new AssertionError("README line " + command.line() + ": port " + port
+			default -> throw new AssertionError(this.page + " line " + command.line() + ": port " + port
 					+ " belongs to no application (8080: the sample, 8443: its tls profile)");
 		};
 		SampleAppProcess app = this.shared.get(port);
@@ -165,7 +202,7 @@ class ReadmeTranscriptsIT {
 			got = (start < 0) ? got : got.subList(start, Math.min(got.size(), start + expected.size()));
 		}
 		if (!masked(got).equals(masked(expected))) {
-			mismatches.add("README line " + command.line() + " (" + command.text() + ")\n--- README\n"
+			mismatches.add(this.page + " line " + command.line() + " (" + command.text() + ")\n--- " + this.page + "\n"
 					+ String.join("\n", expected) + "\n--- sample\n" + String.join("\n", got));
 			if (!excerpt) {
 				replacements.add(new Replacement(command.outputStart(), command.outputEnd(), got));
@@ -173,7 +210,7 @@ class ReadmeTranscriptsIT {
 		}
 	}
 
-	private void write(List<String> lines, List<Replacement> replacements) throws Exception {
+	private void write(Path file, List<String> lines, List<Replacement> replacements) throws Exception {
 		List<String> result = new ArrayList<>(lines);
 		for (int i = replacements.size() - 1; i >= 0; i--) {
 			Replacement replacement = replacements.get(i);
@@ -186,7 +223,7 @@ class ReadmeTranscriptsIT {
 			result.subList(replacement.start(), replacement.end()).clear();
 			result.addAll(replacement.start(), output);
 		}
-		Files.write(this.readme, result, StandardCharsets.UTF_8);
+		Files.write(file, result, StandardCharsets.UTF_8);
 	}
 
 	private static List<String> normalize(String text) {
@@ -207,7 +244,7 @@ class ReadmeTranscriptsIT {
 	/**
 	 * A command of a transcript and the lines printed under it.
 	 *
-	 * @param line the README line of the command (1-based)
+	 * @param line the page line of the command (1-based)
 	 * @param text the command, continuation lines joined, without {@code $ }
 	 * @param output the lines under it
 	 * @param outputStart the index of the first output line
@@ -219,7 +256,7 @@ class ReadmeTranscriptsIT {
 	/**
 	 * A fenced block with at least one command.
 	 *
-	 * @param line the README line of its opening fence (1-based)
+	 * @param line the page line of its opening fence (1-based)
 	 * @param commands its commands
 	 */
 	record Block(int line, List<Command> commands) {
