@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -36,6 +37,8 @@ class ReadmeTranscriptsIT {
 	private static final Pattern LOCAL_URL = Pattern.compile("(https?://localhost):(\\d+)");
 
 	private static final String JAR = "sample-app/target/sample-app.jar";
+
+	private static final Pattern MARKDOWN_LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
 
 	private final Path readme = Path.of(System.getProperty("readme", "../README.md")).toAbsolutePath().normalize();
 
@@ -73,6 +76,56 @@ class ReadmeTranscriptsIT {
 			}
 		}
 		assertThat(commands).as("transcripts found in the README and docs/").isGreaterThan(20);
+	}
+
+	@Test
+	void everyPageIsLinkedFromTheReadmeAndEveryLinkFindsItsPageAndHeading() throws Exception {
+		List<Path> pages = pages();
+		String readme = withoutCode(Files.readString(pages.get(0), StandardCharsets.UTF_8));
+		List<String> problems = new ArrayList<>();
+		for (Path page : pages.subList(1, pages.size())) {
+			if (!readme.contains("](docs/" + page.getFileName() + ")")) {
+				problems.add(page.getFileName() + " is not linked from the README");
+			}
+		}
+		for (Path page : pages) {
+			Matcher link = MARKDOWN_LINK.matcher(withoutCode(Files.readString(page, StandardCharsets.UTF_8)));
+			while (link.find()) {
+				String target = link.group(1);
+				if (target.startsWith("http:") || target.startsWith("https:") || target.startsWith("mailto:")) {
+					continue;
+				}
+				int hash = target.indexOf('#');
+				Path linked = (hash == 0) ? page
+						: page.getParent().resolve((hash > 0) ? target.substring(0, hash) : target).normalize();
+				if (!Files.exists(linked)) {
+					problems.add(this.root.relativize(page) + " links to a missing " + target);
+				}
+				else if (hash >= 0 && linked.toString().endsWith(".md")
+						&& !headings(linked).contains(target.substring(hash + 1))) {
+					problems.add(this.root.relativize(page) + " links to a missing heading " + target);
+				}
+			}
+		}
+		assertThat(problems).isEmpty();
+	}
+
+	private static String withoutCode(String markdown) {
+		return markdown.replaceAll("(?s)```.*?```", "");
+	}
+
+	/**
+	 * Return the anchors of a page's headings, as GitHub makes them.
+	 */
+	private static List<String> headings(Path page) throws IOException {
+		List<String> anchors = new ArrayList<>();
+		for (String line : withoutCode(Files.readString(page, StandardCharsets.UTF_8)).split("\n")) {
+			if (line.startsWith("#")) {
+				String text = line.replaceFirst("^#+", "").strip().toLowerCase(Locale.ROOT);
+				anchors.add(text.replaceAll("[^\\w\\- ]", "").replace(' ', '-'));
+			}
+		}
+		return anchors;
 	}
 
 	@ParameterizedTest(name = "{0}")
