@@ -635,7 +635,7 @@ abstract class AbstractLoadTests {
 				// new connection, a POST it does not: POSTs go over the other clients.
 				// Nor actuator requests: Spring Boot 4.1.0's actuator on Reactor Netty 1.3.6
 				// leaves a later request on a kept-alive connection without an answer now and
-				// then (see the README's known issues), and the pool cannot be told to let go.
+				// then (see docs/known-issues.md), and the pool cannot be told to let go.
 				case JDK_HTTP_1_1 -> !call.method().equals("POST") && !call.excluded();
 				case CURL_H2C -> call.method().equals("GET");
 				default -> true;

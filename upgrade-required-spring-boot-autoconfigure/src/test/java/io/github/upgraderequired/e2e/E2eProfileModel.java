@@ -17,18 +17,18 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a server running the {@code e2e} profile (and, over TLS, the {@code tls} profile)
- * must answer, worked out by hand from the README's description of each rule type and
- * from the profile's YAML, never by calling the starter's engine, rules, parsers or
- * renderer: the status, the {@code Upgrade} tokens, the rule that refused, the headers
- * that go with it, and which rules in warn mode warned. The socket-level property test
- * holds both stacks to it, so a wrong decision fails there even when the engine and the
- * renderer agree with each other.
+ * must answer, worked out by hand from the reference's description of each rule type
+ * (docs/rules.md) and from the profile's YAML, never by calling the starter's engine,
+ * rules, parsers or renderer: the status, the {@code Upgrade} tokens, the rule that
+ * refused, the headers that go with it, and which rules in warn mode warned. The
+ * socket-level property test holds both stacks to it, so a wrong decision fails there
+ * even when the engine and the renderer agree with each other.
  * <p>
- * It models the README as it stands, forwarded requests included (those the trusted proxy
+ * It models the reference as it stands, forwarded requests included (those the trusted proxy
  * forwards are judged by its version headers, or are unknown; any other peer's by the
- * connection, forwarding headers or not). Where the README was silent on a detail
+ * connection, forwarding headers or not). Where the reference was silent on a detail
  * (the forms of a version header, the longest version read), this model fixed one reading
- * and the README now says it. The browser rule is modelled only for a few well-known
+ * and the reference now says it. The browser rule is modelled only for a few well-known
  * agents; for any other agent, or with Client Hints, its answer is checked for shape only.
  */
 final class E2eProfileModel {
@@ -67,7 +67,7 @@ final class E2eProfileModel {
 	static final String FIREFOX_115 = "Mozilla/5.0 (X11; Linux x86_64; rv:109.0) Gecko/20100101 Firefox/115.0";
 
 	/**
-	 * What the {@code modern} preset makes of agents whose browser the README names: Chrome
+	 * What the {@code modern} preset makes of agents whose browser the reference names: Chrome
 	 * below 120 and Firefox below 121 are offered their family's minimum; HTTP libraries
 	 * pass.
 	 */

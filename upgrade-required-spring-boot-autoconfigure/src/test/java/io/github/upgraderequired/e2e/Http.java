@@ -252,8 +252,8 @@ final class Http {
 	/**
 	 * GET an actuator endpoint over HTTP/1.1 on a connection of its own, which no later
 	 * request uses: Spring Boot 4.1.0's actuator on Reactor Netty 1.3.6 now and then leaves
-	 * a later request on a kept-alive connection that served it without an answer (see the
-	 * README's known issues), and the shared client's pool would reuse it.
+	 * a later request on a kept-alive connection that served it without an answer (see
+	 * docs/known-issues.md), and the shared client's pool would reuse it.
 	 */
 	static HttpResult actuator(int port, String path) throws IOException, InterruptedException {
 		HttpClient ownClient = HttpClient.newBuilder()

@@ -35,12 +35,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Both stacks over real sockets, held to {@link E2eProfileModel}, a model of the
- * {@code e2e} profile written by hand from the README: for every generated request, over
- * HTTP/1.0, HTTP/1.1 and h2c in clear and HTTP/1.x and h2 over TLS 1.2 and 1.3, from a
- * trusted proxy's address and from another, each server's status, {@code Upgrade} tokens
- * (the header on HTTP/1.x, the body everywhere), refusing rule, redirect and warnings
- * are the model's. Then, since the model says nothing of the bytes, the answer must be
- * exactly what the renderer writes for the engine's decision.
+ * {@code e2e} profile written by hand from the reference (docs/rules.md, docs/proxies.md):
+ * for every generated request, over HTTP/1.0, HTTP/1.1 and h2c in clear and HTTP/1.x and h2
+ * over TLS 1.2 and 1.3, from a trusted proxy's address and from another, each server's
+ * status, {@code Upgrade} tokens (the header on HTTP/1.x, the body everywhere), refusing
+ * rule, redirect and warnings are the model's. Then, since the model says nothing of the
+ * bytes, the answer must be exactly what the renderer writes for the engine's decision.
  */
 class ServerModelPropertyTests {
 
@@ -285,8 +285,8 @@ class ServerModelPropertyTests {
 			if (answer.status() == 101 || request.path().startsWith("/actuator/")) {
 				// A connection switched to WebSocket is no longer HTTP. And Spring Boot 4.1.0's
 				// actuator on Reactor Netty 1.3.6 leaves a later request on a kept-alive
-				// connection that served it without an answer now and then (see the README's
-				// known issues): a connection that served the actuator is not used again.
+				// connection that served it without an answer now and then (see
+				// docs/known-issues.md): a connection that served the actuator is not used again.
 				connection.retire();
 			}
 			return answer;

@@ -161,7 +161,7 @@ class ServerPropertyTests {
 
 	/**
 	 * What the servers and Spring do on their own with some malformed requests, starter or
-	 * not (see the README's known issues). A 5xx or a missing answer is allowed only where
+	 * not (see docs/known-issues.md). A 5xx or a missing answer is allowed only where
 	 * one of these explains it and the same server without the starter does the same.
 	 */
 	enum OwnFailure {
