@@ -19,6 +19,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.LazyInitializationBeanFactoryPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.BindException;
@@ -41,6 +44,7 @@ import org.springframework.core.io.support.SpringFactoriesLoader.ArgumentResolve
 import org.springframework.core.io.support.SpringFactoriesLoader.FailureHandler;
 import org.springframework.core.Ordered;
 import org.springframework.boot.web.context.reactive.ReactiveWebApplicationContext;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.mock.env.MockEnvironment;
 import org.springframework.web.context.WebApplicationContext;
@@ -311,6 +315,44 @@ class ConfigurationKeysTests {
 			.withInitializer(environment(Map.of("UPGRADE_REQUIRED_RULES_OTHER_TYPE", "https")))
 			.withUserConfiguration(BindOnly.class)
 			.run((context) -> assertThat(context.getBean(UpgradeRequiredProperties.class).getRules()).isEmpty());
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			MYAPP_UPGRADE_REQUIRED_RULES_API_PATHZ | true
+			MYAPP_UPGRADEREQUIRED_RULES_API_PATHZ  | true
+			UPGRADE_REQUIRED_RULES_API_PATHZ       | false
+			""")
+	void anApplicationsEnvironmentPrefixIsHonoured(String variable, boolean checked) {
+		// With SpringApplication.setEnvironmentPrefix("myapp"), Spring Boot reads only the
+		// variables that start with MYAPP_: the others are someone else's.
+		SpringApplication application = new SpringApplication(PrefixedApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		application.setEnvironmentPrefix("myapp");
+		application.setEnvironment(new StandardEnvironment() {
+
+			@Override
+			public Map<String, Object> getSystemEnvironment() {
+				return Map.of(variable, "/x");
+			}
+
+		});
+		application.setDefaultProperties(Map.of("upgrade-required.rules.api.type", "api-version",
+				"upgrade-required.rules.api.minimum", "2", "spring.main.banner-mode", "off"));
+		if (checked) {
+			assertThatExceptionOfType(UpgradeRequiredConfigurationException.class)
+				.isThrownBy(() -> application.run().close())
+				.satisfies((ex) -> assertThat(ex.getProperty()).containsIgnoringCase("pathz"));
+		}
+		else {
+			application.run().close();
+		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration(UpgradeRequiredConfigurationCheckAutoConfiguration.class)
+	static class PrefixedApplication {
+
 	}
 
 	@ParameterizedTest(name = "{0}")
