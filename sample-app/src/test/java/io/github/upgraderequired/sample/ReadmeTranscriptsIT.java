@@ -40,9 +40,7 @@ class ReadmeTranscriptsIT {
 
 	private static final Pattern MARKDOWN_LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
 
-	private final Path readme = Path.of(System.getProperty("readme", "../README.md")).toAbsolutePath().normalize();
-
-	private final Path root = this.readme.getParent();
+	private final Path root = readme().getParent();
 
 	/**
 	 * The page whose transcripts run, relative to the root, for messages.
@@ -53,13 +51,17 @@ class ReadmeTranscriptsIT {
 
 	private final Map<String, SampleAppProcess> shared = new LinkedHashMap<>();
 
+	private static Path readme() {
+		return Path.of(System.getProperty("readme", "../README.md")).toAbsolutePath().normalize();
+	}
+
 	/**
 	 * Return the README and the pages under {@code docs/}, in that order.
 	 * @return the pages
 	 * @throws IOException if the pages cannot be listed
 	 */
 	static List<Path> pages() throws IOException {
-		Path readme = Path.of(System.getProperty("readme", "../README.md")).toAbsolutePath().normalize();
+		Path readme = readme();
 		List<Path> pages = new ArrayList<>(List.of(readme));
 		try (Stream<Path> docs = Files.list(readme.getParent().resolve("docs"))) {
 			docs.filter((path) -> path.toString().endsWith(".md")).sorted().forEach(pages::add);

@@ -109,33 +109,15 @@ class BindingFailureAnalyzer extends AbstractFailureAnalyzer<BindException> impl
 	}
 
 	/**
-	 * Return the full names of the settings of the group the name stands for, a map key
-	 * (a rule's name, a platform) in place of {@code *}.
+	 * Return the full names of the first few settings of the group the name stands for.
 	 */
 	private static List<String> keysOf(ConfigurationPropertyName name) {
-		List<String> elements = new ArrayList<>();
-		for (int i = ROOT.getNumberOfElements(); i < name.getNumberOfElements(); i++) {
-			elements.add(name.getElement(i, Form.DASHED));
+		String[] elements = new String[name.getNumberOfElements() - ROOT.getNumberOfElements()];
+		for (int i = 0; i < elements.length; i++) {
+			elements[i] = ConfigurationKeys.uniform(name.getElement(ROOT.getNumberOfElements() + i, Form.DASHED));
 		}
-		List<String> keys = new ArrayList<>();
-		for (String key : ConfigurationKeys.all()) {
-			String[] parts = key.split("\\.");
-			if (parts.length <= elements.size() || keys.size() == 6) {
-				continue;
-			}
-			boolean below = true;
-			for (int i = 0; i < elements.size() && below; i++) {
-				below = parts[i].equals("*") || ConfigurationKeys.uniform(parts[i]).equals(ConfigurationKeys.uniform(elements.get(i)));
-			}
-			if (below) {
-				StringBuilder full = new StringBuilder(name.toString());
-				for (int i = elements.size(); i < parts.length; i++) {
-					full.append('.').append(parts[i]);
-				}
-				keys.add(full.toString());
-			}
-		}
-		return keys;
+		List<String> keys = ConfigurationKeys.settingsBelow(name.toString(), elements, ConfigurationKeys.all());
+		return keys.subList(0, Math.min(keys.size(), 6));
 	}
 
 	@Override

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 import org.apache.commons.logging.Log;
@@ -252,21 +253,8 @@ final class ConfigurationKeys {
 	 */
 	private static boolean opensGroup(String property, String uniformKey, @Nullable Object value,
 			List<String> allowed) {
-		String[] key = uniformKey.split("\\.");
-		String group = property.replaceAll("(\\[[0-9]+\\])+$", "");
-		List<String> settings = new ArrayList<>();
-		for (String candidate : allowed) {
-			String[] parts = uniform(candidate).split("\\.");
-			boolean below = parts.length > key.length;
-			for (int i = 0; below && i < key.length; i++) {
-				below = parts[i].equals("*") || parts[i].equals(key[i]);
-			}
-			if (below) {
-				String[] canonical = candidate.split("\\.");
-				settings.add(group + "." + String.join(".", Arrays.copyOfRange(canonical, key.length, canonical.length))
-					.replace("*", "<name>"));
-			}
-		}
+		List<String> settings = settingsBelow(property.replaceAll("(\\[[0-9]+\\])+$", ""), uniformKey.split("\\."),
+				allowed);
 		if (settings.isEmpty()) {
 			return false;
 		}
@@ -276,6 +264,30 @@ final class ConfigurationKeys {
 		throw new UpgradeRequiredConfigurationException(property, shown(uniformKey, value),
 				"it is a group of settings, not a value",
 				"Set the settings of the group instead: " + String.join(", ", settings) + ".");
+	}
+
+	/**
+	 * Return the full names of the settings below a group, {@code <name>} in place of a
+	 * map key.
+	 * @param group the group's full name
+	 * @param elements the group's elements below the keys' root, in uniform form
+	 * @param keys the keys below that root ({@link #all()} below {@code upgrade-required})
+	 * @return the settings' full names, in the order of the keys
+	 */
+	static List<String> settingsBelow(String group, String[] elements, Iterable<String> keys) {
+		List<String> settings = new ArrayList<>();
+		for (String key : keys) {
+			String[] parts = key.split("\\.");
+			boolean below = parts.length > elements.length;
+			for (int i = 0; below && i < elements.length; i++) {
+				below = parts[i].equals("*") || uniform(parts[i]).equals(elements[i]);
+			}
+			if (below) {
+				settings.add(group + "." + String.join(".", Arrays.copyOfRange(parts, elements.length, parts.length))
+					.replace("*", "<name>"));
+			}
+		}
+		return settings;
 	}
 
 	/**
@@ -412,16 +424,9 @@ final class ConfigurationKeys {
 	}
 
 	private static @Nullable String legacySuggestion(String key, List<String> allowed, String prefix) {
-		String best = null;
-		int bestDistance = 3;
-		for (String candidate : allowed) {
-			int distance = candidate.contains("*") ? bestDistance : distance(key, legacy(candidate));
-			if (distance < bestDistance) {
-				best = LEGACY_PREFIX + prefix + legacy(candidate);
-				bestDistance = distance;
-			}
-		}
-		return best;
+		List<String> plain = allowed.stream().filter((candidate) -> !candidate.contains("*")).toList();
+		String nearest = nearest(key, plain, ConfigurationKeys::legacy);
+		return (nearest != null) ? LEGACY_PREFIX + prefix + legacy(nearest) : null;
 	}
 
 	private static String legacy(String key) {
@@ -433,7 +438,7 @@ final class ConfigurationKeys {
 	 * that ends in {@code value}, as the value of an exempt header is a shared secret.
 	 */
 	private static @Nullable Object shown(String key, @Nullable Object value) {
-		String uniform = uniform(key).replace("_", "");
+		String uniform = uniform(key);
 		return (value != null && (uniform.contains("exempt") || uniform.endsWith("value"))) ? MASKED : value;
 	}
 
@@ -452,10 +457,18 @@ final class ConfigurationKeys {
 	 * @return the nearest, or {@code null}
 	 */
 	static @Nullable String suggest(String uniformKey, Iterable<String> allowed) {
+		return nearest(uniformKey, allowed, ConfigurationKeys::uniform);
+	}
+
+	/**
+	 * Return the candidate whose given form is two edits or fewer from the key, the
+	 * nearest first.
+	 */
+	private static @Nullable String nearest(String key, Iterable<String> candidates, UnaryOperator<String> form) {
 		String best = null;
 		int bestDistance = 3;
-		for (String candidate : allowed) {
-			int distance = distance(uniformKey, uniform(candidate));
+		for (String candidate : candidates) {
+			int distance = distance(key, form.apply(candidate));
 			if (distance < bestDistance) {
 				best = candidate;
 				bestDistance = distance;

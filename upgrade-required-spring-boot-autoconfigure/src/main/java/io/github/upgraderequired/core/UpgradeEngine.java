@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import org.apache.commons.logging.Log;
@@ -321,24 +322,19 @@ public final class UpgradeEngine {
 	}
 
 	/**
-	 * Collects a decision while the rules run; only created when there is something to
-	 * say.
-	 */
-	/**
-	 * Return the decision on a request that a rule refused or warned.
+	 * Return the decision on a request that a rule refused (with its verdict) or rules
+	 * warned about, or both.
 	 */
 	private static Decision decision(@Nullable CompiledRule rule, @Nullable Verdict verdict,
 			@Nullable Warnings warnings, List<String> vary) {
-		if (rule != null && verdict != null && warnings == null) {
-			return rule.refusal(verdict, vary);
+		if (warnings == null) {
+			// A refusal alone: the rule's decision for the verdict, shared.
+			return Objects.requireNonNull(rule).refusal(Objects.requireNonNull(verdict), vary);
 		}
 		Decision.Rejection rejection = null;
 		if (rule != null && verdict != null) {
 			List<String> upgrade = (verdict.upgrade() != null) ? verdict.upgrade() : rule.descriptor.upgrade();
 			rejection = new Decision.Rejection(rule.descriptor, verdict, upgrade);
-		}
-		if (warnings == null) {
-			return new Decision(rejection, null, null, List.of(), vary);
 		}
 		return new Decision(rejection, warnings.deprecation, warnings.sunset,
 				(warnings.links != null) ? List.copyOf(warnings.links) : List.of(), vary);

@@ -143,7 +143,7 @@ class ConfigurationKeysTests {
 
 	@Test
 	void theValueOfAnExemptHeaderIsNotShownFromAnEnvironmentVariableEither() {
-		onEveryContext(environment(Map.of("UPGRADE_REQUIRED_RULES_API_EXEMPT_HEADER_VALEU", "s3cret")), (context) -> {
+		onEveryContext(variables(Map.of("UPGRADE_REQUIRED_RULES_API_EXEMPT_HEADER_VALEU", "s3cret")), (context) -> {
 			FailureAnalysis analysis = UpgradeRequiredFailureAnalyzerTests.analyze(context.getStartupFailure());
 			assertThat(analysis.getDescription()).contains("Value: '******'").doesNotContain("s3cret");
 		}, API_RULE, "upgrade-required.rules.api.minimum=2");
@@ -175,7 +175,7 @@ class ConfigurationKeysTests {
 	void environmentVariablesOfRulesWhoseNamesShareAPrefixOrOfSomethingElsePass(String variable) {
 		// 'mobile' (an app rule) and 'mobile-app' (a browser rule) both fit MOBILE_APP_...;
 		// UPGRADE_REQUIRED_MESSAGE is close to no setting, so may be someone else's.
-		onEveryContext(environment(Map.of(variable, variable.endsWith("PRESET") ? "modern" : "5")),
+		onEveryContext(variables(Map.of(variable, variable.endsWith("PRESET") ? "modern" : "5")),
 				(context) -> assertThat(context).hasNotFailed(), "upgrade-required.rules.mobile.type=app-version",
 				"upgrade-required.rules.mobile.minimum=1", "upgrade-required.rules.mobile-app.type=browser",
 				"upgrade-required.rules.mobile-app.browser.preset=modern");
@@ -285,7 +285,7 @@ class ConfigurationKeysTests {
 			UPGRADE_REQUIRED_ENABLD                   | UPGRADE_REQUIRED_ENABLD                   | Did you mean 'UPGRADE_REQUIRED_ENABLED'?
 			""")
 	void environmentVariablesAreCheckedInBothFormsSpringBootBinds(String variable, String reported, String expected) {
-		onEveryContext(environment(Map.of(variable, "x")), (context) -> {
+		onEveryContext(variables(Map.of(variable, "x")), (context) -> {
 			FailureAnalysis analysis = UpgradeRequiredFailureAnalyzerTests.analyze(context.getStartupFailure());
 			assertThat(analysis.getDescription() + analysis.getAction()).contains("Property: " + reported)
 				.contains(expected);
@@ -296,7 +296,7 @@ class ConfigurationKeysTests {
 	@ValueSource(strings = { "UPGRADEREQUIRED_RULES_API_PATHS", "UPGRADE_REQUIRED_RULES_API_PATHS",
 			"UPGRADE_REQUIRED_RULES_API_EXCLUDE_PATHS_0", "UPGRADE_REQUIRED_FAIL_CLOSED" })
 	void environmentVariablesThatSpringBootBindsPass(String variable) {
-		onEveryContext(environment(Map.of(variable, variable.endsWith("CLOSED") ? "true" : "/v1/**")),
+		onEveryContext(variables(Map.of(variable, variable.endsWith("CLOSED") ? "true" : "/v1/**")),
 				(context) -> {
 					assertThat(context).hasNotFailed();
 					// Spring Boot binds them: the check lets through what has an effect.
@@ -312,7 +312,7 @@ class ConfigurationKeysTests {
 	void springBootDoesNotFindARuleNamedOnlyInTheLegacyFormOfAnEnvironmentVariable() {
 		// Why UPGRADE_REQUIRED_RULES_OTHER_TYPE is refused rather than ignored.
 		new ApplicationContextRunner()
-			.withInitializer(environment(Map.of("UPGRADE_REQUIRED_RULES_OTHER_TYPE", "https")))
+			.withInitializer(variables(Map.of("UPGRADE_REQUIRED_RULES_OTHER_TYPE", "https")))
 			.withUserConfiguration(BindOnly.class)
 			.run((context) -> assertThat(context.getBean(UpgradeRequiredProperties.class).getRules()).isEmpty());
 	}
@@ -446,7 +446,7 @@ class ConfigurationKeysTests {
 
 	}
 
-	private static ApplicationContextInitializer<ConfigurableApplicationContext> environment(Map<String, Object> variables) {
+	private static ApplicationContextInitializer<ConfigurableApplicationContext> variables(Map<String, Object> variables) {
 		return (context) -> context.getEnvironment()
 			.getPropertySources()
 			.addFirst(new SystemEnvironmentPropertySource("test-systemEnvironment", variables));

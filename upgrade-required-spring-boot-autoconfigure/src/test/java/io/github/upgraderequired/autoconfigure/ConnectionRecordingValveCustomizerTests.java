@@ -4,6 +4,8 @@ import io.github.upgraderequired.autoconfigure.UpgradeRequiredProperties.Rule;
 import io.github.upgraderequired.web.tomcat.ConnectionRecordingValve;
 import org.apache.catalina.valves.RemoteIpValve;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 
@@ -14,11 +16,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConnectionRecordingValveCustomizerTests {
 
-	@Test
-	void putsTheValveAheadOfRemoteIpValveWhenARuleJudgesTheConnection() {
+	@ParameterizedTest(name = "{0}, rule beans: {1}")
+	@CsvSource({ "HTTP_VERSION, false", "HTTPS, true" })
+	void putsTheValveAheadOfRemoteIpValveWhenARuleJudgesTheConnectionOrARuleBeanMay(RuleType type,
+			boolean ruleBeans) {
 		TomcatServletWebServerFactory factory = new TomcatServletWebServerFactory();
 		factory.addEngineValves(new RemoteIpValve());
-		new ConnectionRecordingValveCustomizer(properties(RuleType.HTTP_VERSION), false).customize(factory);
+		new ConnectionRecordingValveCustomizer(properties(type), ruleBeans).customize(factory);
 		assertThat(factory.getEngineValves()).hasSize(2);
 		assertThat(factory.getEngineValves().iterator().next()).isInstanceOf(ConnectionRecordingValve.class);
 	}
@@ -36,15 +40,6 @@ class ConnectionRecordingValveCustomizerTests {
 		factory.addEngineValves(new RemoteIpValve());
 		new ConnectionRecordingValveCustomizer(properties(RuleType.HTTPS), false).customize(factory);
 		assertThat(factory.getEngineValves()).hasSize(1);
-	}
-
-	@Test
-	void putsTheValveAheadOfRemoteIpValveWhenThereIsARuleBean() {
-		TomcatServletWebServerFactory factory = new TomcatServletWebServerFactory();
-		factory.addEngineValves(new RemoteIpValve());
-		new ConnectionRecordingValveCustomizer(properties(RuleType.HTTPS), true).customize(factory);
-		assertThat(factory.getEngineValves()).hasSize(2);
-		assertThat(factory.getEngineValves().iterator().next()).isInstanceOf(ConnectionRecordingValve.class);
 	}
 
 	private static UpgradeRequiredProperties properties(RuleType type) {
