@@ -3,7 +3,9 @@ package io.github.upgraderequired;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -29,12 +32,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * nothing but itself, the JDK and logging), nor does the request pipeline every adapter
  * shares ({@code web}), and the adapters of the two stacks, the Tomcat valve, the Netty
  * forwarded-header handler and the connection readers they share never reach into each
- * other. Read from the
- * class files, so a fully qualified name in the code counts as much as an import.
+ * other. Read from the class files of this module and of {@code upgrade-required-core}
+ * (the engine, the renderer and the pipeline), so a fully qualified name in the code
+ * counts as much as an import.
  */
 class PackageStructureTests {
 
 	private static final String BASE = "io/github/upgraderequired/";
+
+	/**
+	 * The jars opened as file systems, kept open for the tests of the class.
+	 */
+	private static final Map<Path, Path> JARS = new ConcurrentHashMap<>();
 
 	/**
 	 * All that {@code core} may use: itself, the JDK, JSpecify's annotations and the
@@ -103,20 +112,28 @@ class PackageStructureTests {
 	 */
 	private static Map<String, Set<String>> violations(String packagePath, boolean recursive,
 			Predicate<String> forbidden) throws IOException {
-		Path root = classesRoot().resolve(BASE + packagePath);
-		List<Path> classes;
-		try (Stream<Path> files = Files.walk(root, recursive ? Integer.MAX_VALUE : 1)) {
-			classes = files.filter((file) -> file.toString().endsWith(".class")).toList();
-		}
-		assertThat(classes).as("classes under %s", root).isNotEmpty();
 		Map<String, Set<String>> violations = new TreeMap<>();
-		for (Path file : classes) {
-			for (String reference : references(file)) {
-				if (forbidden.test(reference)) {
-					violations.computeIfAbsent(root.relativize(file).toString(), (key) -> new TreeSet<>()).add(reference);
+		int classCount = 0;
+		for (Path classes : classesRoots()) {
+			Path root = classes.resolve(BASE + packagePath);
+			if (!Files.isDirectory(root)) {
+				continue;
+			}
+			List<Path> files;
+			try (Stream<Path> walk = Files.walk(root, recursive ? Integer.MAX_VALUE : 1)) {
+				files = walk.filter((file) -> file.toString().endsWith(".class")).toList();
+			}
+			classCount += files.size();
+			for (Path file : files) {
+				for (String reference : references(file)) {
+					if (forbidden.test(reference)) {
+						violations.computeIfAbsent(root.relativize(file).toString(), (key) -> new TreeSet<>())
+							.add(reference);
+					}
 				}
 			}
 		}
+		assertThat(classCount).as("classes under %s", packagePath).isPositive();
 		return violations;
 	}
 
@@ -127,19 +144,43 @@ class PackageStructureTests {
 		return reference.startsWith(packagePath) && reference.indexOf('/', packagePath.length()) < 0;
 	}
 
-	private static Path classesRoot() {
+	/**
+	 * Return the compiled classes of the core module (engine, renderer, pipeline) and of
+	 * this module (adapters, auto-configuration).
+	 */
+	private static List<Path> classesRoots() {
+		return List.of(classesRoot(UpgradeEngine.class), classesRoot(ServletConnection.class));
+	}
+
+	/**
+	 * Return the root of the classes a type was loaded with: a directory, or the jar the
+	 * reactor built (from {@code verify} on, a module's neighbours are their jars).
+	 */
+	private static Path classesRoot(Class<?> type) {
 		try {
-			Path location = Path.of(UpgradeEngine.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-			assertThat(location).as("the compiled classes").isDirectory();
-			return location;
+			Path location = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+			if (Files.isDirectory(location)) {
+				return location;
+			}
+			assertThat(location).as("the compiled classes of %s", type.getName()).isRegularFile();
+			return JARS.computeIfAbsent(location, PackageStructureTests::openJar);
 		}
 		catch (URISyntaxException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}
 
+	private static Path openJar(Path jar) {
+		try {
+			return FileSystems.newFileSystem(jar).getPath("/");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	private static Path classFile(Class<?> type) {
-		return classesRoot().resolve(type.getName().replace('.', '/') + ".class");
+		return classesRoot(type).resolve(type.getName().replace('.', '/') + ".class");
 	}
 
 	/**

@@ -5,10 +5,10 @@ import java.util.List;
 
 import io.github.upgraderequired.core.HttpProtocol;
 import io.github.upgraderequired.core.Outcome;
-import io.github.upgraderequired.core.TestRequest;
 import io.github.upgraderequired.core.UpgradeEngine;
 import io.github.upgraderequired.event.EventPublishingDecisionListener;
 import io.github.upgraderequired.event.UpgradeRequiredEvent;
+import io.github.upgraderequired.test.MockUpgradeRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -52,9 +52,9 @@ class EventsAndLogsTests {
 		this.runner.withUserConfiguration(EventListenerMethod.class).run((context) -> {
 			assertThat(context.getBean(EventPublishingDecisionListener.class).isListened()).isTrue();
 			UpgradeEngine engine = context.getBean(UpgradeEngine.class);
-			engine.evaluate(TestRequest.get("/a").protocol(HttpProtocol.HTTP_1_0));
-			engine.evaluate(TestRequest.get("/soon/b"));
-			engine.evaluate(TestRequest.get("/c"));
+			engine.evaluate(MockUpgradeRequest.get("/a").protocol(HttpProtocol.HTTP_1_0));
+			engine.evaluate(MockUpgradeRequest.get("/soon/b"));
+			engine.evaluate(MockUpgradeRequest.get("/c"));
 			List<UpgradeRequiredEvent> events = context.getBean(EventListenerMethod.class).events;
 			assertThat(events).extracting(UpgradeRequiredEvent::getRuleName, UpgradeRequiredEvent::getOutcome,
 					UpgradeRequiredEvent::getPath, UpgradeRequiredEvent::getClient)
@@ -66,7 +66,7 @@ class EventsAndLogsTests {
 	@Test
 	void listenerBeansReceiveThemToo() {
 		this.runner.withUserConfiguration(ListenerBean.class).run((context) -> {
-			context.getBean(UpgradeEngine.class).evaluate(TestRequest.get("/x").protocol(HttpProtocol.HTTP_1_0));
+			context.getBean(UpgradeEngine.class).evaluate(MockUpgradeRequest.get("/x").protocol(HttpProtocol.HTTP_1_0));
 			assertThat(context.getBean(Collecting.class).events).hasSize(1);
 		});
 	}
@@ -103,7 +103,7 @@ class EventsAndLogsTests {
 		try (AnnotationConfigApplicationContext parent = new AnnotationConfigApplicationContext(ListenerBean.class)) {
 			this.runner.withParent(parent).run((context) -> {
 				assertThat(context.getBean(EventPublishingDecisionListener.class).isListened()).isTrue();
-				context.getBean(UpgradeEngine.class).evaluate(TestRequest.get("/x").protocol(HttpProtocol.HTTP_1_0));
+				context.getBean(UpgradeEngine.class).evaluate(MockUpgradeRequest.get("/x").protocol(HttpProtocol.HTTP_1_0));
 				assertThat(parent.getBean(Collecting.class).events).hasSize(1);
 			});
 		}

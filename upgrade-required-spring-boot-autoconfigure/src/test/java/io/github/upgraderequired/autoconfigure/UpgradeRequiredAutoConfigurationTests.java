@@ -10,13 +10,13 @@ import io.github.upgraderequired.core.Decision;
 import io.github.upgraderequired.core.HttpProtocol;
 import io.github.upgraderequired.core.Mode;
 import io.github.upgraderequired.core.RuleDescriptor;
-import io.github.upgraderequired.core.TestRequest;
 import io.github.upgraderequired.core.UpgradeEngine;
 import io.github.upgraderequired.core.UpgradeRequest;
 import io.github.upgraderequired.core.UpgradeRule;
 import io.github.upgraderequired.core.Verdict;
 import io.github.upgraderequired.render.UpgradeResponse;
 import io.github.upgraderequired.render.UpgradeResponseRenderer;
+import io.github.upgraderequired.test.MockUpgradeRequest;
 import io.github.upgraderequired.web.PipelineResult;
 import io.github.upgraderequired.web.UpgradePipeline;
 import org.junit.jupiter.api.Test;
@@ -53,7 +53,7 @@ class UpgradeRequiredAutoConfigurationTests {
 		this.runner.run((context) -> {
 			UpgradeEngine engine = context.getBean(UpgradeEngine.class);
 			assertThat(engine.rules()).isEmpty();
-			assertThat(engine.evaluate(TestRequest.get("/").protocol(HttpProtocol.HTTP_1_0))).isSameAs(Decision.PASS);
+			assertThat(engine.evaluate(MockUpgradeRequest.get("/").protocol(HttpProtocol.HTTP_1_0))).isSameAs(Decision.PASS);
 			assertThat(context).hasSingleBean(UpgradeResponseRenderer.class).hasSingleBean(UpgradePipeline.class);
 		});
 	}
@@ -64,11 +64,11 @@ class UpgradeRequiredAutoConfigurationTests {
 			.withPropertyValues("upgrade-required.rules.secure.type=https", "upgrade-required.rules.secure.paths=/s/**",
 					"upgrade-required.response.problem-type=https://example.com/problems/upgrade")
 			.run((context) -> {
-				UpgradeResponse refusal = context.getBean(UpgradePipeline.class).process(TestRequest.get("/s/a")).refusal();
+				UpgradeResponse refusal = context.getBean(UpgradePipeline.class).process(MockUpgradeRequest.get("/s/a")).refusal();
 				assertThat(refusal).isNotNull();
 				assertThat(refusal.status()).isEqualTo(426);
 				assertThat(new String(refusal.body())).contains("\"type\":\"https://example.com/problems/upgrade\"");
-				assertThat(context.getBean(UpgradePipeline.class).process(TestRequest.get("/other")))
+				assertThat(context.getBean(UpgradePipeline.class).process(MockUpgradeRequest.get("/other")))
 					.isSameAs(PipelineResult.PASS);
 			});
 	}
@@ -255,7 +255,7 @@ class UpgradeRequiredAutoConfigurationTests {
 					"upgrade-required.rules.dated.warn-from=2026-03-01T00:00:00Z",
 					"upgrade-required.rules.dated.enforce-from=2026-06-01T00:00:00Z")
 			.run((context) -> {
-				Decision decision = context.getBean(UpgradeEngine.class).evaluate(TestRequest.get("/"));
+				Decision decision = context.getBean(UpgradeEngine.class).evaluate(MockUpgradeRequest.get("/"));
 				assertThat(decision.isRejected()).isFalse();
 				assertThat(decision.sunset()).isEqualTo(Instant.parse("2026-06-01T00:00:00Z"));
 			});
@@ -265,10 +265,10 @@ class UpgradeRequiredAutoConfigurationTests {
 	void actuatorAndErrorPathsAreExcluded() {
 		this.runner.withPropertyValues("upgrade-required.rules.all.type=https").run((context) -> {
 			UpgradeEngine engine = context.getBean(UpgradeEngine.class);
-			assertThat(engine.evaluate(TestRequest.get("/actuator/health"))).isSameAs(Decision.PASS);
-			assertThat(engine.evaluate(TestRequest.get("/actuator"))).isSameAs(Decision.PASS);
-			assertThat(engine.evaluate(TestRequest.get("/error"))).isSameAs(Decision.PASS);
-			assertThat(engine.evaluate(TestRequest.get("/actuatorx")).isRejected()).isTrue();
+			assertThat(engine.evaluate(MockUpgradeRequest.get("/actuator/health"))).isSameAs(Decision.PASS);
+			assertThat(engine.evaluate(MockUpgradeRequest.get("/actuator"))).isSameAs(Decision.PASS);
+			assertThat(engine.evaluate(MockUpgradeRequest.get("/error"))).isSameAs(Decision.PASS);
+			assertThat(engine.evaluate(MockUpgradeRequest.get("/actuatorx")).isRejected()).isTrue();
 		});
 	}
 
@@ -281,9 +281,9 @@ class UpgradeRequiredAutoConfigurationTests {
 			.run((context) -> {
 				UpgradeEngine engine = context.getBean(UpgradeEngine.class);
 				for (String path : List.of("/manage/health", "/ops/manage/health", "/oops", "/public/a")) {
-					assertThat(engine.evaluate(TestRequest.get(path))).as(path).isSameAs(Decision.PASS);
+					assertThat(engine.evaluate(MockUpgradeRequest.get(path))).as(path).isSameAs(Decision.PASS);
 				}
-				assertThat(engine.evaluate(TestRequest.get("/actuator/health")).isRejected()).isTrue();
+				assertThat(engine.evaluate(MockUpgradeRequest.get("/actuator/health")).isRejected()).isTrue();
 			});
 	}
 
@@ -294,9 +294,9 @@ class UpgradeRequiredAutoConfigurationTests {
 					"management.endpoints.web.path-mapping.health=healthz")
 			.run((context) -> {
 				UpgradeEngine engine = context.getBean(UpgradeEngine.class);
-				assertThat(engine.evaluate(TestRequest.get("/healthz"))).isSameAs(Decision.PASS);
-				assertThat(engine.evaluate(TestRequest.get("/healthz/liveness"))).isSameAs(Decision.PASS);
-				assertThat(engine.evaluate(TestRequest.get("/info")).isRejected()).isTrue();
+				assertThat(engine.evaluate(MockUpgradeRequest.get("/healthz"))).isSameAs(Decision.PASS);
+				assertThat(engine.evaluate(MockUpgradeRequest.get("/healthz/liveness"))).isSameAs(Decision.PASS);
+				assertThat(engine.evaluate(MockUpgradeRequest.get("/info")).isRejected()).isTrue();
 				assertThat(output).contains("only /healthz is excluded");
 			});
 	}
@@ -329,7 +329,7 @@ class UpgradeRequiredAutoConfigurationTests {
 			.withPropertyValues("upgrade-required.rules.all.type=https",
 					"upgrade-required.response.problem-type=https://example.com/problems/upgrade")
 			.run((context) -> {
-				UpgradeRequest request = TestRequest.get("/");
+				UpgradeRequest request = MockUpgradeRequest.get("/");
 				UpgradeResponse response = context.getBean(UpgradeResponseRenderer.class)
 					.render(context.getBean(UpgradeEngine.class).evaluate(request), request);
 				assertThat(new String(response.body())).startsWith("{\"type\":\"https://example.com/problems/upgrade\"");
@@ -337,7 +337,7 @@ class UpgradeRequiredAutoConfigurationTests {
 	}
 
 	private static String htmlBody(UpgradeEngine engine, UpgradeResponseRenderer renderer) {
-		UpgradeRequest request = TestRequest.get("/").header("Accept", "text/html");
+		UpgradeRequest request = MockUpgradeRequest.get("/").header("Accept", "text/html");
 		return new String(renderer.render(engine.evaluate(request), request).body());
 	}
 

@@ -2,6 +2,7 @@ package io.github.upgraderequired.core;
 
 import java.util.List;
 
+import io.github.upgraderequired.test.MockUpgradeRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,7 +24,7 @@ class TrustedProxiesTests {
 
 	@Test
 	void aRequestThatWasNotForwardedIsJudgedByItsConnection() {
-		TestRequest request = TestRequest.get("/").protocol(HttpProtocol.HTTP_1_0).remoteAddress("10.1.1.1")
+		MockUpgradeRequest request = MockUpgradeRequest.get("/").protocol(HttpProtocol.HTTP_1_0).remoteAddress("10.1.1.1")
 			.header("X-Http-Version", "HTTP/2.0");
 		assertThat(this.proxies.httpProtocol(request)).isEqualTo(HttpProtocol.HTTP_1_0);
 	}
@@ -32,7 +33,7 @@ class TrustedProxiesTests {
 	@ValueSource(strings = { "Forwarded", "X-Forwarded-For", "X-Forwarded-Proto", "X-Forwarded-Host",
 			"X-Forwarded-Port", "X-Forwarded-Prefix", "X-Forwarded-Ssl" })
 	void anyForwardingHeaderMakesAForwardedRequest(String header) {
-		TestRequest request = TestRequest.get("/").protocol(HttpProtocol.HTTP_1_0).remoteAddress("10.1.1.1")
+		MockUpgradeRequest request = MockUpgradeRequest.get("/").protocol(HttpProtocol.HTTP_1_0).remoteAddress("10.1.1.1")
 			.header(header, "x")
 			.header("X-Http-Version", "HTTP/1.1");
 		assertThat(this.proxies.httpProtocol(request)).isEqualTo(HttpProtocol.HTTP_1_1);
@@ -40,14 +41,14 @@ class TrustedProxiesTests {
 
 	@Test
 	void otherProxyHeadersDoNotMakeAForwardedRequest() {
-		TestRequest request = TestRequest.get("/").protocol(HttpProtocol.HTTP_1_0).header("X-Real-IP", "203.0.113.9")
+		MockUpgradeRequest request = MockUpgradeRequest.get("/").protocol(HttpProtocol.HTTP_1_0).header("X-Real-IP", "203.0.113.9")
 			.header("Via", "1.1 proxy");
 		assertThat(this.proxies.httpProtocol(request)).isEqualTo(HttpProtocol.HTTP_1_0);
 	}
 
 	@Test
 	void aTrustedProxyWithoutTheTlsHeaderReportsAPlainClientQuietly(CapturedOutput output) {
-		TestRequest request = forwarded("10.1.1.1").header("X-Http-Version", "HTTP/1.1");
+		MockUpgradeRequest request = forwarded("10.1.1.1").header("X-Http-Version", "HTTP/1.1");
 		assertThat(this.proxies.tlsProtocol(request)).isNull();
 		assertThat(this.proxies.httpProtocol(request)).isEqualTo(HttpProtocol.HTTP_1_1);
 		assertThat(output).doesNotContain("did not say");
@@ -61,7 +62,7 @@ class TrustedProxiesTests {
 
 	@Test
 	void aForwardedRequestFromATrustedProxyIsJudgedByTheHeaders() {
-		TestRequest request = forwarded("10.1.1.1").header("X-Http-Version", "HTTP/1.0")
+		MockUpgradeRequest request = forwarded("10.1.1.1").header("X-Http-Version", "HTTP/1.0")
 			.header("X-Tls-Version", "TLSv1.2");
 		assertThat(this.proxies.httpProtocol(request)).isEqualTo(HttpProtocol.HTTP_1_0);
 		assertThat(this.proxies.tlsProtocol(request)).isEqualTo("TLSv1.2");
@@ -69,12 +70,12 @@ class TrustedProxiesTests {
 
 	@Test
 	void aForwardedRequestFromAnUntrustedPeerIsJudgedByItsConnectionAndWarnedOnce(CapturedOutput output) {
-		TestRequest request = forwarded("192.0.2.1").tlsProtocol("TLSv1.2")
+		MockUpgradeRequest request = forwarded("192.0.2.1").tlsProtocol("TLSv1.2")
 			.header("X-Http-Version", "HTTP/2.0")
 			.header("X-Tls-Version", "TLSv1.3");
 		assertThat(this.proxies.httpProtocol(request)).isEqualTo(HttpProtocol.HTTP_1_1);
 		assertThat(this.proxies.tlsProtocol(request)).isEqualTo("TLSv1.2");
-		TestRequest old = forwarded("192.0.2.1").protocol(HttpProtocol.HTTP_1_0)
+		MockUpgradeRequest old = forwarded("192.0.2.1").protocol(HttpProtocol.HTTP_1_0)
 			.header("X-Http-Version", "HTTP/1.1");
 		assertThat(this.proxies.httpProtocol(old)).isEqualTo(HttpProtocol.HTTP_1_0);
 		assertThat(output.getOut().split("which is not a trusted proxy", -1)).hasSize(2);
@@ -84,7 +85,7 @@ class TrustedProxiesTests {
 
 	@Test
 	void aDirectRequestFromAnUntrustedPeerIsNotWarnedAbout(CapturedOutput output) {
-		TestRequest request = TestRequest.get("/").protocol(HttpProtocol.HTTP_1_0).remoteAddress("192.0.2.1");
+		MockUpgradeRequest request = MockUpgradeRequest.get("/").protocol(HttpProtocol.HTTP_1_0).remoteAddress("192.0.2.1");
 		assertThat(this.proxies.httpProtocol(request)).isEqualTo(HttpProtocol.HTTP_1_0);
 		assertThat(output).doesNotContain("trusted");
 	}
@@ -93,7 +94,7 @@ class TrustedProxiesTests {
 	void aTrustedProxyWithoutAConfiguredHeaderMakesTheVersionUnknown(CapturedOutput output) {
 		// Not the shared DEFAULT, whose WARN another test may have had.
 		TrustedProxies defaults = new TrustedProxies(TrustedProxies.DEFAULT_TRUSTED_ADDRESSES, null, null);
-		TestRequest request = forwarded("127.0.0.1").protocol(HttpProtocol.HTTP_1_0).tlsProtocol("TLSv1");
+		MockUpgradeRequest request = forwarded("127.0.0.1").protocol(HttpProtocol.HTTP_1_0).tlsProtocol("TLSv1");
 		assertThat(defaults.httpProtocol(request)).isNull();
 		assertThat(defaults.tlsProtocol(request)).isNull();
 		assertThat(output).contains("A request forwarded by the trusted proxy 127.0.0.1 did not say the client's "
@@ -111,7 +112,7 @@ class TrustedProxiesTests {
 		assertThat(this.proxies.httpProtocol(forwarded(null).header("X-Http-Version", "HTTP/1.0"))).isNull();
 		assertThat(this.proxies.tlsProtocol(forwarded(null).tlsProtocol("TLSv1.3"))).isNull();
 		assertThat(output).contains("whose address the server replaced");
-		TestRequest direct = TestRequest.get("/").protocol(HttpProtocol.HTTP_1_0).remoteAddress(null);
+		MockUpgradeRequest direct = MockUpgradeRequest.get("/").protocol(HttpProtocol.HTTP_1_0).remoteAddress(null);
 		assertThat(this.proxies.httpProtocol(direct)).isEqualTo(HttpProtocol.HTTP_1_0);
 	}
 
@@ -124,7 +125,7 @@ class TrustedProxiesTests {
 
 	@Test
 	void trustingNoProxyJudgesEveryRequestByItsConnection() {
-		TestRequest request = forwarded("10.1.1.1").protocol(HttpProtocol.HTTP_1_0)
+		MockUpgradeRequest request = forwarded("10.1.1.1").protocol(HttpProtocol.HTTP_1_0)
 			.header("X-Http-Version", "HTTP/1.1");
 		assertThat(TrustedProxies.NONE.httpProtocol(request)).isEqualTo(HttpProtocol.HTTP_1_0);
 		assertThat(TrustedProxies.NONE.isTrusted("127.0.0.1")).isFalse();
@@ -160,8 +161,8 @@ class TrustedProxiesTests {
 		assertThat(this.proxies.isTrusted(null)).isFalse();
 	}
 
-	private static TestRequest forwarded(String peer) {
-		return TestRequest.get("/").protocol(HttpProtocol.HTTP_1_1).remoteAddress(peer)
+	private static MockUpgradeRequest forwarded(String peer) {
+		return MockUpgradeRequest.get("/").protocol(HttpProtocol.HTTP_1_1).remoteAddress(peer)
 			.header("X-Forwarded-For", "203.0.113.9");
 	}
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.upgraderequired.core.TestRules.Rule;
+import io.github.upgraderequired.test.MockUpgradeRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,7 +37,7 @@ class UpgradeEngineTests {
 
 	@Test
 	void withoutRulesEveryRequestPasses() {
-		assertThat(engine().evaluate(TestRequest.get("/"))).isSameAs(Decision.PASS);
+		assertThat(engine().evaluate(MockUpgradeRequest.get("/"))).isSameAs(Decision.PASS);
 	}
 
 	@ParameterizedTest(name = "paths {0}, exclude {1}: {2} -> {3}")
@@ -53,7 +54,7 @@ class UpgradeEngineTests {
 			""")
 	void pathPatternsDecideWhereARuleApplies(String paths, String exclude, String path, boolean applies) {
 		RuleSettings settings = RuleSettings.builder().paths(list(paths)).excludePaths(list(exclude)).build();
-		assertThat(engine(TestRules.rejecting("r", settings)).evaluate(TestRequest.get(path)).isRejected())
+		assertThat(engine(TestRules.rejecting("r", settings)).evaluate(MockUpgradeRequest.get(path)).isRejected())
 			.isEqualTo(applies);
 	}
 
@@ -67,7 +68,7 @@ class UpgradeEngineTests {
 			""")
 	void methodsDecideWhereARuleApplies(String methods, String method, boolean applies) {
 		RuleSettings settings = RuleSettings.builder().methods(list(methods)).build();
-		assertThat(engine(TestRules.rejecting("r", settings)).evaluate(TestRequest.get("/").method(method))
+		assertThat(engine(TestRules.rejecting("r", settings)).evaluate(MockUpgradeRequest.get("/").method(method))
 			.isRejected()).isEqualTo(applies);
 	}
 
@@ -86,7 +87,7 @@ class UpgradeEngineTests {
 	void exemptAddressesPass(String range, String address, boolean exempt) {
 		RuleSettings settings = RuleSettings.builder().exemptAddresses(List.of(range)).build();
 		Decision decision = engine(TestRules.rejecting("r", settings))
-			.evaluate(TestRequest.get("/").remoteAddress(address.isEmpty() ? null : address));
+			.evaluate(MockUpgradeRequest.get("/").remoteAddress(address.isEmpty() ? null : address));
 		assertThat(decision.isRejected()).isEqualTo(!exempt);
 	}
 
@@ -99,7 +100,7 @@ class UpgradeEngineTests {
 			""")
 	void anExemptHeaderWithItsValuePasses(String value, boolean exempt) {
 		RuleSettings settings = RuleSettings.builder().exemptHeader("X-Internal", "s3cret").build();
-		TestRequest request = TestRequest.get("/");
+		MockUpgradeRequest request = MockUpgradeRequest.get("/");
 		if (!value.isEmpty()) {
 			request.header("x-internal", value);
 		}
@@ -114,21 +115,21 @@ class UpgradeEngineTests {
 			.rules(List.of(rule))
 			.excludePaths(List.of("/actuator/**", "/error"))
 			.build();
-		assertThat(engine.evaluate(TestRequest.get("/actuator/health"))).isSameAs(Decision.PASS);
-		assertThat(engine.evaluate(TestRequest.get("/error"))).isSameAs(Decision.PASS);
+		assertThat(engine.evaluate(MockUpgradeRequest.get("/actuator/health"))).isSameAs(Decision.PASS);
+		assertThat(engine.evaluate(MockUpgradeRequest.get("/error"))).isSameAs(Decision.PASS);
 		assertThat(rule.checks).hasValue(0);
-		assertThat(engine.evaluate(TestRequest.get("/errors")).isRejected()).isTrue();
+		assertThat(engine.evaluate(MockUpgradeRequest.get("/errors")).isRejected()).isTrue();
 	}
 
 	@Test
 	void corsPreflightIsNeverEvaluated() {
 		Rule rule = TestRules.rejecting("r", RuleSettings.defaults());
 		UpgradeEngine engine = engine(rule);
-		TestRequest preflight = TestRequest.get("/").method("OPTIONS").header("Origin", "https://a.example")
+		MockUpgradeRequest preflight = MockUpgradeRequest.get("/").method("OPTIONS").header("Origin", "https://a.example")
 			.header("Access-Control-Request-Method", "PUT");
 		assertThat(engine.evaluate(preflight)).isSameAs(Decision.PASS);
 		assertThat(rule.checks).hasValue(0);
-		TestRequest plainOptions = TestRequest.get("/").method("OPTIONS").header("Origin", "https://a.example");
+		MockUpgradeRequest plainOptions = MockUpgradeRequest.get("/").method("OPTIONS").header("Origin", "https://a.example");
 		assertThat(engine.evaluate(plainOptions).isRejected()).isTrue();
 	}
 
@@ -136,7 +137,7 @@ class UpgradeEngineTests {
 	void firstRejectingRuleDecidesAndLaterEnforcingRulesAreNotEvaluated() {
 		Rule first = TestRules.rejecting("first", RuleSettings.defaults()).offering("First/1");
 		Rule second = TestRules.rejecting("second", RuleSettings.defaults()).offering("Second/1");
-		Decision decision = engine(first, second).evaluate(TestRequest.get("/"));
+		Decision decision = engine(first, second).evaluate(MockUpgradeRequest.get("/"));
 		assertThat(decision.rejection().rule().name()).isEqualTo("first");
 		assertThat(decision.rejection().upgrade()).containsExactly("First/1");
 		assertThat(second.checks).hasValue(0);
@@ -147,7 +148,7 @@ class UpgradeEngineTests {
 	void aPassingRuleLetsTheNextOneDecide() {
 		Rule passing = TestRules.rule("passing", RuleSettings.defaults(), (request) -> Verdict.pass());
 		Rule rejecting = TestRules.rejecting("rejecting", RuleSettings.defaults());
-		Decision decision = engine(passing, rejecting).evaluate(TestRequest.get("/"));
+		Decision decision = engine(passing, rejecting).evaluate(MockUpgradeRequest.get("/"));
 		assertThat(decision.rejection().rule().name()).isEqualTo("rejecting");
 	}
 
@@ -156,14 +157,14 @@ class UpgradeEngineTests {
 		Verdict constant = Verdict.upgrade("2", "1");
 		Rule rule = TestRules.rule("constant", RuleSettings.defaults(), (request) -> constant).reading("X-Version");
 		UpgradeEngine engine = engine(rule);
-		Decision first = engine.decide(TestRequest.get("/a"));
+		Decision first = engine.decide(MockUpgradeRequest.get("/a"));
 		assertThat(first.rejection().verdict()).isSameAs(constant);
-		assertThat(engine.decide(TestRequest.get("/b"))).isSameAs(first);
+		assertThat(engine.decide(MockUpgradeRequest.get("/b"))).isSameAs(first);
 		// A verdict built for the request gets a decision of its own.
 		Rule fresh = TestRules.rule("fresh", RuleSettings.defaults(), (request) -> Verdict.upgrade("2", request.path()));
 		UpgradeEngine freshEngine = engine(fresh);
-		Decision a = freshEngine.decide(TestRequest.get("/a"));
-		Decision b = freshEngine.decide(TestRequest.get("/b"));
+		Decision a = freshEngine.decide(MockUpgradeRequest.get("/a"));
+		Decision b = freshEngine.decide(MockUpgradeRequest.get("/b"));
 		assertThat(b).isNotSameAs(a);
 		assertThat(b.rejection().verdict().current()).isEqualTo("/b");
 		// With a warning the decision is the request's own, and carries the warning.
@@ -171,10 +172,10 @@ class UpgradeEngineTests {
 			.schedule(new Schedule(Mode.ENFORCE, WARN_FROM, ENFORCE_FROM))
 			.build());
 		UpgradeEngine warned = engineAt(Instant.parse("2026-04-01T00:00:00Z"), rule, warning);
-		Decision withWarning = warned.decide(TestRequest.get("/a"));
+		Decision withWarning = warned.decide(MockUpgradeRequest.get("/a"));
 		assertThat(withWarning.rejection().verdict()).isSameAs(constant);
 		assertThat(withWarning.deprecation()).isEqualTo(WARN_FROM);
-		assertThat(warned.decide(TestRequest.get("/a"))).isNotSameAs(withWarning);
+		assertThat(warned.decide(MockUpgradeRequest.get("/a"))).isNotSameAs(withWarning);
 	}
 
 	@Test
@@ -188,15 +189,15 @@ class UpgradeEngineTests {
 				(request) -> Verdict.pass())
 			.reading("X-Four");
 		UpgradeEngine engine = engine(first, second, third);
-		List<String> both = engine.decide(TestRequest.get("/both/1")).vary();
+		List<String> both = engine.decide(MockUpgradeRequest.get("/both/1")).vary();
 		assertThat(both).containsExactlyInAnyOrder("X-One", "X-Two", "X-Three");
-		assertThat(engine.decide(TestRequest.get("/both/2")).vary()).isSameAs(both);
-		List<String> two = engine.decide(TestRequest.get("/all/1")).vary();
+		assertThat(engine.decide(MockUpgradeRequest.get("/both/2")).vary()).isSameAs(both);
+		List<String> two = engine.decide(MockUpgradeRequest.get("/all/1")).vary();
 		assertThat(two).containsExactlyInAnyOrder("X-One", "X-Two", "X-Four");
-		assertThat(engine.decide(TestRequest.get("/all/2")).vary()).isSameAs(two);
-		assertThat(engine.decide(TestRequest.get("/both/3")).vary()).isSameAs(both);
+		assertThat(engine.decide(MockUpgradeRequest.get("/all/2")).vary()).isSameAs(two);
+		assertThat(engine.decide(MockUpgradeRequest.get("/both/3")).vary()).isSameAs(both);
 		// One decision for each combination, too.
-		assertThat(engine.decide(TestRequest.get("/all/3"))).isSameAs(engine.decide(TestRequest.get("/all/4")));
+		assertThat(engine.decide(MockUpgradeRequest.get("/all/3"))).isSameAs(engine.decide(MockUpgradeRequest.get("/all/4")));
 	}
 
 	@Test
@@ -207,7 +208,7 @@ class UpgradeEngineTests {
 			.documentation("https://example.com/w")
 			.build());
 		Decision decision = engineAt(Instant.parse("2026-04-01T00:00:00Z"), rejecting, warning)
-			.evaluate(TestRequest.get("/"));
+			.evaluate(MockUpgradeRequest.get("/"));
 		assertThat(decision.rejection().rule().name()).isEqualTo("rejecting");
 		assertThat(decision.deprecation()).isEqualTo(WARN_FROM);
 		assertThat(decision.sunset()).isEqualTo(ENFORCE_FROM);
@@ -224,7 +225,7 @@ class UpgradeEngineTests {
 			.documentation("https://example.com/w")
 			.build());
 		UpgradeEngine engine = engineAt(Instant.parse("2026-04-01T00:00:00Z"), rejecting, warning);
-		TestRequest request = TestRequest.get("/");
+		MockUpgradeRequest request = MockUpgradeRequest.get("/");
 		Decision decision = engine.decide(request);
 		assertThat(decision.isRejected()).isTrue();
 		assertThat(this.outcomes).containsExactly("warning:warned");
@@ -239,7 +240,7 @@ class UpgradeEngineTests {
 	@Test
 	void enforceModeRejects() {
 		Decision decision = engine(TestRules.rejecting("r", RuleSettings.builder().mode(Mode.ENFORCE).build()))
-			.evaluate(TestRequest.get("/"));
+			.evaluate(MockUpgradeRequest.get("/"));
 		assertThat(decision.isRejected()).isTrue();
 		assertThat(decision.isWarning()).isFalse();
 		assertThat(this.outcomes).containsExactly("r:rejected");
@@ -250,7 +251,7 @@ class UpgradeEngineTests {
 		Instant deprecation = Instant.parse("2025-10-01T00:00:00Z");
 		Decision decision = engine(
 				TestRules.rejecting("r", RuleSettings.builder().mode(Mode.WARN).deprecation(deprecation).build()))
-			.evaluate(TestRequest.get("/"));
+			.evaluate(MockUpgradeRequest.get("/"));
 		assertThat(decision.isRejected()).isFalse();
 		assertThat(decision.deprecation()).isEqualTo(deprecation);
 		assertThat(decision.sunset()).isNull();
@@ -277,13 +278,13 @@ class UpgradeEngineTests {
 			.schedule(new Schedule(Mode.ENFORCE, WARN_FROM, null))
 			.deprecation(deprecation)
 			.build());
-		assertThat(engineAt(WARN_FROM, rule).evaluate(TestRequest.get("/")).deprecation()).isEqualTo(deprecation);
+		assertThat(engineAt(WARN_FROM, rule).evaluate(MockUpgradeRequest.get("/")).deprecation()).isEqualTo(deprecation);
 	}
 
 	@Test
 	void reportModeLetsThroughUntouchedAndIsCounted() {
 		Rule rule = TestRules.rejecting("r", RuleSettings.builder().mode(Mode.REPORT).build()).reading("X-Version");
-		Decision decision = engine(rule).evaluate(TestRequest.get("/"));
+		Decision decision = engine(rule).evaluate(MockUpgradeRequest.get("/"));
 		assertThat(decision).isSameAs(Decision.PASS);
 		assertThat(this.outcomes).containsExactly("r:reported");
 	}
@@ -292,7 +293,7 @@ class UpgradeEngineTests {
 	void offModeIsNeverEvaluatedWhateverItsDates() {
 		Rule rule = TestRules.rejecting("r",
 				RuleSettings.builder().schedule(new Schedule(Mode.OFF, WARN_FROM, ENFORCE_FROM)).build());
-		assertThat(engineAt(ENFORCE_FROM.plusSeconds(1), rule).evaluate(TestRequest.get("/")))
+		assertThat(engineAt(ENFORCE_FROM.plusSeconds(1), rule).evaluate(MockUpgradeRequest.get("/")))
 			.isSameAs(Decision.PASS);
 		assertThat(rule.checks).hasValue(0);
 		assertThat(this.outcomes).isEmpty();
@@ -309,7 +310,7 @@ class UpgradeEngineTests {
 	void theScheduleDecidesTheModeAtItsEdges(Instant now, String outcome) {
 		Rule rule = TestRules.rejecting("r",
 				RuleSettings.builder().schedule(new Schedule(Mode.ENFORCE, WARN_FROM, ENFORCE_FROM)).build());
-		Decision decision = engineAt(now, rule).evaluate(TestRequest.get("/"));
+		Decision decision = engineAt(now, rule).evaluate(MockUpgradeRequest.get("/"));
 		assertThat(this.outcomes).containsExactly("r:" + outcome);
 		assertThat(decision.isRejected()).isEqualTo(outcome.equals("rejected"));
 		assertThat(decision.isWarning()).isEqualTo(outcome.equals("warned"));
@@ -321,9 +322,9 @@ class UpgradeEngineTests {
 		Rule rule = TestRules.rejecting("r",
 				RuleSettings.builder().schedule(new Schedule(Mode.ENFORCE, WARN_FROM, ENFORCE_FROM)).build());
 		UpgradeEngine engine = UpgradeEngine.builder(TestRules.PATHS).rules(List.of(rule)).clock(clock).build();
-		assertThat(engine.evaluate(TestRequest.get("/"))).isSameAs(Decision.PASS);
+		assertThat(engine.evaluate(MockUpgradeRequest.get("/"))).isSameAs(Decision.PASS);
 		clock.now = ENFORCE_FROM;
-		assertThat(engine.evaluate(TestRequest.get("/")).isRejected()).isTrue();
+		assertThat(engine.evaluate(MockUpgradeRequest.get("/")).isRejected()).isTrue();
 	}
 
 	@Test
@@ -333,8 +334,8 @@ class UpgradeEngineTests {
 		});
 		Rule after = TestRules.rule("after", RuleSettings.defaults(), (request) -> Verdict.pass());
 		UpgradeEngine engine = engine(throwing, after);
-		assertThat(engine.evaluate(TestRequest.get("/"))).isSameAs(Decision.PASS);
-		assertThat(engine.evaluate(TestRequest.get("/"))).isSameAs(Decision.PASS);
+		assertThat(engine.evaluate(MockUpgradeRequest.get("/"))).isSameAs(Decision.PASS);
+		assertThat(engine.evaluate(MockUpgradeRequest.get("/"))).isSameAs(Decision.PASS);
 		assertThat(after.checks).hasValue(2);
 		assertThat(this.outcomes).containsExactly("broken:error", "broken:error");
 		assertThat(output.getOut().split("Rule 'broken' threw", -1)).hasSize(2);
@@ -351,7 +352,7 @@ class UpgradeEngineTests {
 			.failClosed(true)
 			.listeners(List.of(this.listener))
 			.build();
-		Decision decision = engine.evaluate(TestRequest.get("/"));
+		Decision decision = engine.evaluate(MockUpgradeRequest.get("/"));
 		assertThat(decision.isRejected()).isTrue();
 		assertThat(decision.rejection().upgrade()).containsExactly("Fixed/2");
 		assertThat(decision.rejection().verdict().detail()).contains("could not be checked");
@@ -365,13 +366,13 @@ class UpgradeEngineTests {
 			throw new IllegalStateException("boom");
 		});
 		UpgradeEngine engine = UpgradeEngine.builder(TestRules.PATHS).rules(List.of(throwing)).failClosed(true).build();
-		assertThat(engine.evaluate(TestRequest.get("/"))).isSameAs(Decision.PASS);
+		assertThat(engine.evaluate(MockUpgradeRequest.get("/"))).isSameAs(Decision.PASS);
 	}
 
 	@Test
 	void anUnknownValueIsAllowedByDefault() {
 		Rule rule = TestRules.rule("r", RuleSettings.defaults(), (request) -> Verdict.unknown());
-		assertThat(engine(rule).evaluate(TestRequest.get("/"))).isSameAs(Decision.PASS);
+		assertThat(engine(rule).evaluate(MockUpgradeRequest.get("/"))).isSameAs(Decision.PASS);
 		assertThat(this.outcomes).isEmpty();
 	}
 
@@ -379,7 +380,7 @@ class UpgradeEngineTests {
 	void anUnknownValueIsRejectedWhenThePolicySaysSo() {
 		Rule rule = TestRules.rule("r", RuleSettings.builder().unknown(UnknownValuePolicy.REJECT).build(),
 				(request) -> Verdict.unknown());
-		Decision decision = engine(rule).evaluate(TestRequest.get("/"));
+		Decision decision = engine(rule).evaluate(MockUpgradeRequest.get("/"));
 		assertThat(decision.isRejected()).isTrue();
 		assertThat(decision.rejection().upgrade()).containsExactly("Test/2");
 		assertThat(this.outcomes).containsExactly("r:rejected");
@@ -395,7 +396,7 @@ class UpgradeEngineTests {
 		Rule reporting = TestRules.rule("r", RuleSettings.builder().mode(Mode.REPORT).build(),
 				(request) -> Verdict.pass())
 			.reading("X-Report");
-		Decision decision = engine(enforcing, warning, reporting).evaluate(TestRequest.get("/"));
+		Decision decision = engine(enforcing, warning, reporting).evaluate(MockUpgradeRequest.get("/"));
 		assertThat(decision.isRejected()).isFalse();
 		assertThat(decision.vary()).containsExactly("X-App", "User-Agent", "X-Key");
 	}
@@ -404,9 +405,9 @@ class UpgradeEngineTests {
 	void aRuleThatAloneAppliesAndPassesSharesItsVaryDecision() {
 		Rule rule = TestRules.rule("e", RuleSettings.defaults(), (request) -> Verdict.pass()).reading("X-App", "x-app");
 		UpgradeEngine engine = engine(rule);
-		Decision first = engine.evaluate(TestRequest.get("/"));
+		Decision first = engine.evaluate(MockUpgradeRequest.get("/"));
 		assertThat(first.vary()).singleElement().satisfies((name) -> assertThat(name).isEqualToIgnoringCase("X-App"));
-		assertThat(engine.evaluate(TestRequest.get("/"))).isSameAs(first);
+		assertThat(engine.evaluate(MockUpgradeRequest.get("/"))).isSameAs(first);
 	}
 
 	@Test
@@ -417,9 +418,9 @@ class UpgradeEngineTests {
 			.paths(List.of("/timed/**"))
 			.build());
 		UpgradeEngine engine = UpgradeEngine.builder(TestRules.PATHS).rules(List.of(timed)).clock(clock).build();
-		assertThat(engine.evaluate(TestRequest.get("/other"))).isSameAs(Decision.PASS);
+		assertThat(engine.evaluate(MockUpgradeRequest.get("/other"))).isSameAs(Decision.PASS);
 		assertThat(clock.reads).isZero();
-		assertThat(engine.evaluate(TestRequest.get("/timed/x")).isRejected()).isTrue();
+		assertThat(engine.evaluate(MockUpgradeRequest.get("/timed/x")).isRejected()).isTrue();
 		assertThat(clock.reads).isOne();
 	}
 
@@ -431,7 +432,7 @@ class UpgradeEngineTests {
 		Rule first = TestRules.rejecting("first", RuleSettings.builder().paths(List.of("/first")).build());
 		Rule second = TestRules.rejecting("second", RuleSettings.builder().paths(List.of("/second")).build());
 		UpgradeEngine engine = UpgradeEngine.builder(recording).rules(List.of(off, first, second)).build();
-		assertThat(engine.evaluate(TestRequest.get("/x")).rejection().rule().name()).isEqualTo("first");
+		assertThat(engine.evaluate(MockUpgradeRequest.get("/x")).rejection().rule().name()).isEqualTo("first");
 		assertThat(matched).containsExactly("/first");
 	}
 
@@ -447,7 +448,7 @@ class UpgradeEngineTests {
 			.schedule(new Schedule(Mode.ENFORCE, otherWarn, otherEnforce))
 			.documentation("https://example.com/two")
 			.build());
-		Decision decision = engineAt(WARN_FROM.plusSeconds(5), one, two).evaluate(TestRequest.get("/"));
+		Decision decision = engineAt(WARN_FROM.plusSeconds(5), one, two).evaluate(MockUpgradeRequest.get("/"));
 		assertThat(decision.deprecation()).isEqualTo(otherWarn);
 		assertThat(decision.sunset()).isEqualTo(ENFORCE_FROM);
 		assertThat(decision.links()).hasSize(4);
@@ -461,7 +462,7 @@ class UpgradeEngineTests {
 				throw new IllegalStateException("listener");
 			}))
 			.build();
-		assertThat(engine.evaluate(TestRequest.get("/")).isRejected()).isTrue();
+		assertThat(engine.evaluate(MockUpgradeRequest.get("/")).isRejected()).isTrue();
 	}
 
 	@Test

@@ -18,6 +18,7 @@ import io.github.upgraderequired.core.HttpProtocol;
 import io.github.upgraderequired.core.UpgradeEngine;
 import io.github.upgraderequired.render.UpgradeResponse;
 import io.github.upgraderequired.render.UpgradeResponseRenderer;
+import io.github.upgraderequired.test.MockUpgradeRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,13 +59,13 @@ class DecisionPropertyTests {
 	@Test
 	void everyRequestIsDecidedAndAnsweredWithAWellFormedResponse() {
 		PropertyCheck.forAll(hostileRequests(), (request, tally) -> {
-			Decision decision = engine.decide(request.toTestRequest());
+			Decision decision = engine.decide(request.toMockRequest());
 			if (!decision.isRejected()) {
 				tally.count(decision.isWarning() ? "warned" : "passed");
 				assertThat(renderer.passHeaders(decision)).allSatisfy(DecisionPropertyTests::assertLegal);
 				return;
 			}
-			UpgradeResponse response = renderer.render(decision, request.toTestRequest());
+			UpgradeResponse response = renderer.render(decision, request.toMockRequest());
 			tally.count((response.status() == 308) ? "redirect"
 					: String.valueOf(response.contentType()).replaceAll(";.*", ""));
 			assertThat(response.status()).isIn(308, 426);
@@ -238,17 +239,17 @@ class DecisionPropertyTests {
 	}
 
 	private static String answer(GeneratedRequest request) {
-		Decision decision = engine.decide(request.toTestRequest());
+		Decision decision = engine.decide(request.toMockRequest());
 		if (!decision.isRejected()) {
 			return "pass " + renderer.passHeaders(decision);
 		}
-		UpgradeResponse response = renderer.render(decision, request.toTestRequest());
+		UpgradeResponse response = renderer.render(decision, request.toMockRequest());
 		return response.status() + " " + response.headers() + " " + response.contentType() + " "
 				+ Arrays.toString(response.body());
 	}
 
 	private static Decision.Rejection rejection(GeneratedRequest request) {
-		return engine.decide(request.toTestRequest()).rejection();
+		return engine.decide(request.toMockRequest()).rejection();
 	}
 
 	private static void assertLegal(Header header) {
@@ -421,7 +422,7 @@ class DecisionPropertyTests {
 		 * allowed.
 		 */
 		Decision.Rejection refuses(GeneratedVersion version) {
-			Decision.Rejection rejection = engine.decide(this.request.apply(version.text()).toTestRequest()).rejection();
+			Decision.Rejection rejection = engine.decide(this.request.apply(version.text()).toMockRequest()).rejection();
 			if (rejection != null) {
 				assertThat(rejection.rule().name()).isEqualTo(this.rule);
 			}

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.upgraderequired.core.HttpProtocol;
-import io.github.upgraderequired.core.TestRequest;
+import io.github.upgraderequired.test.MockUpgradeRequest;
 
 import org.springframework.lang.Nullable;
 
@@ -60,8 +60,8 @@ record GeneratedRequest(@Nullable HttpProtocol protocol, String path, @Nullable 
 	 * Return the request for the engine, every string a new copy, as each request a server
 	 * parses brings its own.
 	 */
-	TestRequest toTestRequest() {
-		TestRequest request = new TestRequest().path(new String(this.path))
+	MockUpgradeRequest toMockRequest() {
+		MockUpgradeRequest request = MockUpgradeRequest.get(new String(this.path))
 			.query((this.query != null) ? new String(this.query) : null)
 			.protocol(this.protocol)
 			.secure(this.secure)

@@ -16,11 +16,11 @@ import java.util.Map;
 import io.github.upgraderequired.core.Decision;
 import io.github.upgraderequired.core.Header;
 import io.github.upgraderequired.core.HttpProtocol;
-import io.github.upgraderequired.core.TestRequest;
 import io.github.upgraderequired.e2e.E2eProfileModel.Expected;
 import io.github.upgraderequired.e2e.E2eProfileModel.Request;
 import io.github.upgraderequired.e2e.E2eProfileModel.Transport;
 import io.github.upgraderequired.render.UpgradeResponse;
+import io.github.upgraderequired.test.MockUpgradeRequest;
 import io.netty.handler.ssl.SslContextBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -237,10 +237,9 @@ class ServerModelPropertyTests {
 		assertThat(answer.body()).as(described).isEqualTo(new String(expected.body(), StandardCharsets.UTF_8));
 	}
 
-	private static TestRequest testRequest(Request request) {
+	private static MockUpgradeRequest testRequest(Request request) {
 		Transport transport = request.transport();
-		TestRequest test = new TestRequest().method(request.method())
-			.path(request.path())
+		MockUpgradeRequest test = MockUpgradeRequest.request(request.method(), request.path())
 			.query(request.query())
 			.protocol(transport.http2() ? HttpProtocol.HTTP_2 : HttpProtocol.parse(transport.protocol()))
 			.secure(transport.secure())

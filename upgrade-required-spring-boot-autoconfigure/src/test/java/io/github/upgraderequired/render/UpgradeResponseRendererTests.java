@@ -16,12 +16,12 @@ import io.github.upgraderequired.core.HttpProtocol;
 import io.github.upgraderequired.core.Mode;
 import io.github.upgraderequired.core.RuleSettings;
 import io.github.upgraderequired.core.Schedule;
-import io.github.upgraderequired.core.TestRequest;
 import io.github.upgraderequired.core.UpgradeEngine;
 import io.github.upgraderequired.core.UpgradeRequest;
 import io.github.upgraderequired.core.UpgradeRule;
 import io.github.upgraderequired.core.Verdict;
 import io.github.upgraderequired.core.rule.HttpVersionRule;
+import io.github.upgraderequired.test.MockUpgradeRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -42,7 +42,7 @@ class UpgradeResponseRendererTests {
 
 	@Test
 	void http11GetsUpgradeAndConnectionUpgrade() {
-		UpgradeResponse response = render(rule(Verdict.upgrade("HTTP/2.0", "HTTP/1.1")), TestRequest.get("/x"));
+		UpgradeResponse response = render(rule(Verdict.upgrade("HTTP/2.0", "HTTP/1.1")), MockUpgradeRequest.get("/x"));
 		assertThat(response.status()).isEqualTo(426);
 		assertThat(headers(response)).containsEntry("Upgrade", "Test/2, Test/1")
 			.containsEntry("Connection", "Upgrade")
@@ -53,14 +53,14 @@ class UpgradeResponseRendererTests {
 	@Test
 	void http10GetsUpgradeWithoutConnection() {
 		UpgradeResponse response = render(rule(Verdict.upgrade(null, null)),
-				TestRequest.get("/x").protocol(HttpProtocol.HTTP_1_0));
+				MockUpgradeRequest.get("/x").protocol(HttpProtocol.HTTP_1_0));
 		assertThat(headers(response)).containsEntry("Upgrade", "Test/2, Test/1").doesNotContainKey("Connection");
 	}
 
 	@ParameterizedTest
 	@EnumSource(value = HttpProtocol.class, names = { "HTTP_2", "HTTP_3" })
 	void http2AndLaterGetNeitherUpgradeNorConnectionButTheBodyNamesTheTokens(HttpProtocol protocol) {
-		UpgradeResponse response = render(rule(Verdict.upgrade(null, null)), TestRequest.get("/x").protocol(protocol));
+		UpgradeResponse response = render(rule(Verdict.upgrade(null, null)), MockUpgradeRequest.get("/x").protocol(protocol));
 		assertThat(headers(response)).doesNotContainKeys("Upgrade", "Connection").containsEntry("Cache-Control", "no-store");
 		assertThat(body(response)).contains("\"upgrade\":[\"Test/2\",\"Test/1\"]");
 	}
@@ -69,7 +69,7 @@ class UpgradeResponseRendererTests {
 	void problemJsonHasTheFieldsOfTheDesign() {
 		UpgradeResponse response = render(rule(Verdict.upgrade("5.2.0", "5.1.9")
 			.withDetail("Update the app.")
-			.withUpgradeUrl("https://apps.example.com/app")), TestRequest.get("/app/hello"));
+			.withUpgradeUrl("https://apps.example.com/app")), MockUpgradeRequest.get("/app/hello"));
 		assertThat(response.contentType()).isEqualTo("application/problem+json");
 		JsonNode problem = json.readTree(body(response));
 		assertThat(problem.get("type").asString()).isEqualTo("about:blank");
@@ -89,7 +89,7 @@ class UpgradeResponseRendererTests {
 	@Test
 	void valuesFromTheRequestAreTruncatedAndEscapedInJson() {
 		String hostile = "</script><script>alert(1)</script>\"\\\r\n\u0000\u2028" + "x".repeat(500) + "\ud800";
-		UpgradeResponse response = render(rule(Verdict.upgrade("2", hostile)), TestRequest.get("/a<b>\"c"));
+		UpgradeResponse response = render(rule(Verdict.upgrade("2", hostile)), MockUpgradeRequest.get("/a<b>\"c"));
 		String body = body(response);
 		assertThat(body).doesNotContain("<").doesNotContain("\r").doesNotContain("\n").doesNotContain("\u2028");
 		JsonNode problem = json.readTree(body);
@@ -103,7 +103,7 @@ class UpgradeResponseRendererTests {
 	void htmlPageIsChosenForBrowsersAndEscapesEverything() {
 		UpgradeResponse response = render(rule(Verdict.upgrade("2", "<img src=x onerror=alert(1)>")
 			.withUpgradeUrl("https://apps.example.com/?a=1&b=\"2\"")),
-				TestRequest.get("/x").header("Accept", "text/html,*/*;q=0.8"));
+				MockUpgradeRequest.get("/x").header("Accept", "text/html,*/*;q=0.8"));
 		assertThat(response.contentType()).isEqualTo("text/html;charset=UTF-8");
 		String page = body(response);
 		assertThat(page).contains("<h1>Please upgrade to continue</h1>")
@@ -117,14 +117,14 @@ class UpgradeResponseRendererTests {
 		UpgradeResponseRenderer custom = new UpgradeResponseRenderer("https://example.com/problems/upgrade",
 				new HtmlPage("<p>{{detail}}|{{current}}|{{upgrade}}|{{unknown}}|{{rule}}</p>"));
 		UpgradeResponse response = custom.render(decision(rule(Verdict.upgrade("2", "<b>").withDetail("Do & go"))),
-				TestRequest.get("/x").header("Accept", "text/html"));
+				MockUpgradeRequest.get("/x").header("Accept", "text/html"));
 		assertThat(body(response)).isEqualTo("<p>Do &amp; go|&lt;b&gt;|Test/2, Test/1||r</p>");
 	}
 
 	@Test
 	void textIsSentOnlyWhenAskedFor() {
 		UpgradeResponse response = render(rule(Verdict.upgrade("2", "1\r\nInjected: yes")),
-				TestRequest.get("/x").header("Accept", "text/plain"));
+				MockUpgradeRequest.get("/x").header("Accept", "text/plain"));
 		assertThat(response.contentType()).isEqualTo("text/plain;charset=UTF-8");
 		assertThat(body(response)).startsWith("426 Upgrade Required\n\n")
 			.contains("Upgrade: Test/2, Test/1\n")
@@ -133,8 +133,8 @@ class UpgradeResponseRendererTests {
 
 	@Test
 	void headGetsNoBodyButTheLengthOfOne() {
-		UpgradeResponse get = render(rule(Verdict.upgrade(null, null)), TestRequest.get("/x"));
-		UpgradeResponse head = render(rule(Verdict.upgrade(null, null)), TestRequest.get("/x").method("HEAD"));
+		UpgradeResponse get = render(rule(Verdict.upgrade(null, null)), MockUpgradeRequest.get("/x"));
+		UpgradeResponse head = render(rule(Verdict.upgrade(null, null)), MockUpgradeRequest.get("/x").method("HEAD"));
 		assertThat(head.body()).isEmpty();
 		assertThat(head.contentLength()).isEqualTo(get.body().length);
 		assertThat(head.headers()).isEqualTo(get.headers());
@@ -143,7 +143,7 @@ class UpgradeResponseRendererTests {
 	@Test
 	void aRedirectVerdictIsA308WithLocationAndNoBody() {
 		UpgradeResponse response = render(rule(Verdict.upgrade(null, null).withRedirect("https://example.com/x")),
-				TestRequest.get("/x"));
+				MockUpgradeRequest.get("/x"));
 		assertThat(response.status()).isEqualTo(308);
 		assertThat(headers(response)).containsEntry("Location", "https://example.com/x").doesNotContainKey("Upgrade");
 		assertThat(response.body()).isEmpty();
@@ -154,7 +154,7 @@ class UpgradeResponseRendererTests {
 	void verdictHeadersAndConfiguredStatusAreSent() {
 		UpgradeRule rule = new FixedRule(Verdict.upgrade(null, null).withHeader("Sec-WebSocket-Version", "13"),
 				RuleSettings.builder().status(406).documentation("https://example.com/docs").build());
-		UpgradeResponse response = render(rule, TestRequest.get("/x"));
+		UpgradeResponse response = render(rule, MockUpgradeRequest.get("/x"));
 		assertThat(response.status()).isEqualTo(406);
 		assertThat(headers(response)).containsEntry("Sec-WebSocket-Version", "13");
 		assertThat(body(response)).contains("\"title\":\"Not Acceptable\"").contains("\"status\":406");
@@ -171,7 +171,7 @@ class UpgradeResponseRendererTests {
 			.rules(List.of(rule(Verdict.upgrade(null, null)), warning))
 			.clock(Clock.fixed(Instant.parse("2026-05-01T00:00:00Z"), ZoneOffset.UTC))
 			.build();
-		UpgradeRequest request = TestRequest.get("/x");
+		UpgradeRequest request = MockUpgradeRequest.get("/x");
 		UpgradeResponse response = this.renderer.render(engine.evaluate(request), request);
 		assertThat(headers(response)).containsEntry("Deprecation", "@1767225600")
 			.containsEntry("Sunset", "Thu, 03 Sep 2026 00:00:00 GMT")
@@ -212,7 +212,7 @@ class UpgradeResponseRendererTests {
 		UpgradeRule rule = new HttpVersionRule("http", HttpProtocol.HTTP_3, List.of("Foo/9", "Bar/8"),
 				RuleSettings.defaults());
 		for (String accept : List.of("application/json", "text/html", "text/plain")) {
-			TestRequest request = TestRequest.get("/").protocol(HttpProtocol.HTTP_2).header("Accept", accept);
+			MockUpgradeRequest request = MockUpgradeRequest.get("/").protocol(HttpProtocol.HTTP_2).header("Accept", accept);
 			UpgradeResponse response = this.renderer.render(decision(rule, request), request);
 			assertThat(headers(response)).doesNotContainKey("Upgrade");
 			assertThat(body(response)).as(accept).containsPattern("Foo/9\\W{1,5}Bar/8");
@@ -223,7 +223,7 @@ class UpgradeResponseRendererTests {
 	void aRedirectIsNotCachedAndNamesTheHeadersItRead() {
 		UpgradeRule rule = new FixedRule(Verdict.upgrade(null, null).withRedirect("https://example.com/x"),
 				RuleSettings.builder().exemptHeader("X-Key", "k").build());
-		UpgradeResponse response = render(rule, TestRequest.get("/x"));
+		UpgradeResponse response = render(rule, MockUpgradeRequest.get("/x"));
 		assertThat(headers(response)).containsEntry("Cache-Control", "no-store").containsEntry("Vary", "X-Key");
 	}
 
@@ -239,7 +239,7 @@ class UpgradeResponseRendererTests {
 			""")
 	void theTitleIsTheStatusPhrase(int status, String title) {
 		UpgradeRule rule = new FixedRule(Verdict.upgrade(null, null), RuleSettings.builder().status(status).build());
-		JsonNode problem = json.readTree(body(render(rule, TestRequest.get("/x"))));
+		JsonNode problem = json.readTree(body(render(rule, MockUpgradeRequest.get("/x"))));
 		assertThat(problem.get("title").asString()).isEqualTo(title);
 		assertThat(problem.get("status").asInt()).isEqualTo(status);
 	}
@@ -247,9 +247,9 @@ class UpgradeResponseRendererTests {
 	@Test
 	void aPathTooLongToShowIsLeftOutOfTheProblem() {
 		String longPath = "/" + "a".repeat(200);
-		JsonNode problem = json.readTree(body(render(rule(Verdict.upgrade(null, null)), TestRequest.get(longPath))));
+		JsonNode problem = json.readTree(body(render(rule(Verdict.upgrade(null, null)), MockUpgradeRequest.get(longPath))));
 		assertThat(problem.has("instance")).isFalse();
-		JsonNode shortProblem = json.readTree(body(render(rule(Verdict.upgrade(null, null)), TestRequest.get("/a"))));
+		JsonNode shortProblem = json.readTree(body(render(rule(Verdict.upgrade(null, null)), MockUpgradeRequest.get("/a"))));
 		assertThat(shortProblem.get("instance").asString()).isEqualTo("/a");
 	}
 
@@ -271,7 +271,7 @@ class UpgradeResponseRendererTests {
 			}
 
 		};
-		UpgradeRequest request = TestRequest.get("/x");
+		UpgradeRequest request = MockUpgradeRequest.get("/x");
 		Decision decision = decision(rule(Verdict.upgrade(null, null)), request);
 		for (UpgradeResponseRenderer renderer : List.of(throwing, answeringNothing)) {
 			UpgradeResponse response = renderer.renderOrFallBack(decision, request);
@@ -287,7 +287,7 @@ class UpgradeResponseRendererTests {
 
 	@Test
 	void thePlainResponseVariesOnTheHeadersTheRulesReadAndSendsNoUpgradeOnHttp2() {
-		UpgradeRequest request = TestRequest.get("/x").protocol(HttpProtocol.HTTP_2);
+		UpgradeRequest request = MockUpgradeRequest.get("/x").protocol(HttpProtocol.HTTP_2);
 		Decision read = decision(rule(Verdict.upgrade(null, null)), request);
 		Decision decision = new Decision(read.rejection(), read.deprecation(), read.sunset(), read.links(),
 				List.of("User-Agent", "Sec-CH-UA"));
@@ -299,7 +299,7 @@ class UpgradeResponseRendererTests {
 
 	@Test
 	void thePlainResponseKeepsARedirectAndTheConfiguredStatus() {
-		UpgradeRequest request = TestRequest.get("/x");
+		UpgradeRequest request = MockUpgradeRequest.get("/x");
 		UpgradeResponse redirect = UpgradeResponseRenderer.fallback(
 				decision(rule(Verdict.upgrade(null, null).withRedirect("https://example.com/x")), request), request);
 		assertThat(redirect.status()).isEqualTo(308);
@@ -315,8 +315,8 @@ class UpgradeResponseRendererTests {
 
 	@Test
 	void aRendererAnswerNoServerCouldSendWholeIsReplacedByThePlainResponse() {
-		UpgradeRequest get = TestRequest.get("/x");
-		UpgradeRequest head = TestRequest.get("/x").method("HEAD");
+		UpgradeRequest get = MockUpgradeRequest.get("/x");
+		UpgradeRequest head = MockUpgradeRequest.get("/x").method("HEAD");
 		Decision decision = decision(rule(Verdict.upgrade(null, null)), get);
 		List<UnaryOperator<UpgradeResponse>> breakages = List.of(
 				(ok) -> new UpgradeResponse(200, ok.headers(), ok.contentType(), ok.body(), ok.contentLength()),
@@ -346,7 +346,7 @@ class UpgradeResponseRendererTests {
 
 			@Override
 			public UpgradeResponse render(Decision decision, UpgradeRequest request) {
-				UpgradeResponse ok = super.render(decision, TestRequest.get("/x"));
+				UpgradeResponse ok = super.render(decision, MockUpgradeRequest.get("/x"));
 				return new UpgradeResponse(ok.status(), ok.headers(), ok.contentType(), ok.body(), ok.contentLength());
 			}
 
@@ -358,7 +358,7 @@ class UpgradeResponseRendererTests {
 
 	@Test
 	void thePlainResponseKeepsTheRulesOwnHeadersThatCanBeSentAndTheRedirectItsVary() {
-		UpgradeRequest request = TestRequest.get("/x");
+		UpgradeRequest request = MockUpgradeRequest.get("/x");
 		Decision decision = decision(rule(Verdict.upgrade(null, null)
 			.withHeader("Sec-WebSocket-Version", "13")
 			.withHeader("Bad Name", "x")
@@ -374,7 +374,7 @@ class UpgradeResponseRendererTests {
 
 	@Test
 	void a426ToARequestOfUnknownProtocolStillNamesTheUpgrade() {
-		UpgradeRequest request = TestRequest.get("/x").protocol(null);
+		UpgradeRequest request = MockUpgradeRequest.get("/x").protocol(null);
 		Decision decision = decision(rule(Verdict.upgrade(null, null)), request);
 		assertThat(headers(new UpgradeResponseRenderer().render(decision, request))).containsEntry("Upgrade",
 				"Test/2, Test/1")
@@ -404,8 +404,8 @@ class UpgradeResponseRendererTests {
 			.withHeader("Sec-WebSocket-Version", "13"), RuleSettings.builder().documentation("https://example.com/docs").build());
 		UpgradeEngine engine = UpgradeEngine.builder((pattern) -> (path) -> true).rules(List.of(rule)).build();
 		// One decision for every request the rule refuses with this verdict.
-		Decision decision = engine.decide(TestRequest.get("/"));
-		assertThat(engine.decide(TestRequest.get("/other"))).isSameAs(decision);
+		Decision decision = engine.decide(MockUpgradeRequest.get("/"));
+		assertThat(engine.decide(MockUpgradeRequest.get("/other"))).isSameAs(decision);
 		List<String> paths = List.of("/x", "/a<b>\"c&d", "/caf\u00e9", "/" + "p".repeat(200), "/tab\there");
 		List<HttpProtocol> protocols = new ArrayList<>(List.of(HttpProtocol.values()));
 		protocols.add(null);
@@ -415,7 +415,7 @@ class UpgradeResponseRendererTests {
 			for (HttpProtocol protocol : protocols) {
 				for (String accept : accepts) {
 					for (String method : List.of("GET", "HEAD")) {
-						TestRequest request = TestRequest.get(path).method(method).protocol(protocol);
+						MockUpgradeRequest request = MockUpgradeRequest.get(path).method(method).protocol(protocol);
 						if (accept != null) {
 							request.header("Accept", accept);
 						}
@@ -434,7 +434,7 @@ class UpgradeResponseRendererTests {
 			}
 		}
 		// Prepared once: the page is the same array for every request that gets it.
-		UpgradeRequest browser = TestRequest.get("/x").header("Accept", "text/html");
+		UpgradeRequest browser = MockUpgradeRequest.get("/x").header("Accept", "text/html");
 		byte[] page = this.renderer.render(decision, browser).body();
 		assertThat(this.renderer.render(decision, browser).body()).isSameAs(page);
 		// Decisions made for one request each, rendered in between, do not push it out.
@@ -442,7 +442,7 @@ class UpgradeResponseRendererTests {
 			.rules(List.of(new FixedRule(null, RuleSettings.defaults(), "per-request")))
 			.build();
 		for (int i = 0; i < 100; i++) {
-			UpgradeRequest request = TestRequest.get("/" + i);
+			UpgradeRequest request = MockUpgradeRequest.get("/" + i);
 			Decision own = perRequest.decide(request);
 			assertThat(body(this.renderer.render(own, request))).contains("\"current\":\"/" + i + "\"");
 		}
@@ -474,7 +474,7 @@ class UpgradeResponseRendererTests {
 			.build();
 		byte[] firstPage = null;
 		for (int i = 0; i < 40; i++) {
-			TestRequest request = TestRequest.get("/web/").header("User-Agent", "Chrome " + (100 + i));
+			MockUpgradeRequest request = MockUpgradeRequest.get("/web/").header("User-Agent", "Chrome " + (100 + i));
 			request.header("Accept", (i % 2 == 0) ? "text/html" : "application/json");
 			Decision decision = engine.decide(request);
 			assertThat(decision.rejection().verdict().template()).isSameAs(template);
@@ -500,7 +500,7 @@ class UpgradeResponseRendererTests {
 		UpgradeResponseRenderer showing = new UpgradeResponseRenderer("about:blank",
 				new HtmlPage("<p>{{current}}</p>"));
 		for (int i = 0; i < 3; i++) {
-			TestRequest request = TestRequest.get("/web/").header("User-Agent", "Chrome " + i);
+			MockUpgradeRequest request = MockUpgradeRequest.get("/web/").header("User-Agent", "Chrome " + i);
 			request.header("Accept", "text/html");
 			assertThat(body(showing.renderOrFallBack(engine.decide(request), request))).isEqualTo("<p>Chrome " + i + "</p>");
 		}
@@ -540,7 +540,7 @@ class UpgradeResponseRendererTests {
 			.build();
 		for (int i = 0; i < 4; i++) {
 			for (String name : List.of("first", "second")) {
-				TestRequest request = TestRequest.get("/" + name + "/" + i);
+				MockUpgradeRequest request = MockUpgradeRequest.get("/" + name + "/" + i);
 				request.header("Accept", "text/html");
 				UpgradeResponse response = this.renderer.renderOrFallBack(engine.decide(request), request);
 				assertThat(headers(response)).containsEntry("Upgrade", name + "/2");
@@ -554,7 +554,7 @@ class UpgradeResponseRendererTests {
 		Verdict broken = Verdict.upgrade("2", "1").withHeader("X-Split", "a\r\nX-Injected: 1");
 		Decision decision = decision(rule(broken));
 		for (int i = 0; i < 4; i++) {
-			UpgradeResponse response = this.renderer.renderOrFallBack(decision, TestRequest.get("/x"));
+			UpgradeResponse response = this.renderer.renderOrFallBack(decision, MockUpgradeRequest.get("/x"));
 			assertThat(response.contentType()).isEqualTo("text/plain;charset=UTF-8");
 			assertThat(headers(response)).doesNotContainKey("X-Split").doesNotContainKey("X-Injected");
 		}
@@ -565,7 +565,7 @@ class UpgradeResponseRendererTests {
 	}
 
 	private static Decision decision(UpgradeRule rule) {
-		return decision(rule, TestRequest.get("/"));
+		return decision(rule, MockUpgradeRequest.get("/"));
 	}
 
 	private static Decision decision(UpgradeRule rule, UpgradeRequest request) {

@@ -10,7 +10,6 @@ import io.github.upgraderequired.core.Header;
 import io.github.upgraderequired.core.HttpProtocol;
 import io.github.upgraderequired.core.Mode;
 import io.github.upgraderequired.core.RuleSettings;
-import io.github.upgraderequired.core.TestRequest;
 import io.github.upgraderequired.core.UpgradeEngine;
 import io.github.upgraderequired.core.UpgradeRequest;
 import io.github.upgraderequired.core.UpgradeRule;
@@ -19,6 +18,7 @@ import io.github.upgraderequired.core.rule.HttpVersionRule;
 import io.github.upgraderequired.core.rule.WebSocketRule;
 import io.github.upgraderequired.render.UpgradeResponse;
 import io.github.upgraderequired.render.UpgradeResponseRenderer;
+import io.github.upgraderequired.test.MockUpgradeRequest;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +35,7 @@ class UpgradePipelineTests {
 
 	@Test
 	void aRequestNoRuleSpeaksOfGetsTheSharedPass() {
-		PipelineResult result = pipeline(Mode.ENFORCE).process(TestRequest.get("/open/a"));
+		PipelineResult result = pipeline(Mode.ENFORCE).process(MockUpgradeRequest.get("/open/a"));
 		assertThat(result).isSameAs(PipelineResult.PASS);
 		assertThat(result.refusal()).isNull();
 		assertThat(result.passHeaders()).isEmpty();
@@ -70,8 +70,8 @@ class UpgradePipelineTests {
 		assertThat(this.outcomes).containsExactly("old:warned", "old:warned");
 	}
 
-	private static TestRequest handshake(String path) {
-		return TestRequest.get(path).header("Upgrade", "websocket").header("Sec-WebSocket-Version", "13");
+	private static MockUpgradeRequest handshake(String path) {
+		return MockUpgradeRequest.get(path).header("Upgrade", "websocket").header("Sec-WebSocket-Version", "13");
 	}
 
 	@Test
@@ -130,7 +130,7 @@ class UpgradePipelineTests {
 			.listeners(List.of(listener()))
 			.build();
 		PipelineResult result = new UpgradePipeline(engine, new UpgradeResponseRenderer())
-			.process(TestRequest.get("/x"));
+			.process(MockUpgradeRequest.get("/x"));
 		assertThat(result.refusal()).isNotNull();
 		result.refusalSent();
 		assertThat(this.outcomes).containsExactly("throwing:error");
@@ -174,12 +174,12 @@ class UpgradePipelineTests {
 			.rules(List.of(new HttpVersionRule("old", HttpProtocol.HTTP_1_1, List.of("HTTP/1.1"),
 					RuleSettings.builder().paths(List.of("/old/**")).build()), readsIt))
 			.build(), new UpgradeResponseRenderer());
-		assertThat(pipeline.readsApplicationApiVersion(TestRequest.get("/api/a"))).isTrue();
-		assertThat(pipeline.readsApplicationApiVersion(TestRequest.get("/other"))).isFalse();
-		assertThat(pipeline.readsApplicationApiVersion(TestRequest.get("/old/a"))).isFalse();
+		assertThat(pipeline.readsApplicationApiVersion(MockUpgradeRequest.get("/api/a"))).isTrue();
+		assertThat(pipeline.readsApplicationApiVersion(MockUpgradeRequest.get("/other"))).isFalse();
+		assertThat(pipeline.readsApplicationApiVersion(MockUpgradeRequest.get("/old/a"))).isFalse();
 		// Only the paths of the rule that reads the version are matched, not every rule's.
 		assertThat(matched).containsOnly("/api/**").isNotEmpty();
-		assertThat(pipeline(Mode.ENFORCE).readsApplicationApiVersion(TestRequest.get("/api/a"))).isFalse();
+		assertThat(pipeline(Mode.ENFORCE).readsApplicationApiVersion(MockUpgradeRequest.get("/api/a"))).isFalse();
 	}
 
 	private UpgradePipeline pipeline(Mode mode) {
@@ -203,8 +203,8 @@ class UpgradePipelineTests {
 		return (rule, outcome, client, request) -> this.outcomes.add(rule.name() + ":" + outcome.value());
 	}
 
-	private static TestRequest http10(String path) {
-		return TestRequest.get(path).protocol(HttpProtocol.HTTP_1_0);
+	private static MockUpgradeRequest http10(String path) {
+		return MockUpgradeRequest.get(path).protocol(HttpProtocol.HTTP_1_0);
 	}
 
 	/**

@@ -7,11 +7,11 @@ import io.github.upgraderequired.actuate.UpgradeRequiredEndpoint;
 import io.github.upgraderequired.autoconfigure.UpgradeRequiredAutoConfiguration;
 import io.github.upgraderequired.autoconfigure.metrics.UpgradeRequiredMetricsAutoConfiguration;
 import io.github.upgraderequired.core.HttpProtocol;
-import io.github.upgraderequired.core.TestRequest;
 import io.github.upgraderequired.core.UpgradeEngine;
 import io.github.upgraderequired.core.UpgradeRequest;
 import io.github.upgraderequired.core.UpgradeRule;
 import io.github.upgraderequired.core.Verdict;
+import io.github.upgraderequired.test.MockUpgradeRequest;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -77,9 +77,9 @@ class UpgradeRequiredEndpointAutoConfigurationTests {
 					UpgradeRequiredMetricsAutoConfiguration.class))
 			.run((context) -> {
 				UpgradeEngine engine = context.getBean(UpgradeEngine.class);
-				engine.evaluate(TestRequest.get("/").protocol(HttpProtocol.HTTP_1_0));
-				engine.evaluate(TestRequest.get("/").protocol(HttpProtocol.HTTP_1_0));
-				engine.evaluate(TestRequest.get("/secure/a"));
+				engine.evaluate(MockUpgradeRequest.get("/").protocol(HttpProtocol.HTTP_1_0));
+				engine.evaluate(MockUpgradeRequest.get("/").protocol(HttpProtocol.HTTP_1_0));
+				engine.evaluate(MockUpgradeRequest.get("/secure/a"));
 				assertThat(context).hasSingleBean(MeterRegistry.class);
 				UpgradeRequiredEndpoint endpoint = context.getBean(UpgradeRequiredEndpoint.class);
 				assertThat(endpoint.rule("legacy").get("counts"))

@@ -4,12 +4,12 @@ import java.util.List;
 
 import io.github.upgraderequired.autoconfigure.UpgradeRequiredAutoConfiguration;
 import io.github.upgraderequired.core.HttpProtocol;
-import io.github.upgraderequired.core.TestRequest;
 import io.github.upgraderequired.core.UpgradeEngine;
 import io.github.upgraderequired.core.UpgradeRequest;
 import io.github.upgraderequired.core.UpgradeRule;
 import io.github.upgraderequired.core.Verdict;
 import io.github.upgraderequired.metrics.MeterDecisionListener;
+import io.github.upgraderequired.test.MockUpgradeRequest;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -47,9 +47,9 @@ class UpgradeRequiredMetricsAutoConfigurationTests {
 		this.runner.run((context) -> {
 			assertThat(context).hasSingleBean(MeterDecisionListener.class);
 			UpgradeEngine engine = context.getBean(UpgradeEngine.class);
-			engine.evaluate(TestRequest.get("/").protocol(HttpProtocol.HTTP_1_0));
-			engine.evaluate(TestRequest.get("/secure/a"));
-			engine.evaluate(TestRequest.get("/secure/b"));
+			engine.evaluate(MockUpgradeRequest.get("/").protocol(HttpProtocol.HTTP_1_0));
+			engine.evaluate(MockUpgradeRequest.get("/secure/a"));
+			engine.evaluate(MockUpgradeRequest.get("/secure/b"));
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			assertThat(count(registry, "http", "http-version", "rejected")).isEqualTo(1);
 			assertThat(count(registry, "secure", "https", "rejected")).isEqualTo(2);
@@ -61,7 +61,7 @@ class UpgradeRequiredMetricsAutoConfigurationTests {
 		this.runner.withBean("fromTheRequest", UpgradeRule.class, ClientFromTheRequest::new).run((context) -> {
 			UpgradeEngine engine = context.getBean(UpgradeEngine.class);
 			for (int i = 0; i < 100; i++) {
-				engine.evaluate(TestRequest.get("/custom/" + i));
+				engine.evaluate(MockUpgradeRequest.get("/custom/" + i));
 			}
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			List<String> clients = registry.find("upgrade.required.requests")
@@ -123,7 +123,7 @@ class UpgradeRequiredMetricsAutoConfigurationTests {
 					UpgradeRequiredAutoConfiguration.class, UpgradeRequiredMetricsAutoConfiguration.class))
 			.withPropertyValues("upgrade-required.rules.secure.type=https")
 			.run((context) -> {
-				context.getBean(UpgradeEngine.class).evaluate(TestRequest.get("/"));
+				context.getBean(UpgradeEngine.class).evaluate(MockUpgradeRequest.get("/"));
 				assertThat(count(context.getBean(MeterRegistry.class), "secure", "https", "rejected")).isEqualTo(1);
 			});
 	}
@@ -170,7 +170,7 @@ class UpgradeRequiredMetricsAutoConfigurationTests {
 		this.runner.withBean("userListener", MeterDecisionListener.class, () -> new MeterDecisionListener(own))
 			.run((context) -> {
 				assertThat(context).hasSingleBean(MeterDecisionListener.class);
-				context.getBean(UpgradeEngine.class).evaluate(TestRequest.get("/secure/x"));
+				context.getBean(UpgradeEngine.class).evaluate(MockUpgradeRequest.get("/secure/x"));
 				assertThat(count(own, "secure", "https", "rejected")).isEqualTo(1);
 			});
 	}

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import io.github.upgraderequired.core.RuleSettings;
-import io.github.upgraderequired.core.TestRequest;
 import io.github.upgraderequired.core.Verdict;
 import io.github.upgraderequired.core.rule.BrowserRule;
+import io.github.upgraderequired.test.MockUpgradeRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -54,7 +54,7 @@ class BrowserDetectorTests {
 			assertThat(agent.family().key()).isEqualTo(family);
 			assertThat(agent.version().major()).isEqualTo(Long.parseLong(major));
 		}
-		Verdict verdict = this.modern.check(TestRequest.get("/").header("User-Agent", userAgent));
+		Verdict verdict = this.modern.check(MockUpgradeRequest.get("/").header("User-Agent", userAgent));
 		assertThat(verdict.isPass() ? "pass" : "reject").isEqualTo(judgement);
 	}
 

@@ -4,11 +4,11 @@ import java.util.List;
 
 import io.github.upgraderequired.core.HttpProtocol;
 import io.github.upgraderequired.core.RuleSettings;
-import io.github.upgraderequired.core.TestRequest;
 import io.github.upgraderequired.core.UpgradeRequest;
 import io.github.upgraderequired.core.Verdict;
 import io.github.upgraderequired.core.VersionNumber;
 import io.github.upgraderequired.core.rule.ApiVersionRule.Source;
+import io.github.upgraderequired.test.MockUpgradeRequest;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,7 +43,7 @@ class ApiVersionRuleTests {
 			null     | unknown
 			""")
 	void judgesTheHeaderVersionSemantically(String version, String expected) {
-		TestRequest request = TestRequest.get("/api/x");
+		MockUpgradeRequest request = MockUpgradeRequest.get("/api/x");
 		if (version != null) {
 			request.header("API-Version", version);
 		}
@@ -53,7 +53,7 @@ class ApiVersionRuleTests {
 	@Test
 	void aRejectionNamesTheVersionsAndOffersTheApiToken() {
 		ApiVersionRule rule = rule(ALL);
-		Verdict verdict = rule.check(TestRequest.get("/").header("API-Version", "1"));
+		Verdict verdict = rule.check(MockUpgradeRequest.get("/").header("API-Version", "1"));
 		assertThat(rule.upgrade()).containsExactly("API/2");
 		assertThat(verdict.minimum()).isEqualTo("2");
 		assertThat(verdict.current()).isEqualTo("1");
@@ -73,7 +73,7 @@ class ApiVersionRuleTests {
 			""")
 	void readsTheQueryThePathAndTheMediaType(String target, String accept, String expected) {
 		int question = target.indexOf('?');
-		TestRequest request = TestRequest.get((question < 0) ? target : target.substring(0, question))
+		MockUpgradeRequest request = MockUpgradeRequest.get((question < 0) ? target : target.substring(0, question))
 			.query((question < 0) ? null : target.substring(question + 1));
 		if (accept != null) {
 			request.header("Accept", accept);
@@ -83,7 +83,7 @@ class ApiVersionRuleTests {
 
 	@Test
 	void theHeaderWinsOverTheOtherPlaces() {
-		TestRequest request = TestRequest.get("/api/v1/x").query("version=1").header("API-Version", "3");
+		MockUpgradeRequest request = MockUpgradeRequest.get("/api/v1/x").query("version=1").header("API-Version", "3");
 		assertThat(rule(ALL).check(request).isPass()).isTrue();
 	}
 

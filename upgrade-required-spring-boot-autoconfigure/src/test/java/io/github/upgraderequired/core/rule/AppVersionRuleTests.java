@@ -7,12 +7,12 @@ import java.util.regex.Pattern;
 
 import io.github.upgraderequired.core.Header;
 import io.github.upgraderequired.core.RuleSettings;
-import io.github.upgraderequired.core.TestRequest;
 import io.github.upgraderequired.core.UnknownValuePolicy;
 import io.github.upgraderequired.core.Verdict;
 import io.github.upgraderequired.core.VersionNumber;
 import io.github.upgraderequired.core.rule.AppVersionRule.Platform;
 import io.github.upgraderequired.core.rule.AppVersionRule.Source;
+import io.github.upgraderequired.test.MockUpgradeRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -53,7 +53,7 @@ class AppVersionRuleTests {
 			ios      | '<script>'     | unknown
 			""")
 	void judgesEachPlatformByItsMinimumAndBlockedVersions(String platform, String version, String expected) {
-		TestRequest request = TestRequest.get("/app");
+		MockUpgradeRequest request = MockUpgradeRequest.get("/app");
 		if (platform != null) {
 			request.header("X-App-Platform", platform);
 		}
@@ -65,7 +65,7 @@ class AppVersionRuleTests {
 
 	@Test
 	void aRejectionOffersTheProductAtTheMinimumAndPointsAtTheStore() {
-		Verdict verdict = this.rule.check(TestRequest.get("/").header("X-App-Platform", "ios")
+		Verdict verdict = this.rule.check(MockUpgradeRequest.get("/").header("X-App-Platform", "ios")
 			.header("X-App-Version", "5.1.9"));
 		assertThat(verdict.upgrade()).containsExactly("ExampleApp/5.2.0");
 		assertThat(verdict.minimum()).isEqualTo("5.2.0");
@@ -77,7 +77,7 @@ class AppVersionRuleTests {
 
 	@Test
 	void aBlockedVersionIsSaidToBeBlocked() {
-		Verdict verdict = this.rule.check(TestRequest.get("/").header("X-App-Platform", "ios")
+		Verdict verdict = this.rule.check(MockUpgradeRequest.get("/").header("X-App-Platform", "ios")
 			.header("X-App-Version", "5.3.1"));
 		assertThat(verdict.detail()).contains("5.3.1").contains("can no longer be used");
 	}
@@ -92,12 +92,12 @@ class AppVersionRuleTests {
 			'ExampleApp/garbage (iOS 17.4)'                    | unknown
 			""")
 	void readsTheUserAgentWhenTheHeadersAreAbsent(String userAgent, String expected) {
-		assertThat(outcome(this.rule.check(TestRequest.get("/").header("User-Agent", userAgent)))).isEqualTo(expected);
+		assertThat(outcome(this.rule.check(MockUpgradeRequest.get("/").header("User-Agent", userAgent)))).isEqualTo(expected);
 	}
 
 	@Test
 	void theHeadersWinOverTheUserAgent() {
-		TestRequest request = TestRequest.get("/").header("User-Agent", "ExampleApp/1.0.0 (iOS 17.4)")
+		MockUpgradeRequest request = MockUpgradeRequest.get("/").header("User-Agent", "ExampleApp/1.0.0 (iOS 17.4)")
 			.header("X-App-Platform", "ios")
 			.header("X-App-Version", "5.2.0");
 		assertThat(this.rule.check(request).isPass()).isTrue();
@@ -109,7 +109,7 @@ class AppVersionRuleTests {
 		AppVersionRule slow = new AppVersionRule("app", "ExampleApp", Map.of(), platform("1.0", null), UnknownValuePolicy.ALLOW,
 				catastrophic, List.of(), RuleSettings.defaults());
 		long started = System.nanoTime();
-		Verdict verdict = slow.check(TestRequest.get("/").header("User-Agent", "a".repeat(400) + "c"));
+		Verdict verdict = slow.check(MockUpgradeRequest.get("/").header("User-Agent", "a".repeat(400) + "c"));
 		assertThat(verdict.isUnknown()).isTrue();
 		// Not a timing assertion on speed: without the budget this would not return for ages.
 		assertThat(System.nanoTime() - started).isLessThan(30_000_000_000L);
@@ -120,7 +120,7 @@ class AppVersionRuleTests {
 		AppVersionRule withFallback = rule(platform("4.0.0", null), UnknownValuePolicy.ALLOW);
 		assertThat(outcome(withFallback.check(app("windows", "3.9")))).isEqualTo("upgrade");
 		assertThat(outcome(withFallback.check(app("windows", "4.0")))).isEqualTo("pass");
-		assertThat(outcome(withFallback.check(TestRequest.get("/").header("X-App-Version", "3.0")))).isEqualTo("upgrade");
+		assertThat(outcome(withFallback.check(MockUpgradeRequest.get("/").header("X-App-Version", "3.0")))).isEqualTo("upgrade");
 	}
 
 	@Test
@@ -149,8 +149,8 @@ class AppVersionRuleTests {
 		assertThat(this.rule.readHeaders()).containsExactly("X-App-Platform", "X-App-Version", "User-Agent");
 	}
 
-	private static TestRequest app(String platform, String version) {
-		return TestRequest.get("/").header("X-App-Platform", platform).header("X-App-Version", version);
+	private static MockUpgradeRequest app(String platform, String version) {
+		return MockUpgradeRequest.get("/").header("X-App-Platform", platform).header("X-App-Version", version);
 	}
 
 	private static AppVersionRule rule(Platform fallback, UnknownValuePolicy unknownPlatform) {

@@ -6,13 +6,13 @@ import java.util.Map;
 import java.util.Set;
 
 import io.github.upgraderequired.core.RuleSettings;
-import io.github.upgraderequired.core.TestRequest;
 import io.github.upgraderequired.core.Verdict;
 import io.github.upgraderequired.core.VersionNumber;
 import io.github.upgraderequired.core.browser.AgentKind;
 import io.github.upgraderequired.core.browser.BrowserDetector;
 import io.github.upgraderequired.core.browser.BrowserFamily;
 import io.github.upgraderequired.core.browser.BrowserPreset;
+import io.github.upgraderequired.test.MockUpgradeRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -46,7 +46,7 @@ class BrowserRuleTests {
 	void aJudgedKindIsJudgedByTheBrowserItEmbedsOrRefusedWithoutOne(String kind, String expected, String current,
 			String userAgent) {
 		BrowserRule rule = modern(EnumSet.of(AgentKind.of(kind)));
-		Verdict verdict = rule.check(TestRequest.get("/").header("User-Agent", userAgent));
+		Verdict verdict = rule.check(MockUpgradeRequest.get("/").header("User-Agent", userAgent));
 		assertThat(verdict.isPass() ? "pass" : "reject").isEqualTo(expected);
 		if (!verdict.isPass()) {
 			assertThat(verdict.current()).isEqualTo(current);
@@ -54,13 +54,13 @@ class BrowserRuleTests {
 			assertThat(verdict.client()).isEqualTo(kind);
 		}
 		// Not judged, every one of them passes.
-		assertThat(modern(Set.of()).check(TestRequest.get("/").header("User-Agent", userAgent)).isPass()).isTrue();
+		assertThat(modern(Set.of()).check(MockUpgradeRequest.get("/").header("User-Agent", userAgent)).isPass()).isTrue();
 	}
 
 	@Test
 	void googlebotSmartphoneClaimingAnOldChromePassesByDefault() {
 		String agent = String.format(GOOGLEBOT_SMARTPHONE, "41.0.2272.96");
-		assertThat(modern(Set.of()).check(TestRequest.get("/").header("User-Agent", agent)).isPass()).isTrue();
+		assertThat(modern(Set.of()).check(MockUpgradeRequest.get("/").header("User-Agent", agent)).isPass()).isTrue();
 	}
 
 	@Test
@@ -68,7 +68,7 @@ class BrowserRuleTests {
 		BrowserRule rule = new BrowserRule("web", BrowserPreset.MODERN_2024.minimums(),
 				EnumSet.of(BrowserFamily.INTERNET_EXPLORER, BrowserFamily.OPERA), Set.of(), new BrowserDetector(),
 				List.of(), RuleSettings.defaults());
-		Verdict verdict = rule.check(TestRequest.get("/").header("User-Agent", "Mozilla/5.0 (Windows NT 10.0; Win64; x64) "
+		Verdict verdict = rule.check(MockUpgradeRequest.get("/").header("User-Agent", "Mozilla/5.0 (Windows NT 10.0; Win64; x64) "
 				+ "AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36 OPR/115.0.0.0"));
 		assertThat(verdict.isPass()).isFalse();
 		assertThat(verdict.detail()).startsWith("Opera is not supported.").contains("Chrome 120");
@@ -83,8 +83,8 @@ class BrowserRuleTests {
 				Set.of(), new BrowserDetector(), List.of(), RuleSettings.defaults());
 		String chrome = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
 				+ "Chrome/60.0.0.0 Safari/537.36";
-		assertThat(rule.check(TestRequest.get("/").header("User-Agent", chrome)).isPass()).isTrue();
-		Verdict firefox = rule.check(TestRequest.get("/").header("User-Agent",
+		assertThat(rule.check(MockUpgradeRequest.get("/").header("User-Agent", chrome)).isPass()).isTrue();
+		Verdict firefox = rule.check(MockUpgradeRequest.get("/").header("User-Agent",
 				"Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:115.0) Gecko/20100101 Firefox/115.0"));
 		assertThat(firefox.upgrade()).containsExactly("Firefox/128");
 		assertThat(firefox.minimum()).isEqualTo("Firefox 128");

@@ -5,10 +5,10 @@ import java.util.List;
 import io.github.upgraderequired.core.Decision;
 import io.github.upgraderequired.core.HttpProtocol;
 import io.github.upgraderequired.core.RuleSettings;
-import io.github.upgraderequired.core.TestRequest;
 import io.github.upgraderequired.core.TrustedProxies;
 import io.github.upgraderequired.core.UpgradeEngine;
 import io.github.upgraderequired.core.Verdict;
+import io.github.upgraderequired.test.MockUpgradeRequest;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,13 +22,13 @@ class Http2RuleTests {
 
 	@Test
 	void http2AndLaterPass() {
-		assertThat(this.rule.check(TestRequest.get("/").protocol(HttpProtocol.HTTP_2)).isPass()).isTrue();
-		assertThat(this.rule.check(TestRequest.get("/").protocol(HttpProtocol.HTTP_3)).isPass()).isTrue();
+		assertThat(this.rule.check(MockUpgradeRequest.get("/").protocol(HttpProtocol.HTTP_2)).isPass()).isTrue();
+		assertThat(this.rule.check(MockUpgradeRequest.get("/").protocol(HttpProtocol.HTTP_3)).isPass()).isTrue();
 	}
 
 	@Test
 	void cleartextHttp11IsOfferedH2cAndHttp2() {
-		Verdict verdict = this.rule.check(TestRequest.get("/").protocol(HttpProtocol.HTTP_1_1));
+		Verdict verdict = this.rule.check(MockUpgradeRequest.get("/").protocol(HttpProtocol.HTTP_1_1));
 		assertThat(verdict.upgrade()).isNull();
 		assertThat(this.rule.upgrade()).containsExactly("h2c", "HTTP/2.0");
 		assertThat(verdict.current()).isEqualTo("HTTP/1.1");
@@ -37,7 +37,7 @@ class Http2RuleTests {
 
 	@Test
 	void http11OverTlsIsOfferedHttp2AndToldAboutAlpn() {
-		Verdict verdict = this.rule.check(TestRequest.get("/").protocol(HttpProtocol.HTTP_1_1).secure(true));
+		Verdict verdict = this.rule.check(MockUpgradeRequest.get("/").protocol(HttpProtocol.HTTP_1_1).secure(true));
 		assertThat(verdict.upgrade()).containsExactly("HTTP/2.0");
 		assertThat(verdict.detail()).contains("ALPN");
 	}
@@ -47,19 +47,19 @@ class Http2RuleTests {
 		Http2Rule configured = new Http2Rule("h2", List.of("Foo/2"), RuleSettings.defaults(), TrustedProxies.NONE);
 		UpgradeEngine engine = UpgradeEngine.builder((pattern) -> (path) -> true).rules(List.of(configured)).build();
 		for (boolean secure : new boolean[] { false, true }) {
-			Decision decision = engine.evaluate(TestRequest.get("/").protocol(HttpProtocol.HTTP_1_1).secure(secure));
+			Decision decision = engine.evaluate(MockUpgradeRequest.get("/").protocol(HttpProtocol.HTTP_1_1).secure(secure));
 			assertThat(decision.rejection().upgrade()).as("secure %s", secure).containsExactly("Foo/2");
 		}
 		Decision defaults = UpgradeEngine.builder((pattern) -> (path) -> true)
 			.rules(List.of(this.rule))
 			.build()
-			.evaluate(TestRequest.get("/").protocol(HttpProtocol.HTTP_1_1).secure(true));
+			.evaluate(MockUpgradeRequest.get("/").protocol(HttpProtocol.HTTP_1_1).secure(true));
 		assertThat(defaults.rejection().upgrade()).containsExactly("HTTP/2.0");
 	}
 
 	@Test
 	void anUnknownProtocolIsUnknown() {
-		assertThat(this.rule.check(TestRequest.get("/").protocol(null)).isUnknown()).isTrue();
+		assertThat(this.rule.check(MockUpgradeRequest.get("/").protocol(null)).isUnknown()).isTrue();
 	}
 
 }

@@ -4,8 +4,8 @@ import java.util.List;
 
 import io.github.upgraderequired.core.HttpProtocol;
 import io.github.upgraderequired.core.RuleSettings;
-import io.github.upgraderequired.core.TestRequest;
 import io.github.upgraderequired.core.Verdict;
+import io.github.upgraderequired.test.MockUpgradeRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -29,13 +29,13 @@ class HttpVersionRuleTests {
 			""")
 	void judgesTheProtocolAgainstTheMinimum(HttpProtocol minimum, HttpProtocol protocol, boolean passes) {
 		HttpVersionRule rule = new HttpVersionRule("r", minimum, List.of(), RuleSettings.defaults());
-		assertThat(rule.check(TestRequest.get("/").protocol(protocol)).isPass()).isEqualTo(passes);
+		assertThat(rule.check(MockUpgradeRequest.get("/").protocol(protocol)).isPass()).isEqualTo(passes);
 	}
 
 	@Test
 	void aRejectionNamesMinimumAndCurrent() {
 		HttpVersionRule rule = new HttpVersionRule("r", HttpProtocol.HTTP_1_1, List.of(), RuleSettings.defaults());
-		Verdict verdict = rule.check(TestRequest.get("/").protocol(HttpProtocol.HTTP_1_0));
+		Verdict verdict = rule.check(MockUpgradeRequest.get("/").protocol(HttpProtocol.HTTP_1_0));
 		assertThat(verdict.minimum()).isEqualTo("HTTP/1.1");
 		assertThat(verdict.current()).isEqualTo("HTTP/1.0");
 		assertThat(verdict.detail()).isEqualTo("This service requires HTTP/1.1 or newer. The request used HTTP/1.0.");
@@ -46,7 +46,7 @@ class HttpVersionRuleTests {
 	@Test
 	void anUnknownProtocolIsUnknown() {
 		HttpVersionRule rule = new HttpVersionRule("r", HttpProtocol.HTTP_1_1, List.of(), RuleSettings.defaults());
-		assertThat(rule.check(TestRequest.get("/").protocol(null)).isUnknown()).isTrue();
+		assertThat(rule.check(MockUpgradeRequest.get("/").protocol(null)).isUnknown()).isTrue();
 	}
 
 	@Test

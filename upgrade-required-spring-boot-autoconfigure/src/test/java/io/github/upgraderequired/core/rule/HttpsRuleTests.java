@@ -3,8 +3,8 @@ package io.github.upgraderequired.core.rule;
 import java.util.List;
 
 import io.github.upgraderequired.core.RuleSettings;
-import io.github.upgraderequired.core.TestRequest;
 import io.github.upgraderequired.core.Verdict;
+import io.github.upgraderequired.test.MockUpgradeRequest;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,13 +21,13 @@ class HttpsRuleTests {
 
 	@Test
 	void secureRequestsPass() {
-		assertThat(rule(false, 443).check(TestRequest.get("/").secure(true)).isPass()).isTrue();
+		assertThat(rule(false, 443).check(MockUpgradeRequest.get("/").secure(true)).isPass()).isTrue();
 	}
 
 	@Test
 	void plainRequestsAreToldToUpgradeToTls() {
 		HttpsRule rule = rule(false, 443);
-		Verdict verdict = rule.check(TestRequest.get("/"));
+		Verdict verdict = rule.check(MockUpgradeRequest.get("/"));
 		assertThat(verdict.isPass()).isFalse();
 		assertThat(verdict.redirect()).isNull();
 		assertThat(verdict.minimum()).isEqualTo("https");
@@ -90,7 +90,7 @@ class HttpsRuleTests {
 			""")
 	void redirectsSafeMethodsToAnHttpsUrlBuiltOnlyFromSafeParts(String method, String host, String path,
 			String query, int port, String location) {
-		Verdict verdict = rule(true, port).check(TestRequest.get(path).method(method).host(host).query(query));
+		Verdict verdict = rule(true, port).check(MockUpgradeRequest.get(path).method(method).host(host).query(query));
 		assertThat(verdict.isPass()).isFalse();
 		assertThat(verdict.redirect()).isEqualTo(location);
 	}
@@ -124,7 +124,7 @@ class HttpsRuleTests {
 	void anAllowListLetsOnlyItsHostsBeRedirectedTo(String host, String location) {
 		HttpsRule rule = new HttpsRule("https", List.of(), RuleSettings.defaults(), true, 443,
 				List.of("Example.com", "*.example.com", "*.b.example.org", "[::1]"));
-		Verdict verdict = rule.check(TestRequest.get("/a").host(host));
+		Verdict verdict = rule.check(MockUpgradeRequest.get("/a").host(host));
 		assertThat(verdict.isPass()).isFalse();
 		assertThat(verdict.redirect()).isEqualTo(location);
 		assertThat(rule.details()).containsEntry("redirectHosts",
@@ -142,7 +142,7 @@ class HttpsRuleTests {
 	}
 
 	private static @Nullable String redirect(String host) {
-		return rule(true, 443).check(TestRequest.get("/a").host(host)).redirect();
+		return rule(true, 443).check(MockUpgradeRequest.get("/a").host(host)).redirect();
 	}
 
 	private static HttpsRule rule(boolean redirect, int port) {

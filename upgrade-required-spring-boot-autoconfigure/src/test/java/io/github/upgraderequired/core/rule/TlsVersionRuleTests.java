@@ -4,11 +4,11 @@ import java.util.List;
 
 import io.github.upgraderequired.core.HttpProtocol;
 import io.github.upgraderequired.core.RuleSettings;
-import io.github.upgraderequired.core.TestRequest;
 import io.github.upgraderequired.core.TlsVersion;
 import io.github.upgraderequired.core.TrustedProxies;
 import io.github.upgraderequired.core.UpgradeRequest;
 import io.github.upgraderequired.core.Verdict;
+import io.github.upgraderequired.test.MockUpgradeRequest;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -55,7 +55,7 @@ class TlsVersionRuleTests {
 		TrustedProxies proxies = new TrustedProxies(List.of("10.0.0.0/8"), null, "X-Tls");
 		TlsVersionRule rule = new TlsVersionRule("tls", TlsVersion.TLS_1_3, List.of(), RuleSettings.defaults(),
 				proxies);
-		TestRequest forwarded = TestRequest.get("/").remoteAddress("10.0.0.1").header("X-Forwarded-For", "1.2.3.4")
+		MockUpgradeRequest forwarded = MockUpgradeRequest.get("/").remoteAddress("10.0.0.1").header("X-Forwarded-For", "1.2.3.4")
 			.header("X-Tls", "TLSv1.2");
 		assertThat(rule.check(forwarded).current()).isEqualTo("TLSv1.2");
 		assertThat(rule.readHeaders()).containsExactly("X-Tls");
@@ -66,7 +66,7 @@ class TlsVersionRuleTests {
 		TrustedProxies proxies = new TrustedProxies(List.of("10.0.0.0/8"), null, "X-Tls");
 		TlsVersionRule rule = new TlsVersionRule("tls", TlsVersion.TLS_1_3, List.of(), RuleSettings.defaults(),
 				proxies);
-		TestRequest claiming = TestRequest.get("/").secure(true).remoteAddress("192.0.2.1").tlsProtocol("TLSv1.2")
+		MockUpgradeRequest claiming = MockUpgradeRequest.get("/").secure(true).remoteAddress("192.0.2.1").tlsProtocol("TLSv1.2")
 			.header("X-Forwarded-For", "1.2.3.4")
 			.header("Forwarded", "for=1.2.3.4;proto=https")
 			.header("X-Tls", "TLSv1.3");
@@ -83,7 +83,7 @@ class TlsVersionRuleTests {
 		private final @Nullable String tls;
 
 		TlsRequest(@Nullable String tls) {
-			super(TestRequest.get("/").secure(tls != null).protocol(HttpProtocol.HTTP_1_1));
+			super(MockUpgradeRequest.get("/").secure(tls != null).protocol(HttpProtocol.HTTP_1_1));
 			this.tls = tls;
 		}
 
@@ -95,13 +95,13 @@ class TlsVersionRuleTests {
 	}
 
 	/**
-	 * Forwards to a {@link TestRequest}.
+	 * Forwards to a {@link MockUpgradeRequest}.
 	 */
 	private abstract static class TestRequestDelegate implements UpgradeRequest {
 
-		private final TestRequest delegate;
+		private final MockUpgradeRequest delegate;
 
-		TestRequestDelegate(TestRequest delegate) {
+		TestRequestDelegate(MockUpgradeRequest delegate) {
 			this.delegate = delegate;
 		}
 

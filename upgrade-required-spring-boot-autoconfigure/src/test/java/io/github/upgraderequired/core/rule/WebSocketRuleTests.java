@@ -4,8 +4,8 @@ import java.util.List;
 
 import io.github.upgraderequired.core.Header;
 import io.github.upgraderequired.core.RuleSettings;
-import io.github.upgraderequired.core.TestRequest;
 import io.github.upgraderequired.core.Verdict;
+import io.github.upgraderequired.test.MockUpgradeRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -21,7 +21,7 @@ class WebSocketRuleTests {
 
 	@Test
 	void aPlainRequestIsToldToUpgradeToWebSocket() {
-		Verdict verdict = this.rule.check(TestRequest.get("/ws"));
+		Verdict verdict = this.rule.check(MockUpgradeRequest.get("/ws"));
 		assertThat(verdict.isPass()).isFalse();
 		assertThat(this.rule.upgrade()).containsExactly("websocket");
 		assertThat(verdict.headers()).containsExactly(new Header("Sec-WebSocket-Version", "13"));
@@ -43,7 +43,7 @@ class WebSocketRuleTests {
 			'websockets'    | 13    | false
 			""")
 	void onlyAVersion13HandshakePasses(String upgrade, String version, boolean passes) {
-		TestRequest request = TestRequest.get("/ws").header("Upgrade", upgrade).header("Connection", "Upgrade");
+		MockUpgradeRequest request = MockUpgradeRequest.get("/ws").header("Upgrade", upgrade).header("Connection", "Upgrade");
 		if (version != null) {
 			request.header("Sec-WebSocket-Version", version);
 		}
