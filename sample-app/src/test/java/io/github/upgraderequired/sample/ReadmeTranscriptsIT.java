@@ -40,6 +40,15 @@ class ReadmeTranscriptsIT {
 
 	private static final Pattern MARKDOWN_LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
 
+	private static final String QUOTE_MARK = "<!-- from: ";
+
+	/**
+	 * A fenced block under a line that names the file it is quoted from, relative to the
+	 * root: {@code <!-- from: module/src/test/java/.../Example.java -->}.
+	 */
+	private static final Pattern QUOTED_CODE = Pattern.compile("<!-- from: (\\S+) -->\n```\\w*\n(.*?)```",
+			Pattern.DOTALL);
+
 	private final Path root = readme().getParent();
 
 	/**
@@ -110,6 +119,43 @@ class ReadmeTranscriptsIT {
 			}
 		}
 		assertThat(problems).isEmpty();
+	}
+
+	/**
+	 * Code a page quotes from a file of the build (a rule, its test) is in that file as
+	 * shown, so that what the page shows is compiled and run.
+	 */
+	@Test
+	void theCodeAPageQuotesIsInTheFileItNames() throws Exception {
+		int quoted = 0;
+		List<String> problems = new ArrayList<>();
+		for (Path page : pages()) {
+			String text = Files.readString(page, StandardCharsets.UTF_8);
+			String name = this.root.relativize(page).toString();
+			int marks = text.split(Pattern.quote(QUOTE_MARK), -1).length - 1;
+			Matcher code = QUOTED_CODE.matcher(text);
+			int found = 0;
+			while (code.find()) {
+				found++;
+				Path file = this.root.resolve(code.group(1)).normalize();
+				if (!file.startsWith(this.root) || !code.group(1).contains("/src/") || !Files.isRegularFile(file)) {
+					problems.add(name + " quotes " + code.group(1) + ", which is not a source file of the build");
+				}
+				else if (code.group(2).lines().filter((line) -> !line.isBlank()).count() < 3) {
+					problems.add(name + " quotes fewer than three lines of " + code.group(1));
+				}
+				else if (!Files.readString(file, StandardCharsets.UTF_8).contains(code.group(2))) {
+					problems.add(name + " quotes code that is not in " + code.group(1) + " as shown");
+				}
+			}
+			if (found != marks) {
+				problems.add(name + " has " + marks + " '" + QUOTE_MARK.strip() + "' lines but " + found
+						+ " of them right above a fenced block");
+			}
+			quoted += found;
+		}
+		assertThat(problems).isEmpty();
+		assertThat(quoted).as("code quoted from the build's files").isGreaterThanOrEqualTo(3);
 	}
 
 	private static String withoutCode(String markdown) {
