@@ -66,7 +66,8 @@ class EventsAndLogsTests {
 	@Test
 	void listenerBeansReceiveThemToo() {
 		this.runner.withUserConfiguration(ListenerBean.class).run((context) -> {
-			context.getBean(UpgradeEngine.class).evaluate(MockUpgradeRequest.get("/x").protocol(HttpProtocol.HTTP_1_0));
+			context.getBean(UpgradeEngine.class)
+				.evaluate(MockUpgradeRequest.get("/x").protocol(HttpProtocol.HTTP_1_0));
 			assertThat(context.getBean(Collecting.class).events).hasSize(1);
 		});
 	}
@@ -103,7 +104,8 @@ class EventsAndLogsTests {
 		try (AnnotationConfigApplicationContext parent = new AnnotationConfigApplicationContext(ListenerBean.class)) {
 			this.runner.withParent(parent).run((context) -> {
 				assertThat(context.getBean(EventPublishingDecisionListener.class).isListened()).isTrue();
-				context.getBean(UpgradeEngine.class).evaluate(MockUpgradeRequest.get("/x").protocol(HttpProtocol.HTTP_1_0));
+				context.getBean(UpgradeEngine.class)
+				.evaluate(MockUpgradeRequest.get("/x").protocol(HttpProtocol.HTTP_1_0));
 				assertThat(parent.getBean(Collecting.class).events).hasSize(1);
 			});
 		}

@@ -33,6 +33,7 @@ import org.springframework.boot.test.context.runner.ReactiveWebApplicationContex
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -56,7 +57,8 @@ class UpgradeRequiredAutoConfigurationTests {
 		this.runner.run((context) -> {
 			UpgradeEngine engine = context.getBean(UpgradeEngine.class);
 			assertThat(engine.rules()).isEmpty();
-			assertThat(engine.evaluate(MockUpgradeRequest.get("/").protocol(HttpProtocol.HTTP_1_0))).isSameAs(Decision.PASS);
+			assertThat(engine.evaluate(MockUpgradeRequest.get("/").protocol(HttpProtocol.HTTP_1_0)))
+				.isSameAs(Decision.PASS);
 			assertThat(context).hasSingleBean(UpgradeResponseRenderer.class).hasSingleBean(UpgradePipeline.class);
 		});
 	}
@@ -92,11 +94,11 @@ class UpgradeRequiredAutoConfigurationTests {
 		MockUpgradeRequest old = MockUpgradeRequest.get("/api/orders").header("API-Version", "1");
 		List<UpgradeResult> results = new ArrayList<>();
 		this.runner.withPropertyValues(properties)
-			.run((context) -> results.add(UpgradeRequiredTester.of(context.getBean(UpgradePipeline.class)).process(old)));
+			.run((context) -> results.add(tester(context).process(old)));
 		new ReactiveWebApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(UpgradeRequiredAutoConfiguration.class))
 			.withPropertyValues(properties)
-			.run((context) -> results.add(UpgradeRequiredTester.of(context.getBean(UpgradePipeline.class)).process(old)));
+			.run((context) -> results.add(tester(context).process(old)));
 		assertThat(results).hasSize(2).allSatisfy((result) -> {
 			assertThat(result.status()).isEqualTo(426);
 			assertThat(result.refusingRule()).isEqualTo("api");
@@ -105,6 +107,10 @@ class UpgradeRequiredAutoConfigurationTests {
 		});
 		assertThat(results.get(1).headers()).isEqualTo(results.get(0).headers());
 		assertThat(results.get(1).body()).isEqualTo(results.get(0).body());
+	}
+
+	private static UpgradeRequiredTester tester(ApplicationContext context) {
+		return UpgradeRequiredTester.of(context.getBean(UpgradePipeline.class));
 	}
 
 	@Test

@@ -24,7 +24,9 @@ class TrustedProxiesTests {
 
 	@Test
 	void aRequestThatWasNotForwardedIsJudgedByItsConnection() {
-		MockUpgradeRequest request = MockUpgradeRequest.get("/").protocol(HttpProtocol.HTTP_1_0).remoteAddress("10.1.1.1")
+		MockUpgradeRequest request = MockUpgradeRequest.get("/")
+			.protocol(HttpProtocol.HTTP_1_0)
+			.remoteAddress("10.1.1.1")
 			.header("X-Http-Version", "HTTP/2.0");
 		assertThat(this.proxies.httpProtocol(request)).isEqualTo(HttpProtocol.HTTP_1_0);
 	}
@@ -33,7 +35,9 @@ class TrustedProxiesTests {
 	@ValueSource(strings = { "Forwarded", "X-Forwarded-For", "X-Forwarded-Proto", "X-Forwarded-Host",
 			"X-Forwarded-Port", "X-Forwarded-Prefix", "X-Forwarded-Ssl" })
 	void anyForwardingHeaderMakesAForwardedRequest(String header) {
-		MockUpgradeRequest request = MockUpgradeRequest.get("/").protocol(HttpProtocol.HTTP_1_0).remoteAddress("10.1.1.1")
+		MockUpgradeRequest request = MockUpgradeRequest.get("/")
+			.protocol(HttpProtocol.HTTP_1_0)
+			.remoteAddress("10.1.1.1")
 			.header(header, "x")
 			.header("X-Http-Version", "HTTP/1.1");
 		assertThat(this.proxies.httpProtocol(request)).isEqualTo(HttpProtocol.HTTP_1_1);
@@ -41,7 +45,9 @@ class TrustedProxiesTests {
 
 	@Test
 	void otherProxyHeadersDoNotMakeAForwardedRequest() {
-		MockUpgradeRequest request = MockUpgradeRequest.get("/").protocol(HttpProtocol.HTTP_1_0).header("X-Real-IP", "203.0.113.9")
+		MockUpgradeRequest request = MockUpgradeRequest.get("/")
+			.protocol(HttpProtocol.HTTP_1_0)
+			.header("X-Real-IP", "203.0.113.9")
 			.header("Via", "1.1 proxy");
 		assertThat(this.proxies.httpProtocol(request)).isEqualTo(HttpProtocol.HTTP_1_0);
 	}
@@ -85,7 +91,9 @@ class TrustedProxiesTests {
 
 	@Test
 	void aDirectRequestFromAnUntrustedPeerIsNotWarnedAbout(CapturedOutput output) {
-		MockUpgradeRequest request = MockUpgradeRequest.get("/").protocol(HttpProtocol.HTTP_1_0).remoteAddress("192.0.2.1");
+		MockUpgradeRequest request = MockUpgradeRequest.get("/")
+			.protocol(HttpProtocol.HTTP_1_0)
+			.remoteAddress("192.0.2.1");
 		assertThat(this.proxies.httpProtocol(request)).isEqualTo(HttpProtocol.HTTP_1_0);
 		assertThat(output).doesNotContain("trusted");
 	}

@@ -125,11 +125,15 @@ class UpgradeEngineTests {
 	void corsPreflightIsNeverEvaluated() {
 		Rule rule = TestRules.rejecting("r", RuleSettings.defaults());
 		UpgradeEngine engine = engine(rule);
-		MockUpgradeRequest preflight = MockUpgradeRequest.get("/").method("OPTIONS").header("Origin", "https://a.example")
+		MockUpgradeRequest preflight = MockUpgradeRequest.get("/")
+			.method("OPTIONS")
+			.header("Origin", "https://a.example")
 			.header("Access-Control-Request-Method", "PUT");
 		assertThat(engine.evaluate(preflight)).isSameAs(Decision.PASS);
 		assertThat(rule.checks).hasValue(0);
-		MockUpgradeRequest plainOptions = MockUpgradeRequest.get("/").method("OPTIONS").header("Origin", "https://a.example");
+		MockUpgradeRequest plainOptions = MockUpgradeRequest.get("/")
+			.method("OPTIONS")
+			.header("Origin", "https://a.example");
 		assertThat(engine.evaluate(plainOptions).isRejected()).isTrue();
 	}
 
@@ -197,7 +201,8 @@ class UpgradeEngineTests {
 		assertThat(engine.decide(MockUpgradeRequest.get("/all/2")).vary()).isSameAs(two);
 		assertThat(engine.decide(MockUpgradeRequest.get("/both/3")).vary()).isSameAs(both);
 		// One decision for each combination, too.
-		assertThat(engine.decide(MockUpgradeRequest.get("/all/3"))).isSameAs(engine.decide(MockUpgradeRequest.get("/all/4")));
+		assertThat(engine.decide(MockUpgradeRequest.get("/all/3")))
+			.isSameAs(engine.decide(MockUpgradeRequest.get("/all/4")));
 	}
 
 	@Test
@@ -278,7 +283,8 @@ class UpgradeEngineTests {
 			.schedule(new Schedule(Mode.ENFORCE, WARN_FROM, null))
 			.deprecation(deprecation)
 			.build());
-		assertThat(engineAt(WARN_FROM, rule).evaluate(MockUpgradeRequest.get("/")).deprecation()).isEqualTo(deprecation);
+		assertThat(engineAt(WARN_FROM, rule).evaluate(MockUpgradeRequest.get("/")).deprecation())
+			.isEqualTo(deprecation);
 	}
 
 	@Test

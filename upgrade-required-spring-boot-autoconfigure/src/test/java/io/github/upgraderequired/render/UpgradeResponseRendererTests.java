@@ -60,7 +60,8 @@ class UpgradeResponseRendererTests {
 	@ParameterizedTest
 	@EnumSource(value = HttpProtocol.class, names = { "HTTP_2", "HTTP_3" })
 	void http2AndLaterGetNeitherUpgradeNorConnectionButTheBodyNamesTheTokens(HttpProtocol protocol) {
-		UpgradeResponse response = render(rule(Verdict.upgrade(null, null)), MockUpgradeRequest.get("/x").protocol(protocol));
+		UpgradeResponse response = render(rule(Verdict.upgrade(null, null)),
+				MockUpgradeRequest.get("/x").protocol(protocol));
 		assertThat(headers(response)).doesNotContainKeys("Upgrade", "Connection").containsEntry("Cache-Control", "no-store");
 		assertThat(body(response)).contains("\"upgrade\":[\"Test/2\",\"Test/1\"]");
 	}
@@ -212,7 +213,9 @@ class UpgradeResponseRendererTests {
 		UpgradeRule rule = new HttpVersionRule("http", HttpProtocol.HTTP_3, List.of("Foo/9", "Bar/8"),
 				RuleSettings.defaults());
 		for (String accept : List.of("application/json", "text/html", "text/plain")) {
-			MockUpgradeRequest request = MockUpgradeRequest.get("/").protocol(HttpProtocol.HTTP_2).header("Accept", accept);
+			MockUpgradeRequest request = MockUpgradeRequest.get("/")
+				.protocol(HttpProtocol.HTTP_2)
+				.header("Accept", accept);
 			UpgradeResponse response = this.renderer.render(decision(rule, request), request);
 			assertThat(headers(response)).doesNotContainKey("Upgrade");
 			assertThat(body(response)).as(accept).containsPattern("Foo/9\\W{1,5}Bar/8");
@@ -247,9 +250,11 @@ class UpgradeResponseRendererTests {
 	@Test
 	void aPathTooLongToShowIsLeftOutOfTheProblem() {
 		String longPath = "/" + "a".repeat(200);
-		JsonNode problem = json.readTree(body(render(rule(Verdict.upgrade(null, null)), MockUpgradeRequest.get(longPath))));
+		JsonNode problem = json
+			.readTree(body(render(rule(Verdict.upgrade(null, null)), MockUpgradeRequest.get(longPath))));
 		assertThat(problem.has("instance")).isFalse();
-		JsonNode shortProblem = json.readTree(body(render(rule(Verdict.upgrade(null, null)), MockUpgradeRequest.get("/a"))));
+		JsonNode shortProblem = json
+			.readTree(body(render(rule(Verdict.upgrade(null, null)), MockUpgradeRequest.get("/a"))));
 		assertThat(shortProblem.get("instance").asString()).isEqualTo("/a");
 	}
 

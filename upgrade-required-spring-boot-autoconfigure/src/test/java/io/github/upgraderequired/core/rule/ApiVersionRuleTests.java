@@ -4,12 +4,10 @@ import java.util.List;
 
 import io.github.upgraderequired.core.HttpProtocol;
 import io.github.upgraderequired.core.RuleSettings;
-import io.github.upgraderequired.core.UpgradeRequest;
 import io.github.upgraderequired.core.Verdict;
 import io.github.upgraderequired.core.VersionNumber;
 import io.github.upgraderequired.core.rule.ApiVersionRule.Source;
 import io.github.upgraderequired.test.MockUpgradeRequest;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -93,10 +91,10 @@ class ApiVersionRuleTests {
 		// A parser that only knows whole numbers, ordering them by value.
 		ApiVersionRule rule = new ApiVersionRule("api", "20", application, (value) -> value.matches("[0-9]{1,4}")
 				? Integer.valueOf(value) : null, List.of(), RuleSettings.defaults());
-		assertThat(outcome(rule.check(new Versioned("3")))).isEqualTo("upgrade");
-		assertThat(outcome(rule.check(new Versioned("100")))).isEqualTo("pass");
-		assertThat(outcome(rule.check(new Versioned("1.5")))).isEqualTo("unknown");
-		assertThat(outcome(rule.check(new Versioned(null)))).isEqualTo("unknown");
+		assertThat(outcome(rule.check(MockUpgradeRequest.get("/api").apiVersion("3")))).isEqualTo("upgrade");
+		assertThat(outcome(rule.check(MockUpgradeRequest.get("/api").apiVersion("100")))).isEqualTo("pass");
+		assertThat(outcome(rule.check(MockUpgradeRequest.get("/api").apiVersion("1.5")))).isEqualTo("unknown");
+		assertThat(outcome(rule.check(MockUpgradeRequest.get("/api").apiVersion(null)))).isEqualTo("unknown");
 		assertThat(rule.readHeaders()).containsExactly("X-Version");
 	}
 
@@ -109,7 +107,7 @@ class ApiVersionRuleTests {
 			}
 			throw new IllegalStateException("refused");
 		}, List.of(), RuleSettings.defaults());
-		assertThat(outcome(rule.check(new Versioned("x")))).isEqualTo("unknown");
+		assertThat(outcome(rule.check(MockUpgradeRequest.get("/api").apiVersion("x")))).isEqualTo("unknown");
 	}
 
 	@Test
@@ -129,63 +127,6 @@ class ApiVersionRuleTests {
 
 	private static String outcome(Verdict verdict) {
 		return verdict.isPass() ? "pass" : verdict.isUnknown() ? "unknown" : "upgrade";
-	}
-
-	/**
-	 * A request whose application resolved a given API version.
-	 */
-	private record Versioned(@Nullable String version) implements UpgradeRequest {
-
-		@Override
-		public @Nullable String apiVersion() {
-			return this.version;
-		}
-
-		@Override
-		public String method() {
-			return "GET";
-		}
-
-		@Override
-		public String path() {
-			return "/api";
-		}
-
-		@Override
-		public String rawPath() {
-			return "/api";
-		}
-
-		@Override
-		public @Nullable String rawQuery() {
-			return null;
-		}
-
-		@Override
-		public @Nullable String host() {
-			return "example.com";
-		}
-
-		@Override
-		public @Nullable HttpProtocol protocol() {
-			return HttpProtocol.HTTP_1_1;
-		}
-
-		@Override
-		public boolean secure() {
-			return false;
-		}
-
-		@Override
-		public @Nullable String remoteAddress() {
-			return null;
-		}
-
-		@Override
-		public @Nullable String header(String name) {
-			return null;
-		}
-
 	}
 
 }

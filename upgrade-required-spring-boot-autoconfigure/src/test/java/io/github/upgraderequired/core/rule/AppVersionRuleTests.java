@@ -92,7 +92,8 @@ class AppVersionRuleTests {
 			'ExampleApp/garbage (iOS 17.4)'                    | unknown
 			""")
 	void readsTheUserAgentWhenTheHeadersAreAbsent(String userAgent, String expected) {
-		assertThat(outcome(this.rule.check(MockUpgradeRequest.get("/").header("User-Agent", userAgent)))).isEqualTo(expected);
+		assertThat(outcome(this.rule.check(MockUpgradeRequest.get("/").header("User-Agent", userAgent))))
+			.isEqualTo(expected);
 	}
 
 	@Test

@@ -54,7 +54,8 @@ class BrowserRuleTests {
 			assertThat(verdict.client()).isEqualTo(kind);
 		}
 		// Not judged, every one of them passes.
-		assertThat(modern(Set.of()).check(MockUpgradeRequest.get("/").header("User-Agent", userAgent)).isPass()).isTrue();
+		MockUpgradeRequest request = MockUpgradeRequest.get("/").header("User-Agent", userAgent);
+		assertThat(modern(Set.of()).check(request).isPass()).isTrue();
 	}
 
 	@Test

@@ -47,7 +47,8 @@ class Http2RuleTests {
 		Http2Rule configured = new Http2Rule("h2", List.of("Foo/2"), RuleSettings.defaults(), TrustedProxies.NONE);
 		UpgradeEngine engine = UpgradeEngine.builder((pattern) -> (path) -> true).rules(List.of(configured)).build();
 		for (boolean secure : new boolean[] { false, true }) {
-			Decision decision = engine.evaluate(MockUpgradeRequest.get("/").protocol(HttpProtocol.HTTP_1_1).secure(secure));
+			Decision decision = engine
+				.evaluate(MockUpgradeRequest.get("/").protocol(HttpProtocol.HTTP_1_1).secure(secure));
 			assertThat(decision.rejection().upgrade()).as("secure %s", secure).containsExactly("Foo/2");
 		}
 		Decision defaults = UpgradeEngine.builder((pattern) -> (path) -> true)

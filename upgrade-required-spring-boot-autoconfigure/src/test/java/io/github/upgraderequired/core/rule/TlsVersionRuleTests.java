@@ -2,14 +2,11 @@ package io.github.upgraderequired.core.rule;
 
 import java.util.List;
 
-import io.github.upgraderequired.core.HttpProtocol;
 import io.github.upgraderequired.core.RuleSettings;
 import io.github.upgraderequired.core.TlsVersion;
 import io.github.upgraderequired.core.TrustedProxies;
-import io.github.upgraderequired.core.UpgradeRequest;
 import io.github.upgraderequired.core.Verdict;
 import io.github.upgraderequired.test.MockUpgradeRequest;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -35,7 +32,7 @@ class TlsVersionRuleTests {
 	void judgesTheConnectionsVersion(TlsVersion minimum, String tls, String expected) {
 		TlsVersionRule rule = new TlsVersionRule("tls", minimum, List.of(), RuleSettings.defaults(),
 				TrustedProxies.NONE);
-		Verdict verdict = rule.check(new TlsRequest(tls));
+		Verdict verdict = rule.check(MockUpgradeRequest.get("/").tlsProtocol(tls));
 		String actual = verdict.isPass() ? "pass" : verdict.isUnknown() ? "unknown" : "upgrade";
 		assertThat(actual).isEqualTo(expected);
 	}
@@ -44,7 +41,7 @@ class TlsVersionRuleTests {
 	void aRejectionNamesTheVersionsAndOffersTheMinimumsToken() {
 		TlsVersionRule rule = new TlsVersionRule("tls", TlsVersion.TLS_1_3, List.of(), RuleSettings.defaults(),
 				TrustedProxies.NONE);
-		Verdict verdict = rule.check(new TlsRequest("TLSv1.2"));
+		Verdict verdict = rule.check(MockUpgradeRequest.get("/").tlsProtocol("TLSv1.2"));
 		assertThat(rule.upgrade()).containsExactly("TLS/1.3");
 		assertThat(verdict.minimum()).isEqualTo("TLSv1.3");
 		assertThat(verdict.current()).isEqualTo("TLSv1.2");
@@ -55,7 +52,9 @@ class TlsVersionRuleTests {
 		TrustedProxies proxies = new TrustedProxies(List.of("10.0.0.0/8"), null, "X-Tls");
 		TlsVersionRule rule = new TlsVersionRule("tls", TlsVersion.TLS_1_3, List.of(), RuleSettings.defaults(),
 				proxies);
-		MockUpgradeRequest forwarded = MockUpgradeRequest.get("/").remoteAddress("10.0.0.1").header("X-Forwarded-For", "1.2.3.4")
+		MockUpgradeRequest forwarded = MockUpgradeRequest.get("/")
+			.remoteAddress("10.0.0.1")
+			.header("X-Forwarded-For", "1.2.3.4")
 			.header("X-Tls", "TLSv1.2");
 		assertThat(rule.check(forwarded).current()).isEqualTo("TLSv1.2");
 		assertThat(rule.readHeaders()).containsExactly("X-Tls");
@@ -66,90 +65,16 @@ class TlsVersionRuleTests {
 		TrustedProxies proxies = new TrustedProxies(List.of("10.0.0.0/8"), null, "X-Tls");
 		TlsVersionRule rule = new TlsVersionRule("tls", TlsVersion.TLS_1_3, List.of(), RuleSettings.defaults(),
 				proxies);
-		MockUpgradeRequest claiming = MockUpgradeRequest.get("/").secure(true).remoteAddress("192.0.2.1").tlsProtocol("TLSv1.2")
+		MockUpgradeRequest claiming = MockUpgradeRequest.get("/")
+			.secure(true)
+			.remoteAddress("192.0.2.1")
+			.tlsProtocol("TLSv1.2")
 			.header("X-Forwarded-For", "1.2.3.4")
 			.header("Forwarded", "for=1.2.3.4;proto=https")
 			.header("X-Tls", "TLSv1.3");
 		Verdict verdict = rule.check(claiming);
 		assertThat(verdict.isPass()).isFalse();
 		assertThat(verdict.current()).isEqualTo("TLSv1.2");
-	}
-
-	/**
-	 * A request on a connection with a given TLS version.
-	 */
-	private static final class TlsRequest extends TestRequestDelegate {
-
-		private final @Nullable String tls;
-
-		TlsRequest(@Nullable String tls) {
-			super(MockUpgradeRequest.get("/").secure(tls != null).protocol(HttpProtocol.HTTP_1_1));
-			this.tls = tls;
-		}
-
-		@Override
-		public @Nullable String tlsProtocol() {
-			return this.tls;
-		}
-
-	}
-
-	/**
-	 * Forwards to a {@link MockUpgradeRequest}.
-	 */
-	private abstract static class TestRequestDelegate implements UpgradeRequest {
-
-		private final MockUpgradeRequest delegate;
-
-		TestRequestDelegate(MockUpgradeRequest delegate) {
-			this.delegate = delegate;
-		}
-
-		@Override
-		public String method() {
-			return this.delegate.method();
-		}
-
-		@Override
-		public String path() {
-			return this.delegate.path();
-		}
-
-		@Override
-		public String rawPath() {
-			return this.delegate.rawPath();
-		}
-
-		@Override
-		public @Nullable String rawQuery() {
-			return this.delegate.rawQuery();
-		}
-
-		@Override
-		public @Nullable String host() {
-			return this.delegate.host();
-		}
-
-		@Override
-		public @Nullable HttpProtocol protocol() {
-			return this.delegate.protocol();
-		}
-
-		@Override
-		public boolean secure() {
-			return this.delegate.secure();
-		}
-
-		@Override
-		public @Nullable String remoteAddress() {
-			return this.delegate.remoteAddress();
-		}
-
-		@Override
-		public @Nullable String header(String name) {
-			return this.delegate.header(name);
-		}
-
 	}
 
 }

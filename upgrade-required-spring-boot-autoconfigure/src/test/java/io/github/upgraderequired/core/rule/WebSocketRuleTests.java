@@ -43,7 +43,9 @@ class WebSocketRuleTests {
 			'websockets'    | 13    | false
 			""")
 	void onlyAVersion13HandshakePasses(String upgrade, String version, boolean passes) {
-		MockUpgradeRequest request = MockUpgradeRequest.get("/ws").header("Upgrade", upgrade).header("Connection", "Upgrade");
+		MockUpgradeRequest request = MockUpgradeRequest.get("/ws")
+			.header("Upgrade", upgrade)
+			.header("Connection", "Upgrade");
 		if (version != null) {
 			request.header("Sec-WebSocket-Version", version);
 		}
