@@ -27,7 +27,7 @@ final class FloorAnswers {
 
 	private static final String TYPE_TITLE_STATUS = "{\"type\":\"about:blank\",\"title\":\"Upgrade Required\",\"status\":426";
 
-	private static final String DOCUMENTATION = "https://github.com/upgraderequired/upgrade-required#";
+	private static final String DOCUMENTATION = "https://github.com/upgraderequired/upgrade-required/blob/main/docs/rules.md#";
 
 	private static final String SUPPORTED = "Chrome 120, Edge 120, Firefox 121, Safari 17.2, Opera 106, "
 			+ "Samsung Internet 25";
@@ -95,7 +95,7 @@ final class FloorAnswers {
 		this.httpVersion = json("HTTP/1.1", "", "This service requires HTTP/1.1 or newer. The request used HTTP/1.0.",
 				"[\"HTTP/1.1\"]", "http-1-1", "HTTP/1.1", "HTTP/1.0", null, "http-version");
 		this.https = html("TLS/1.3, TLS/1.2", "", null, "Please upgrade to continue",
-				"This resource is only served over HTTPS.", "secure", "https");
+				"This resource is only served over HTTPS.", "secure", "https-426-or-a-redirect");
 		this.tlsVersion = html("TLS/1.3", "", null, "Please upgrade to continue",
 				"This service requires TLSv1.3 or newer. The connection used TLSv1.2.", "tls-1-3", "tls-version");
 		this.http2Cleartext = html("h2c, HTTP/2.0", "", null, "Please upgrade to continue",

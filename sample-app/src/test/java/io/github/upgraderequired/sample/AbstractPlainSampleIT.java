@@ -162,7 +162,7 @@ abstract class AbstractPlainSampleIT extends AbstractSampleIT {
 				"Accept: text/html, application/xhtml+xml, image/jxr, */*", this.app.url("/web/")));
 		assertThat(internetExplorer.header("Content-Type")).startsWith("text/html");
 		assertThat(internetExplorer.body()).contains("Please upgrade your browser to continue")
-			.contains("href=\"https://github.com/upgraderequired/upgrade-required#browser\"");
+			.contains("href=\"https://github.com/upgraderequired/upgrade-required/blob/main/docs/rules.md#browser\"");
 		assertThat(internetExplorer.header("Upgrade"))
 			.isEqualTo("Chrome/120, Edge/120, Firefox/121, Safari/17.2, Opera/106, SamsungInternet/25");
 		HttpText chrome119 = rejectedBy("browsers", Clients.curl("-A", CHROME.formatted("119.0.0.0"), "-H",
@@ -192,7 +192,7 @@ abstract class AbstractPlainSampleIT extends AbstractSampleIT {
 				assertThat(thrown).isInstanceOfAny(UpgradeRequiredException.class,
 						WebClientUpgradeRequiredException.class);
 				assertThat(thrown).hasMessage("426 Upgrade Required: upgrade to API/2 (rule 'api', minimum 2, current 1);"
-						+ " see https://github.com/upgraderequired/upgrade-required#api-version");
+						+ " see https://github.com/upgraderequired/upgrade-required/blob/main/docs/rules.md#api-version");
 				countRejection("api");
 			}
 			List<Throwable> app = clients.getWithEach(URI.create(this.app.url("/app/hello")),
@@ -224,8 +224,8 @@ abstract class AbstractPlainSampleIT extends AbstractSampleIT {
 				this.app.url("/beta/hello")));
 		assertThat(old.header("Deprecation")).isEqualTo("@1767225600");
 		assertThat(old.header("Sunset")).isEqualTo("Thu, 01 Jan 2099 00:00:00 GMT");
-		assertThat(old.header("Link")).isEqualTo("<https://github.com/upgraderequired/upgrade-required#beta>; "
-				+ "rel=\"deprecation\"; type=\"text/html\", <https://github.com/upgraderequired/upgrade-required#beta>; "
+		assertThat(old.header("Link")).isEqualTo("<https://github.com/upgraderequired/upgrade-required/blob/main/docs/modes.md>; "
+				+ "rel=\"deprecation\"; type=\"text/html\", <https://github.com/upgraderequired/upgrade-required/blob/main/docs/modes.md>; "
 				+ "rel=\"sunset\"; type=\"text/html\"");
 		varies(says(old, "Hello, beta app (6.0.0 will soon be required)"), "X-App-Platform", "X-App-Version");
 		varies(passed(Clients.curl("-H", "X-App-Platform: ios", "-H", "X-App-Version: 6.0.0",

@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		disabledReason = "-Dsample.browser.skip=true")
 class BrowserIT {
 
-	private static final String DOCUMENTATION = "https://github.com/upgraderequired/upgrade-required#browser";
+	private static final String DOCUMENTATION = "https://github.com/upgraderequired/upgrade-required/blob/main/docs/rules.md#browser";
 
 	// The DevTools commands go through chromedriver, not Selenium's own CDP bindings, so
 	// Selenium's warning that it has none for this Chromium's version is noise.

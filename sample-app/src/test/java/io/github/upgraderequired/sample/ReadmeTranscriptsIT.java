@@ -40,6 +40,12 @@ class ReadmeTranscriptsIT {
 
 	private static final Pattern MARKDOWN_LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
 
+	/**
+	 * A link to a file of this repository on its main branch, with an optional anchor.
+	 */
+	private static final Pattern PROJECT_URL = Pattern
+		.compile("https://github\\.com/upgraderequired/upgrade-required/blob/main/([\\w./-]+)(?:#([\\w-]+))?");
+
 	private static final String QUOTE_MARK = "<!-- from: ";
 
 	/**
@@ -156,6 +162,31 @@ class ReadmeTranscriptsIT {
 		}
 		assertThat(problems).isEmpty();
 		assertThat(quoted).as("code quoted from the build's files").isGreaterThanOrEqualTo(3);
+	}
+
+	/**
+	 * The documentation links the sample's rules send (in {@code Link}, the problem body
+	 * and the page) point to a page and heading of these docs that exist.
+	 */
+	@Test
+	void theSamplesDocumentationLinksFindTheirPageAndHeading() throws Exception {
+		String configuration = Files.readString(this.root.resolve("sample-app/src/main/resources/application.yml"),
+				StandardCharsets.UTF_8);
+		Matcher link = PROJECT_URL.matcher(configuration);
+		List<String> problems = new ArrayList<>();
+		int links = 0;
+		while (link.find()) {
+			links++;
+			Path linked = this.root.resolve(link.group(1)).normalize();
+			if (!linked.startsWith(this.root) || !Files.isRegularFile(linked)) {
+				problems.add(link.group() + " names a missing page");
+			}
+			else if (link.group(2) != null && !headings(linked).contains(link.group(2))) {
+				problems.add(link.group() + " names a missing heading");
+			}
+		}
+		assertThat(problems).isEmpty();
+		assertThat(links).as("documentation links in the sample's configuration").isGreaterThanOrEqualTo(9);
 	}
 
 	private static String withoutCode(String markdown) {
