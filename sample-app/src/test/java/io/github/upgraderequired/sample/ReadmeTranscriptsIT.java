@@ -46,6 +46,12 @@ class ReadmeTranscriptsIT {
 	private static final Pattern PROJECT_URL = Pattern
 		.compile("https://github\\.com/upgraderequired/upgrade-required/blob/main/([\\w./-]+)(?:#([\\w-]+))?");
 
+	/**
+	 * A Maven dependency on one of this project's artifacts.
+	 */
+	private static final Pattern OWN_DEPENDENCY = Pattern.compile("<groupId>io\\.github\\.upgraderequired</groupId>\\s*"
+			+ "<artifactId>([^<]+)</artifactId>\\s*<version>([^<]+)</version>");
+
 	private static final String QUOTE_MARK = "<!-- from: ";
 
 	/**
@@ -162,6 +168,29 @@ class ReadmeTranscriptsIT {
 		}
 		assertThat(problems).isEmpty();
 		assertThat(quoted).as("code quoted from the build's files").isGreaterThanOrEqualTo(3);
+	}
+
+	/**
+	 * The dependencies the pages tell users to add name this build's version.
+	 */
+	@Test
+	void theDependencySnippetsNameThisVersion() throws Exception {
+		String version = System.getProperty("project.version");
+		assertThat(version).as("the build's version, from the pom").isNotBlank();
+		List<String> problems = new ArrayList<>();
+		int snippets = 0;
+		for (Path page : pages()) {
+			Matcher dependency = OWN_DEPENDENCY.matcher(Files.readString(page, StandardCharsets.UTF_8));
+			while (dependency.find()) {
+				snippets++;
+				if (!dependency.group(2).equals(version)) {
+					problems.add(this.root.relativize(page) + " names " + dependency.group(1) + " "
+							+ dependency.group(2) + ", not " + version);
+				}
+			}
+		}
+		assertThat(problems).isEmpty();
+		assertThat(snippets).as("dependency snippets for the starter and the test fixture").isGreaterThanOrEqualTo(2);
 	}
 
 	/**

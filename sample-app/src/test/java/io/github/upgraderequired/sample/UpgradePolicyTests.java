@@ -1,5 +1,9 @@
 package io.github.upgraderequired.sample;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
 import io.github.upgraderequired.core.HttpProtocol;
 import io.github.upgraderequired.test.MockUpgradeRequest;
 import io.github.upgraderequired.test.UpgradeRequiredTester;
@@ -9,14 +13,14 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/**
- * The sample's own rules, as its {@code application.yml} configures them, through the
- * starter's pipeline without a server: what docs/testing.md shows an application doing.
- */
 @SpringBootTest(classes = SampleApplication.class)
+@Import(UpgradePolicyTests.LastDayOfTheBeta.class)
 class UpgradePolicyTests {
 
 	@Autowired
@@ -43,7 +47,7 @@ class UpgradePolicyTests {
 	}
 
 	@Test
-	void theBetaAppRuleOnlyWarnsUntilItsDate() {
+	void theBetaAppRuleStillOnlyWarnsOnItsLastDay() {
 		UpgradeResult result = UpgradeRequiredTester.of(this.pipeline)
 			.process(MockUpgradeRequest.get("/beta/hello")
 				.header("X-App-Platform", "ios")
@@ -52,6 +56,20 @@ class UpgradePolicyTests {
 		assertThat(result.isWarned()).isTrue();
 		assertThat(result.header("Deprecation")).isEqualTo("@1767225600");
 		assertThat(result.header("Sunset")).isEqualTo("Thu, 01 Jan 2099 00:00:00 GMT");
+	}
+
+	/**
+	 * The starter reads its rules' schedules with the application's {@link Clock} bean,
+	 * when there is one.
+	 */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class LastDayOfTheBeta {
+
+		@Bean
+		Clock clock() {
+			return Clock.fixed(Instant.parse("2098-12-31T12:00:00Z"), ZoneOffset.UTC);
+		}
+
 	}
 
 }

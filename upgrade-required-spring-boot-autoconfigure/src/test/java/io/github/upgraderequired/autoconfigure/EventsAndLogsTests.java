@@ -105,7 +105,7 @@ class EventsAndLogsTests {
 			this.runner.withParent(parent).run((context) -> {
 				assertThat(context.getBean(EventPublishingDecisionListener.class).isListened()).isTrue();
 				context.getBean(UpgradeEngine.class)
-				.evaluate(MockUpgradeRequest.get("/x").protocol(HttpProtocol.HTTP_1_0));
+					.evaluate(MockUpgradeRequest.get("/x").protocol(HttpProtocol.HTTP_1_0));
 				assertThat(parent.getBean(Collecting.class).events).hasSize(1);
 			});
 		}

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 
 import io.github.upgraderequired.core.Decision;
@@ -18,8 +17,6 @@ import io.github.upgraderequired.core.Verdict;
 import io.github.upgraderequired.render.UpgradeResponse;
 import io.github.upgraderequired.render.UpgradeResponseRenderer;
 import io.github.upgraderequired.test.MockUpgradeRequest;
-import io.github.upgraderequired.test.UpgradeRequiredTester;
-import io.github.upgraderequired.test.UpgradeResult;
 import io.github.upgraderequired.web.PipelineResult;
 import io.github.upgraderequired.web.UpgradePipeline;
 import org.junit.jupiter.api.Test;
@@ -33,7 +30,6 @@ import org.springframework.boot.test.context.runner.ReactiveWebApplicationContex
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -69,7 +65,9 @@ class UpgradeRequiredAutoConfigurationTests {
 			.withPropertyValues("upgrade-required.rules.secure.type=https", "upgrade-required.rules.secure.paths=/s/**",
 					"upgrade-required.response.problem-type=https://example.com/problems/upgrade")
 			.run((context) -> {
-				UpgradeResponse refusal = context.getBean(UpgradePipeline.class).process(MockUpgradeRequest.get("/s/a")).refusal();
+				UpgradeResponse refusal = context.getBean(UpgradePipeline.class)
+					.process(MockUpgradeRequest.get("/s/a"))
+					.refusal();
 				assertThat(refusal).isNotNull();
 				assertThat(refusal.status()).isEqualTo(426);
 				assertThat(new String(refusal.body())).contains("\"type\":\"https://example.com/problems/upgrade\"");
@@ -84,33 +82,6 @@ class UpgradeRequiredAutoConfigurationTests {
 			.run((context) -> assertThat(context).doesNotHaveBean(UpgradeEngine.class)
 				.doesNotHaveBean(UpgradeResponseRenderer.class)
 				.doesNotHaveBean(UpgradePipeline.class));
-	}
-
-	@Test
-	void theTestFixtureRunsTheConfiguredPipelineTheSameOnBothStacks() {
-		String[] properties = { "upgrade-required.rules.api.type=api-version",
-				"upgrade-required.rules.api.minimum=2", "upgrade-required.rules.api.paths=/api/**",
-				"upgrade-required.rules.api.api.header=API-Version" };
-		MockUpgradeRequest old = MockUpgradeRequest.get("/api/orders").header("API-Version", "1");
-		List<UpgradeResult> results = new ArrayList<>();
-		this.runner.withPropertyValues(properties)
-			.run((context) -> results.add(tester(context).process(old)));
-		new ReactiveWebApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(UpgradeRequiredAutoConfiguration.class))
-			.withPropertyValues(properties)
-			.run((context) -> results.add(tester(context).process(old)));
-		assertThat(results).hasSize(2).allSatisfy((result) -> {
-			assertThat(result.status()).isEqualTo(426);
-			assertThat(result.refusingRule()).isEqualTo("api");
-			assertThat(result.header("Upgrade")).isEqualTo("API/2");
-			assertThat(result.body()).contains("\"current\":\"1\"");
-		});
-		assertThat(results.get(1).headers()).isEqualTo(results.get(0).headers());
-		assertThat(results.get(1).body()).isEqualTo(results.get(0).body());
-	}
-
-	private static UpgradeRequiredTester tester(ApplicationContext context) {
-		return UpgradeRequiredTester.of(context.getBean(UpgradePipeline.class));
 	}
 
 	@Test

@@ -11,9 +11,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
+import io.github.upgraderequired.core.Header;
+import io.github.upgraderequired.core.HttpProtocol;
 import io.github.upgraderequired.core.Outcome;
 import io.github.upgraderequired.core.UpgradeEngine;
 import io.github.upgraderequired.event.UpgradeRequiredEvent;
+import io.github.upgraderequired.test.MockUpgradeRequest;
+import io.github.upgraderequired.test.UpgradeRequiredTester;
+import io.github.upgraderequired.test.UpgradeResult;
+import io.github.upgraderequired.web.UpgradePipeline;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Assumptions;
@@ -101,6 +107,46 @@ abstract class AbstractEndToEndTests {
 					tuple("deprecated", Outcome.WARNED, "/deprecated/events", "other"));
 		assertThat(output).containsOnlyOnce("Rule 'secure' rejected a request")
 			.containsOnlyOnce("Rule 'deprecated' warned a request");
+	}
+
+	/**
+	 * The test fixture (upgrade-required-test) gives what the server sends: the same status,
+	 * the same header fields (beside those the application and the server add) and the same
+	 * body.
+	 */
+	@ParameterizedTest(name = "{0} {1} {2} Accept: {3}")
+	@CsvSource(nullValues = "none", textBlock = """
+			GET,  /,                  HTTP/1.0, none
+			HEAD, /,                  HTTP/1.0, text/html
+			GET,  /secure/hello,      HTTP/1.1, text/plain
+			GET,  /secure/hello,      HTTP/1.1, text/html
+			GET,  /deprecated/hello,  HTTP/1.1, none
+			GET,  /open/hello,        HTTP/1.1, none
+			""")
+	void theTestFixtureGivesWhatTheServerSends(String method, String path, String version, String accept)
+			throws Exception {
+		String request = method + " " + path + " " + version + "\r\nHost: localhost\r\n"
+				+ ((accept != null) ? "Accept: " + accept + "\r\n" : "") + "\r\n";
+		// The server closes an HTTP/1.0 connection after its answer, and keeps an HTTP/1.1 one.
+		HttpResult sent = version.equals("HTTP/1.0") ? Http.raw(this.port, request) : Http.rawOne(this.port, request);
+		UpgradeResult expected = UpgradeRequiredTester.of(this.context.getBean(UpgradePipeline.class))
+			.process(MockUpgradeRequest.request(method, path)
+				.protocol(HttpProtocol.parse(version))
+				.host("localhost")
+				.remoteAddress("127.0.0.1")
+				.header("Accept", accept));
+		if (expected.isRefused()) {
+			assertThat(sent.status()).isEqualTo(expected.status());
+			assertThat(sent.body()).isEqualTo(expected.body());
+		}
+		else {
+			assertThat(sent.status()).isEqualTo(200);
+		}
+		// Each header field the tester gives is sent as it is; the application adds its own
+		// (CORS's Vary fields here), the server its own (Date).
+		for (Header header : expected.headers()) {
+			assertThat(sent.headers(header.name())).as(header.name()).contains(header.value());
+		}
 	}
 
 	@Test

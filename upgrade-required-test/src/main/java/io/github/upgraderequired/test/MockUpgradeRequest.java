@@ -47,6 +47,8 @@ public final class MockUpgradeRequest implements UpgradeRequest {
 
 	private @Nullable String peerAddress;
 
+	private boolean peerHidden;
+
 	private @Nullable Boolean forwarded;
 
 	private @Nullable String apiVersion;
@@ -88,14 +90,20 @@ public final class MockUpgradeRequest implements UpgradeRequest {
 	}
 
 	/**
-	 * Set the path within the application, as the handler mappings see it (decoded,
-	 * without the context path). Unless {@link #rawPath(String)} is set, it is also the path
-	 * as received.
-	 * @param path the path, such as {@code /api/orders}
+	 * Set the path within the application, as received (not decoded) and without the
+	 * context path, as the adapters give it to the rules. Unless {@link #rawPath(String)}
+	 * is set, it is also the path as received.
+	 * @param path the path, such as {@code /api/orders}, without the query
 	 * @return this request
+	 * @throws IllegalArgumentException if the path holds a query, which belongs in
+	 * {@link #query(String)}
 	 */
 	public MockUpgradeRequest path(String path) {
-		this.path = Objects.requireNonNull(path, "path must not be null");
+		Objects.requireNonNull(path, "path must not be null");
+		if (path.indexOf('?') >= 0) {
+			throw new IllegalArgumentException("The query belongs in query(...), not in the path: '" + path + "'");
+		}
+		this.path = path;
 		return this;
 	}
 
@@ -154,16 +162,14 @@ public final class MockUpgradeRequest implements UpgradeRequest {
 
 	/**
 	 * Set the TLS protocol negotiated on the connection, as Java names it; a request with
-	 * one is also {@link #secure(boolean) secure}.
+	 * one is {@link #secure() secure}, whatever {@link #secure(boolean)} said.
 	 * @param tlsProtocol the protocol, such as {@code TLSv1.2}, or {@code null} for a plain
-	 * connection (which leaves {@link #secure()} as it was: a proxy may have said HTTPS)
+	 * connection (secure only if {@link #secure(boolean)} says so: a proxy may have said
+	 * HTTPS)
 	 * @return this request
 	 */
 	public MockUpgradeRequest tlsProtocol(@Nullable String tlsProtocol) {
 		this.tlsProtocol = tlsProtocol;
-		if (tlsProtocol != null) {
-			this.secure = true;
-		}
 		return this;
 	}
 
@@ -187,6 +193,19 @@ public final class MockUpgradeRequest implements UpgradeRequest {
 	 */
 	public MockUpgradeRequest peerAddress(@Nullable String peerAddress) {
 		this.peerAddress = peerAddress;
+		this.peerHidden = false;
+		return this;
+	}
+
+	/**
+	 * Make the peer's address unknown, as when the server's forwarded-header handling
+	 * replaced it before the starter could see it ({@link #peerAddress()} is then
+	 * {@code null}).
+	 * @return this request
+	 */
+	public MockUpgradeRequest peerHidden() {
+		this.peerAddress = null;
+		this.peerHidden = true;
 		return this;
 	}
 
@@ -216,7 +235,9 @@ public final class MockUpgradeRequest implements UpgradeRequest {
 	}
 
 	/**
-	 * Set a header, replacing any value set before under the same name, in any case.
+	 * Set a header, replacing any value set before under the same name, in any case. A
+	 * header sent several times is read by its first value, so one value is all a rule
+	 * sees.
 	 * @param name the header name
 	 * @param value the value, or {@code null} to remove the header
 	 * @return this request
@@ -264,7 +285,7 @@ public final class MockUpgradeRequest implements UpgradeRequest {
 
 	@Override
 	public boolean secure() {
-		return this.secure;
+		return this.secure || this.tlsProtocol != null;
 	}
 
 	@Override
@@ -279,6 +300,9 @@ public final class MockUpgradeRequest implements UpgradeRequest {
 
 	@Override
 	public @Nullable String peerAddress() {
+		if (this.peerHidden) {
+			return null;
+		}
 		return (this.peerAddress != null) ? this.peerAddress : this.remoteAddress;
 	}
 

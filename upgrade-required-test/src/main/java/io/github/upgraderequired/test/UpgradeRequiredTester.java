@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 
 import io.github.upgraderequired.core.DecisionListener;
+import io.github.upgraderequired.core.PathCompiler;
 import io.github.upgraderequired.core.PathMatcher;
 import io.github.upgraderequired.core.UpgradeEngine;
 import io.github.upgraderequired.core.UpgradeRequest;
@@ -37,8 +38,11 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * {@code UpgradeRequiredTester.of(context.getBean(UpgradePipeline.class))}.
  * <p>
  * A refusal is counted as sent, as an adapter counts it, by the pipeline's listeners (the
- * {@code upgrade.required.*} counters of a configured pipeline). The tester is
- * thread-safe.
+ * {@code upgrade.required.*} counters, events and logs of a configured pipeline). What
+ * happens around the pipeline is left out: a request is never checked by an entry point
+ * that would not see it, CORS is not applied, and what the server's forwarded-header
+ * handling would decide ({@code secure}, the addresses) is set on the request by hand. The
+ * tester is thread-safe.
  */
 public final class UpgradeRequiredTester {
 
@@ -90,7 +94,7 @@ public final class UpgradeRequiredTester {
 
 	/**
 	 * Builds a tester over a pipeline of rules. Path patterns are Spring's
-	 * {@code PathPattern} syntax, as in the starter.
+	 * {@code PathPattern} syntax, matched as the starter matches them.
 	 */
 	public static final class Builder {
 
@@ -187,7 +191,7 @@ public final class UpgradeRequiredTester {
 		 * not valid, as they would stop the application's start-up
 		 */
 		public UpgradeRequiredTester build() {
-			UpgradeEngine engine = UpgradeEngine.builder(Builder::compile)
+			UpgradeEngine engine = UpgradeEngine.builder(new PathCompiler(Builder::parse))
 				.rules(this.rules)
 				.excludePaths(this.excludePaths)
 				.clock(this.clock)
@@ -197,7 +201,7 @@ public final class UpgradeRequiredTester {
 			return new UpgradeRequiredTester(new UpgradePipeline(engine, this.renderer));
 		}
 
-		private static PathMatcher compile(String pattern) {
+		private static PathMatcher parse(String pattern) {
 			PathPattern parsed = PathPatternParser.defaultInstance.parse(pattern);
 			return (path) -> parsed.matches(PathContainer.parsePath(path));
 		}

@@ -47,6 +47,9 @@ public final class UpgradeResult {
 		if (refusal.contentType() != null) {
 			headers.add(new Header("Content-Type", refusal.contentType()));
 		}
+		// Both adapters send the length, also of an empty answer and of the body a HEAD
+		// request does not get.
+		headers.add(new Header("Content-Length", Integer.toString(refusal.contentLength())));
 		return new UpgradeResult(result.decision(), refusal, List.copyOf(headers), request.method());
 	}
 
@@ -105,8 +108,9 @@ public final class UpgradeResult {
 	}
 
 	/**
-	 * Return the headers sent: the refusal's, its {@code Content-Type} last, or those
-	 * added to the application's answer of a request let through (warnings, {@code Vary}).
+	 * Return the headers sent: the refusal's, then its {@code Content-Type} and
+	 * {@code Content-Length}, or those added to the application's answer of a request let
+	 * through (warnings, {@code Vary}). The server adds its own ({@code Date}).
 	 * @return the headers, in order
 	 */
 	public List<Header> headers() {

@@ -4,6 +4,7 @@ import io.github.upgraderequired.core.HttpProtocol;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class MockUpgradeRequestTests {
 
@@ -57,10 +58,26 @@ class MockUpgradeRequestTests {
 	}
 
 	@Test
-	void aTlsProtocolMakesTheRequestSecureAndNoneLeavesItAsItWas() {
+	void aRequestWithATlsProtocolIsSecureAndOneWithoutOnlyWhenSaid() {
 		assertThat(MockUpgradeRequest.get("/").tlsProtocol("TLSv1.2").secure()).isTrue();
+		assertThat(MockUpgradeRequest.get("/").tlsProtocol("TLSv1.2").secure(false).secure()).isTrue();
 		assertThat(MockUpgradeRequest.get("/").secure(true).tlsProtocol(null).secure()).isTrue();
 		assertThat(MockUpgradeRequest.get("/").tlsProtocol(null).secure()).isFalse();
+	}
+
+	@Test
+	void theQueryIsNotPartOfThePath() {
+		assertThatIllegalArgumentException().isThrownBy(() -> MockUpgradeRequest.get("/api?version=1"))
+			.withMessageContaining("query(...)");
+	}
+
+	@Test
+	void thePeerCanBeAProxyOrHidden() {
+		MockUpgradeRequest request = MockUpgradeRequest.get("/").remoteAddress("203.0.113.7").peerAddress("10.0.0.2");
+		assertThat(request.peerAddress()).isEqualTo("10.0.0.2");
+		assertThat(request.peerHidden().peerAddress()).isNull();
+		assertThat(request.remoteAddress()).isEqualTo("203.0.113.7");
+		assertThat(request.peerAddress(null).peerAddress()).isEqualTo("203.0.113.7");
 	}
 
 	@Test

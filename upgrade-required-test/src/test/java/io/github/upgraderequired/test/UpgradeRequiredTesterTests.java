@@ -17,6 +17,7 @@ import io.github.upgraderequired.core.UpgradeRequest;
 import io.github.upgraderequired.core.UpgradeRule;
 import io.github.upgraderequired.core.Verdict;
 import io.github.upgraderequired.core.rule.HttpVersionRule;
+import io.github.upgraderequired.render.HtmlPage;
 import io.github.upgraderequired.render.UpgradeResponseRenderer;
 import io.github.upgraderequired.web.UpgradePipeline;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class UpgradeRequiredTesterTests {
 		assertThat(result.verdict().minimum()).isEqualTo("HTTP/1.1");
 		assertThat(result.status()).isEqualTo(426);
 		assertThat(result.headers()).extracting(Header::name)
-			.containsExactly("Upgrade", "Cache-Control", "Vary", "Content-Type");
+			.containsExactly("Upgrade", "Cache-Control", "Vary", "Content-Type", "Content-Length");
 		assertThat(result.header("upgrade")).isEqualTo("HTTP/1.1");
 		// An HTTP/1.0 client is not sent Connection: Upgrade, which only HTTP/1.1 defines.
 		assertThat(result.header("Connection")).isNull();
@@ -52,7 +53,7 @@ class UpgradeRequiredTesterTests {
 			.isEqualTo("application/problem+json");
 		assertThat(result.body()).startsWith("{").contains("\"status\":426", "\"rule\":\"http-1-1\"",
 				"\"upgrade\":[\"HTTP/1.1\"]", "\"instance\":\"/orders\"");
-		assertThat(result.refusal().contentLength()).isEqualTo(result.refusal().body().length);
+		assertThat(result.header("Content-Length")).isEqualTo(Integer.toString(result.refusal().body().length));
 		assertThat(result).hasToString("GET refused by 'http-1-1': 426 " + result.headers());
 	}
 
@@ -67,7 +68,8 @@ class UpgradeRequiredTesterTests {
 			.protocol(HttpProtocol.HTTP_1_0)
 			.header("Accept", "text/html"));
 		assertThat(head.body()).isEmpty();
-		assertThat(head.refusal().contentLength()).isEqualTo(page.refusal().body().length).isPositive();
+		assertThat(head.header("Content-Length")).isEqualTo(Integer.toString(page.refusal().body().length))
+			.isNotEqualTo("0");
 	}
 
 	@Test
@@ -111,6 +113,14 @@ class UpgradeRequiredTesterTests {
 	}
 
 	@Test
+	void aPathWhoseEscapesDoNotDecodeIsJudgedAsTheStarterJudgesIt() {
+		MockUpgradeRequest undecodable = MockUpgradeRequest.get("/api/%zz").protocol(HttpProtocol.HTTP_1_0);
+		assertThat(UpgradeRequiredTester.forRule(http11("/api/**")).process(undecodable).status()).isEqualTo(426);
+		assertThat(UpgradeRequiredTester.forRule(http11("/**")).process(undecodable).status()).isEqualTo(426);
+		assertThat(UpgradeRequiredTester.forRule(http11("/api/{version}")).process(undecodable).isRefused()).isFalse();
+	}
+
+	@Test
 	void excludedPathsAreNotJudged() {
 		UpgradeRequiredTester tester = UpgradeRequiredTester.builder()
 			.rules(http11("/**"))
@@ -121,7 +131,7 @@ class UpgradeRequiredTesterTests {
 	}
 
 	@Test
-	void aRefusalIsCountedOnceAsSentAndAWarningAtOnce() {
+	void aRefusalIsCountedAsSentAndAWarningAtOnce() {
 		UpgradeRule warning = http11("http-1-1-soon", RuleSettings.builder()
 			.schedule(new Schedule(Mode.ENFORCE, ENFORCE_FROM.minusSeconds(60), ENFORCE_FROM))
 			.paths(List.of("/warn/**"))
@@ -134,7 +144,9 @@ class UpgradeRequiredTesterTests {
 		tester.process(MockUpgradeRequest.get("/enforce/a").protocol(HttpProtocol.HTTP_1_0));
 		tester.process(MockUpgradeRequest.get("/warn/a").protocol(HttpProtocol.HTTP_1_0));
 		tester.process(MockUpgradeRequest.get("/enforce/a"));
-		assertThat(this.outcomes).containsExactly("http-1-1 " + Outcome.REJECTED, "http-1-1-soon " + Outcome.WARNED);
+		tester.process(MockUpgradeRequest.get("/enforce/b").protocol(HttpProtocol.HTTP_1_0));
+		assertThat(this.outcomes).containsExactly("http-1-1 " + Outcome.REJECTED, "http-1-1-soon " + Outcome.WARNED,
+				"http-1-1 " + Outcome.REJECTED);
 	}
 
 	@Test
@@ -169,15 +181,19 @@ class UpgradeRequiredTesterTests {
 	}
 
 	@Test
-	void aPipelineBuiltElsewhereAnswersAsTheSameRulesDo() {
+	void aPipelineBuiltElsewhereAnswersWithItsOwnRenderer() {
 		UpgradePipeline pipeline = new UpgradePipeline(
 				UpgradeEngine.builder((pattern) -> (path) -> true).rules(List.of(http11("/**"))).build(),
-				new UpgradeResponseRenderer());
-		MockUpgradeRequest old = MockUpgradeRequest.get("/").protocol(HttpProtocol.HTTP_1_0);
-		UpgradeResult fromPipeline = UpgradeRequiredTester.of(pipeline).process(old);
-		UpgradeResult fromRule = UpgradeRequiredTester.forRule(http11("/**")).process(old);
-		assertThat(fromPipeline.headers()).isEqualTo(fromRule.headers());
-		assertThat(fromPipeline.body()).isEqualTo(fromRule.body());
+				new UpgradeResponseRenderer("https://example.com/problems/upgrade", HtmlPage.defaultPage()));
+		UpgradeResult result = UpgradeRequiredTester.of(pipeline)
+			.process(MockUpgradeRequest.get("/").protocol(HttpProtocol.HTTP_1_0));
+		assertThat(result.body()).startsWith("{\"type\":\"https://example.com/problems/upgrade\"");
+		assertThat(UpgradeRequiredTester.builder()
+			.rules(http11("/**"))
+			.renderer(new UpgradeResponseRenderer("https://example.com/p", HtmlPage.defaultPage()))
+			.build()
+			.process(MockUpgradeRequest.get("/").protocol(HttpProtocol.HTTP_1_0))
+			.body()).startsWith("{\"type\":\"https://example.com/p\"");
 	}
 
 	private static HttpVersionRule http11(String path) {

@@ -33,10 +33,10 @@ class ClientBuildRuleTests {
 	}
 
 	@Test
-	void aBuildNumberThatIsNotOneIsLetThrough() {
-		UpgradeResult result = this.tester
-			.process(MockUpgradeRequest.get("/api/orders").header("X-Client-Build", "12a"));
-		assertThat(result.isRefused()).isFalse();
+	void aBuildNumberThatIsNotOneIsUnknownAndLetThrough() {
+		MockUpgradeRequest request = MockUpgradeRequest.get("/api/orders").header("X-Client-Build", "12a");
+		assertThat(new ClientBuildRule().check(request).isUnknown()).isTrue();
+		assertThat(this.tester.process(request).isRefused()).isFalse();
 	}
 
 	@Test
