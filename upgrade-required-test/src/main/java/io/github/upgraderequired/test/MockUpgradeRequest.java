@@ -93,17 +93,12 @@ public final class MockUpgradeRequest implements UpgradeRequest {
 	 * Set the path within the application, as received (not decoded) and without the
 	 * context path, as the adapters give it to the rules. Unless {@link #rawPath(String)}
 	 * is set, it is also the path as received.
-	 * @param path the path, such as {@code /api/orders}, without the query
-	 * @return this request
-	 * @throws IllegalArgumentException if the path holds a query, which belongs in
+	 * @param path the path, such as {@code /api/orders}, taken as it is: a query belongs in
 	 * {@link #query(String)}
+	 * @return this request
 	 */
 	public MockUpgradeRequest path(String path) {
-		Objects.requireNonNull(path, "path must not be null");
-		if (path.indexOf('?') >= 0) {
-			throw new IllegalArgumentException("The query belongs in query(...), not in the path: '" + path + "'");
-		}
-		this.path = path;
+		this.path = Objects.requireNonNull(path, "path must not be null");
 		return this;
 	}
 

@@ -4,7 +4,6 @@ import io.github.upgraderequired.core.HttpProtocol;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class MockUpgradeRequestTests {
 
@@ -63,12 +62,6 @@ class MockUpgradeRequestTests {
 		assertThat(MockUpgradeRequest.get("/").tlsProtocol("TLSv1.2").secure(false).secure()).isTrue();
 		assertThat(MockUpgradeRequest.get("/").secure(true).tlsProtocol(null).secure()).isTrue();
 		assertThat(MockUpgradeRequest.get("/").tlsProtocol(null).secure()).isFalse();
-	}
-
-	@Test
-	void theQueryIsNotPartOfThePath() {
-		assertThatIllegalArgumentException().isThrownBy(() -> MockUpgradeRequest.get("/api?version=1"))
-			.withMessageContaining("query(...)");
 	}
 
 	@Test
