@@ -144,14 +144,20 @@ public final class UpgradeRequiredAutoConfiguration {
 	@ConditionalOnWebApplication(type = Type.REACTIVE)
 	@ConditionalOnClass(name = { "reactor.netty.http.server.HttpServer",
 			"org.springframework.boot.reactor.netty.NettyServerCustomizer" })
-	@ConditionalOnBooleanProperty(UpgradeRequiredProperties.PREFIX + ".proxy.restrict-netty-forwarding")
 	static final class NettyConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
+		@ConditionalOnBooleanProperty(UpgradeRequiredProperties.PREFIX + ".proxy.restrict-netty-forwarding")
 		TrustedForwardingNettyCustomizer upgradeRequiredTrustedForwardingNettyCustomizer(
 				UpgradeRequiredProperties properties) {
 			return new TrustedForwardingNettyCustomizer(PropertiesRules.proxies(properties.getProxy()));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		ConnectionUpgradeOptionNettyCustomizer upgradeRequiredConnectionUpgradeOptionNettyCustomizer() {
+			return new ConnectionUpgradeOptionNettyCustomizer();
 		}
 
 	}

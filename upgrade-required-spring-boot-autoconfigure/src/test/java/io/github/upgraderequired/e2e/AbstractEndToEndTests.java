@@ -149,6 +149,30 @@ abstract class AbstractEndToEndTests {
 		}
 	}
 
+	/**
+	 * RFC 9110, section 7.8: whoever sends Upgrade sends the upgrade connection option,
+	 * also when the connection closes after the answer (Reactor Netty replaces the whole
+	 * Connection field with close unless told otherwise).
+	 */
+	@Test
+	void aRefusalKeepsItsUpgradeConnectionOptionOnAConnectionThatCloses() throws Exception {
+		HttpResult closing = Http.raw(this.port,
+				"GET /secure/hello HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+		assertThat(closing.status()).isEqualTo(426);
+		assertThat(closing.header("Upgrade")).isEqualTo("TLS/1.3, TLS/1.2");
+		assertThat(closing.connectionOptions()).contains("upgrade", "close");
+		HttpResult kept = Http.rawOne(this.port, "GET /secure/hello HTTP/1.1\r\nHost: localhost\r\n\r\n");
+		assertThat(kept.connectionOptions()).containsExactly("upgrade");
+		// An HTTP/1.0 client is sent Upgrade only; a request let through keeps its own field.
+		HttpResult http10 = Http.raw(this.port, "GET /secure/hello HTTP/1.0\r\nHost: localhost\r\n\r\n");
+		assertThat(http10.status()).isEqualTo(426);
+		assertThat(http10.connectionOptions()).doesNotContain("upgrade");
+		HttpResult passed = Http.raw(this.port,
+				"GET /open/hello HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+		assertThat(passed.status()).isEqualTo(200);
+		assertThat(passed.connectionOptions()).doesNotContain("upgrade");
+	}
+
 	@Test
 	void http10RequestToActuatorHealthIsAnswered200() throws Exception {
 		HttpResult response = Http.http10(this.port, "GET", "/actuator/health");

@@ -125,6 +125,14 @@ abstract class AbstractTlsEndToEndTests {
 		assertThat(claimed.body()).contains("\"current\":\"TLSv1.2\"");
 	}
 
+	@Test
+	void aRefusalOverTlsKeepsItsUpgradeConnectionOptionOnAConnectionThatCloses() throws Exception {
+		HttpResult refused = Http.rawTls(UNTRUSTED_PEER, this.port, "TLSv1.2", direct("/tls/hello"));
+		assertThat(refused.status()).isEqualTo(426);
+		assertThat(refused.header("Upgrade")).isEqualTo("TLS/1.3");
+		assertThat(refused.connectionOptions()).contains("upgrade", "close");
+	}
+
 	private static String direct(String path) {
 		return "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\nConnection: close\r\n\r\n";
 	}

@@ -27,6 +27,16 @@ record HttpResult(String protocol, int status, Map<String, List<String>> headers
 		return headers("Vary").stream().flatMap((line) -> Arrays.stream(line.split(","))).map(String::trim).toList();
 	}
 
+	/**
+	 * Return the options listed in every {@code Connection} header line, in lower case.
+	 */
+	List<String> connectionOptions() {
+		return headers("Connection").stream()
+			.flatMap((line) -> Arrays.stream(line.split(",")))
+			.map((option) -> option.trim().toLowerCase(Locale.ROOT))
+			.toList();
+	}
+
 	boolean hasHeader(String name) {
 		return this.headers.containsKey(name.toLowerCase(Locale.ROOT));
 	}
