@@ -1,11 +1,12 @@
 package io.github.upgraderequired.web.netty;
 
-import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpVersion;
@@ -17,73 +18,69 @@ import reactor.netty.http.server.HttpServerRequest;
 /**
  * Keeps the {@code upgrade} connection option that RFC 9110 (section 7.8) requires beside
  * an {@code Upgrade} header field on HTTP/1.1, when Reactor Netty closes the connection
- * after the answer. Reactor Netty then replaces the whole {@code Connection} field with
- * {@code close} (a client that sent {@code Connection: close}, such as Python's
- * {@code urllib}, would get a 426 with {@code Upgrade} and no {@code upgrade} option);
- * this handler, placed between the HTTP codec and Reactor Netty's traffic handler, puts
- * the option back in front of {@code close}. Answers to HTTP/1.0 requests, to which the
- * starter sends no {@code Connection: upgrade}, and answers without {@code Upgrade} are
- * left alone. Not an API.
+ * after the answer: Reactor Netty then replaces the whole {@code Connection} field with
+ * {@code close} (for a client that sent {@code Connection: close}, such as Python's
+ * {@code urllib}, after {@code max-keep-alive-requests}, or for an answer of unknown
+ * length), and a 426 would go out with {@code Upgrade} and no {@code upgrade} option.
+ * Placed just ahead of Reactor Netty's traffic handler, where the answer passes after that
+ * handler, it adds a {@code Connection: Upgrade} line to any HTTP/1.1 answer (the
+ * application's included) that has {@code Upgrade} and lacks the option. Answers to
+ * HTTP/1.0 requests, which Reactor Netty versions HTTP/1.0 and to which the starter sends
+ * no {@code upgrade} option, are left alone. Not an API.
  */
-public final class ConnectionUpgradeOption extends ChannelDuplexHandler {
+@Sharable
+public final class ConnectionUpgradeOption extends ChannelOutboundHandlerAdapter {
 
 	/**
 	 * The handler's name in the channel pipeline.
 	 */
 	public static final String NAME = "io.github.upgraderequired.connectionUpgradeOption";
 
-	private static final AttributeKey<ConnectionUpgradeOption> HANDLER = AttributeKey
-		.valueOf(ConnectionUpgradeOption.class, "handler");
+	static final ConnectionUpgradeOption INSTANCE = new ConnectionUpgradeOption();
 
-	/**
-	 * Whether the request being answered on the connection is an HTTP/1.1 one. Reactor
-	 * Netty answers a connection's requests one after the other, each configured before it
-	 * is answered.
-	 */
-	private volatile boolean http11;
+	private static final AttributeKey<Boolean> INSTALLED = AttributeKey.valueOf(ConnectionUpgradeOption.class,
+			"installed");
 
-	ConnectionUpgradeOption(boolean http11) {
-		this.http11 = http11;
+	private static final String UPGRADE = "Upgrade";
+
+	private ConnectionUpgradeOption() {
 	}
 
 	/**
-	 * Install the handler on the channel of an HTTP/1.x request, once per channel, and
-	 * tell it the version of the request about to be answered. Meant for
-	 * {@code HttpServer.doOnConnection}, which Reactor Netty calls for each request; an
-	 * HTTP/2 stream has no HTTP/1.x traffic handler and is left alone.
+	 * Install the handler on the channel of an HTTP/1.x request, once per channel. Meant
+	 * for {@code HttpServer.doOnConnection}, which Reactor Netty calls for each request,
+	 * once it has set the channel up for the protocol negotiated (with TLS, after ALPN);
+	 * HTTP/2 and HTTP/3 streams are left alone.
 	 * @param connection the request's connection
 	 */
 	public static void onRequest(Connection connection) {
-		if (!(connection instanceof HttpServerRequest request)) {
+		if (!(connection instanceof HttpServerRequest request) || request.version().majorVersion() != 1) {
 			return;
 		}
-		ConnectionUpgradeOption handler = connection.channel().attr(HANDLER).get();
-		if (handler == null) {
-			ChannelPipeline pipeline = connection.channel().pipeline();
-			if (pipeline.get(NettyPipeline.HttpTrafficHandler) == null) {
-				return;
-			}
-			handler = new ConnectionUpgradeOption(true);
-			// Just ahead of the traffic handler, which sets Connection: close on the way out:
-			// the codec before it has its own name only when h2c is off.
-			pipeline.addBefore(NettyPipeline.HttpTrafficHandler, NAME, handler);
-			connection.channel().attr(HANDLER).set(handler);
+		install(connection.channel());
+	}
+
+	static void install(Channel channel) {
+		if (channel.hasAttr(INSTALLED)) {
+			return;
 		}
-		handler.http11 = HttpVersion.HTTP_1_1.equals(request.version());
+		channel.attr(INSTALLED).set(Boolean.TRUE);
+		ChannelPipeline pipeline = channel.pipeline();
+		if (pipeline.get(NAME) == null && pipeline.get(NettyPipeline.HttpTrafficHandler) != null) {
+			pipeline.addBefore(NettyPipeline.HttpTrafficHandler, NAME, INSTANCE);
+		}
 	}
 
 	@Override
 	public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
-		if (msg instanceof HttpResponse response && this.http11) {
+		if (msg instanceof HttpResponse response && HttpVersion.HTTP_1_1.equals(response.protocolVersion())) {
 			HttpHeaders headers = response.headers();
 			if (headers.contains(HttpHeaderNames.UPGRADE)
-					&& !headers.containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE, true)) {
-				String connection = headers.get(HttpHeaderNames.CONNECTION);
-				headers.set(HttpHeaderNames.CONNECTION,
-						(connection != null) ? HttpHeaderValues.UPGRADE + ", " + connection : HttpHeaderValues.UPGRADE);
+					&& !headers.containsValue(HttpHeaderNames.CONNECTION, UPGRADE, true)) {
+				headers.add(HttpHeaderNames.CONNECTION, UPGRADE);
 			}
 		}
-		super.write(ctx, msg, promise);
+		ctx.write(msg, promise);
 	}
 
 }

@@ -1,38 +1,41 @@
 package io.github.upgraderequired.web.netty;
 
+import java.util.List;
+
+import io.netty.channel.ChannelHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
-import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import reactor.netty.NettyPipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link ConnectionUpgradeOption}'s rewriting of answers; where Reactor Netty puts
- * it, and that it is needed there, the end-to-end tests show.
+ * Tests for {@link ConnectionUpgradeOption}: what it does to an answer and where it goes;
+ * that Reactor Netty needs it there, the end-to-end tests show.
  */
 class ConnectionUpgradeOptionTests {
 
 	@ParameterizedTest(name = "{0} Upgrade: {1} Connection: {2} -> {3}")
 	@CsvSource(nullValues = "none", delimiter = '|', textBlock = """
-			true  | TLS/1.3 | close            | upgrade, close
-			true  | TLS/1.3 | none             | upgrade
-			true  | TLS/1.3 | keep-alive       | upgrade, keep-alive
-			true  | TLS/1.3 | Upgrade          | Upgrade
-			true  | TLS/1.3 | close, UPGRADE   | close, UPGRADE
-			true  | none    | close            | close
-			false | TLS/1.3 | close            | close
-			false | TLS/1.3 | none             | none
+			HTTP/1.1 | TLS/1.3 | close            | close;Upgrade
+			HTTP/1.1 | TLS/1.3 | none             | Upgrade
+			HTTP/1.1 | TLS/1.3 | keep-alive       | keep-alive;Upgrade
+			HTTP/1.1 | TLS/1.3 | upgrade          | upgrade
+			HTTP/1.1 | TLS/1.3 | close, UPGRADE   | close, UPGRADE
+			HTTP/1.1 | none    | close            | close
+			HTTP/1.0 | TLS/1.3 | close            | close
+			HTTP/1.0 | TLS/1.3 | none             | none
 			""")
-	void putsTheUpgradeOptionBackOnlyBesideAnUpgradeToAnHttp11Request(boolean http11, @Nullable String upgrade,
-			@Nullable String connection, @Nullable String expected) {
-		EmbeddedChannel channel = new EmbeddedChannel(new ConnectionUpgradeOption(http11));
-		FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+	void addsTheUpgradeOptionOnlyBesideUpgradeOnHttp11(String version, String upgrade, String connection,
+			String expected) {
+		FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.valueOf(version),
 				HttpResponseStatus.UPGRADE_REQUIRED);
 		if (upgrade != null) {
 			response.headers().set(HttpHeaderNames.UPGRADE, upgrade);
@@ -40,10 +43,33 @@ class ConnectionUpgradeOptionTests {
 		if (connection != null) {
 			response.headers().set(HttpHeaderNames.CONNECTION, connection);
 		}
+		EmbeddedChannel channel = new EmbeddedChannel(ConnectionUpgradeOption.INSTANCE);
 		channel.writeOutbound(response);
 		FullHttpResponse written = channel.readOutbound();
-		assertThat(written.headers().get(HttpHeaderNames.CONNECTION)).isEqualTo(expected);
+		List<String> lines = written.headers().getAll(HttpHeaderNames.CONNECTION);
+		assertThat(lines).isEqualTo((expected != null) ? List.of(expected.split(";")) : List.of());
 		written.release();
+		channel.finishAndReleaseAll();
+	}
+
+	@Test
+	void isInstalledOnceAheadOfTheTrafficHandler() {
+		EmbeddedChannel channel = new EmbeddedChannel();
+		channel.pipeline().addLast(NettyPipeline.HttpTrafficHandler, new ChannelHandlerAdapter() {
+		});
+		ConnectionUpgradeOption.install(channel);
+		ConnectionUpgradeOption.install(channel);
+		assertThat(channel.pipeline().names()).containsSubsequence(ConnectionUpgradeOption.NAME,
+				NettyPipeline.HttpTrafficHandler);
+		assertThat(channel.pipeline().names()).containsOnlyOnce(ConnectionUpgradeOption.NAME);
+		channel.finishAndReleaseAll();
+	}
+
+	@Test
+	void aChannelWithoutTheTrafficHandlerIsLeftAlone() {
+		EmbeddedChannel channel = new EmbeddedChannel();
+		ConnectionUpgradeOption.install(channel);
+		assertThat(channel.pipeline().get(ConnectionUpgradeOption.NAME)).isNull();
 		channel.finishAndReleaseAll();
 	}
 
