@@ -24,7 +24,12 @@ import io.github.upgraderequired.render.UpgradeResponseRenderer;
  */
 public final class UpgradePipeline {
 
-	private final UpgradeEngine engine;
+	/**
+	 * The compiled policy in force: read once per request, so that a request is decided
+	 * wholly by the policy before a {@link #swap(UpgradeEngine) swap} or wholly by the one
+	 * after it.
+	 */
+	private volatile UpgradeEngine engine;
 
 	private final UpgradeResponseRenderer renderer;
 
@@ -57,18 +62,40 @@ public final class UpgradePipeline {
 	}
 
 	/**
+	 * Return the engine in force.
+	 * @return the engine that decides the requests that arrive now
+	 */
+	public UpgradeEngine engine() {
+		return this.engine;
+	}
+
+	/**
+	 * Put another compiled policy in force, for the requests that arrive from now on; a
+	 * request being decided finishes with the engine it started with, and a refusal is
+	 * counted by the engine that decided it.
+	 * @param engine the engine
+	 * @return the engine that was in force
+	 */
+	public UpgradeEngine swap(UpgradeEngine engine) {
+		UpgradeEngine previous = this.engine;
+		this.engine = Objects.requireNonNull(engine, "engine must not be null");
+		return previous;
+	}
+
+	/**
 	 * Decide on a request and prepare its answer. Warnings, reports and errors are counted
 	 * at once; a refusal when the adapter calls {@link PipelineResult#refusalSent()}.
 	 * @param request the request
 	 * @return what to do with the request, never {@code null}
 	 */
 	public PipelineResult process(UpgradeRequest request) {
-		Decision decision = this.engine.decide(request);
+		UpgradeEngine engine = this.engine;
+		Decision decision = engine.decide(request);
 		if (decision == Decision.PASS) {
 			return PipelineResult.PASS;
 		}
 		if (decision.isRejected()) {
-			return PipelineResult.refuse(decision, this.renderer.renderOrFallBack(decision, request), this.engine,
+			return PipelineResult.refuse(decision, this.renderer.renderOrFallBack(decision, request), engine,
 					request);
 		}
 		if (decision.isWarning() || !decision.links().isEmpty()) {

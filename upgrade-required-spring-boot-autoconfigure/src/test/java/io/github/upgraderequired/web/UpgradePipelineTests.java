@@ -3,6 +3,12 @@ package io.github.upgraderequired.web;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.upgraderequired.core.Decision;
 import io.github.upgraderequired.core.DecisionListener;
@@ -182,11 +188,85 @@ class UpgradePipelineTests {
 		assertThat(pipeline(Mode.ENFORCE).readsApplicationApiVersion(MockUpgradeRequest.get("/api/a"))).isFalse();
 	}
 
+	@Test
+	void aSwapPutsAnotherPolicyInForceForTheRequestsThatFollow() {
+		UpgradePipeline pipeline = pipeline(Mode.WARN);
+		UpgradeEngine warning = pipeline.engine();
+		assertThat(pipeline.process(http10("/old/a")).refusal()).isNull();
+		UpgradeEngine enforcing = engine(Mode.ENFORCE, false);
+		assertThat(pipeline.swap(enforcing)).isSameAs(warning);
+		assertThat(pipeline.engine()).isSameAs(enforcing);
+		PipelineResult refused = pipeline.process(http10("/old/b"));
+		assertThat(refused.refusal()).isNotNull();
+		// A refusal decided before the next swap is counted when sent, by its own engine.
+		pipeline.swap(warning);
+		refused.refusalSent();
+		assertThat(this.outcomes).containsExactly("old:warned", "old:rejected");
+		assertThat(pipeline.process(http10("/old/c")).refusal()).isNull();
+	}
+
+	@Test
+	void underSwapsEveryRequestIsDecidedWhollyByOnePolicy() throws Exception {
+		// No listener: this test's list of outcomes is for one thread.
+		UpgradeEngine warning = engine(Mode.WARN, false, List.of());
+		UpgradeEngine enforcing = engine(Mode.ENFORCE, false, List.of());
+		UpgradePipeline pipeline = new UpgradePipeline(warning, new UpgradeResponseRenderer());
+		AtomicBoolean stop = new AtomicBoolean();
+		AtomicLong warned = new AtomicLong();
+		AtomicLong refused = new AtomicLong();
+		AtomicLong mixed = new AtomicLong();
+		ExecutorService clients = Executors.newFixedThreadPool(4);
+		try {
+			List<Future<?>> running = new ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				running.add(clients.submit(() -> {
+					while (!stop.get()) {
+						PipelineResult result = pipeline.process(http10("/old/x"));
+						// The warning policy lets through with Deprecation, the enforcing one
+						// refuses without it: anything else would be half of each.
+						boolean deprecated = result.passHeaders()
+							.stream()
+							.anyMatch((header) -> header.name().equals("Deprecation"));
+						if (result.refusal() == null && deprecated) {
+							warned.incrementAndGet();
+						}
+						else if (result.refusal() != null && !deprecated) {
+							refused.incrementAndGet();
+						}
+						else {
+							mixed.incrementAndGet();
+						}
+					}
+				}));
+			}
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+			int swaps = 0;
+			while ((swaps < 1_000 || warned.get() < 1_000 || refused.get() < 1_000) && System.nanoTime() < deadline) {
+				pipeline.swap(((swaps++ & 1) == 0) ? enforcing : warning);
+				Thread.yield();
+			}
+			stop.set(true);
+			for (Future<?> client : running) {
+				client.get(10, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			clients.shutdownNow();
+		}
+		assertThat(mixed.get()).isZero();
+		assertThat(warned.get()).isGreaterThanOrEqualTo(1_000);
+		assertThat(refused.get()).isGreaterThanOrEqualTo(1_000);
+	}
+
 	private UpgradePipeline pipeline(Mode mode) {
 		return new UpgradePipeline(engine(mode, false), new UpgradeResponseRenderer());
 	}
 
 	private UpgradeEngine engine(Mode mode, boolean failClosed) {
+		return engine(mode, failClosed, List.of(listener()));
+	}
+
+	private static UpgradeEngine engine(Mode mode, boolean failClosed, List<DecisionListener> listeners) {
 		RuleSettings settings = RuleSettings.builder()
 			.paths(List.of("/old/**"))
 			.mode(mode)
@@ -195,7 +275,7 @@ class UpgradePipelineTests {
 		return UpgradeEngine.builder((pattern) -> (path) -> path.startsWith(pattern.replace("/**", "/")))
 			.rules(List.of(new HttpVersionRule("old", HttpProtocol.HTTP_1_1, List.of("HTTP/1.1"), settings)))
 			.failClosed(failClosed)
-			.listeners(List.of(listener()))
+			.listeners(listeners)
 			.build();
 	}
 
