@@ -5,11 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.github.upgraderequired.core.RuleDescriptor;
 import io.github.upgraderequired.core.RuleSettings;
 import io.github.upgraderequired.core.Schedule;
 import io.github.upgraderequired.core.UpgradeEngine;
+import io.github.upgraderequired.web.UpgradePipeline;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -24,16 +26,30 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 @Endpoint(id = "upgraderequired")
 public class UpgradeRequiredEndpoint {
 
-	private final UpgradeEngine engine;
+	private final Supplier<UpgradeEngine> engine;
 
 	private final @Nullable RuleCounts counts;
 
 	/**
-	 * Create a new endpoint.
+	 * Create a new endpoint that describes one engine.
 	 * @param engine the engine
 	 * @param counts the rules' counts, or {@code null} without metrics
 	 */
 	public UpgradeRequiredEndpoint(UpgradeEngine engine, @Nullable RuleCounts counts) {
+		this(() -> engine, counts);
+	}
+
+	/**
+	 * Create a new endpoint that describes the policy in force in a pipeline, whichever it
+	 * is when asked.
+	 * @param pipeline the pipeline
+	 * @param counts the rules' counts, or {@code null} without metrics
+	 */
+	public UpgradeRequiredEndpoint(UpgradePipeline pipeline, @Nullable RuleCounts counts) {
+		this(pipeline::engine, counts);
+	}
+
+	private UpgradeRequiredEndpoint(Supplier<UpgradeEngine> engine, @Nullable RuleCounts counts) {
 		this.engine = engine;
 		this.counts = counts;
 	}
@@ -44,10 +60,11 @@ public class UpgradeRequiredEndpoint {
 	 */
 	@ReadOperation
 	public Map<String, Object> rules() {
-		Instant now = this.engine.clock().instant();
+		UpgradeEngine engine = this.engine.get();
+		Instant now = engine.clock().instant();
 		Map<String, Object> report = new LinkedHashMap<>();
 		report.put("now", now.toString());
-		report.put("rules", this.engine.rules().stream().map((rule) -> describe(rule, now)).toList());
+		report.put("rules", engine.rules().stream().map((rule) -> describe(rule, now)).toList());
 		return report;
 	}
 
@@ -58,8 +75,9 @@ public class UpgradeRequiredEndpoint {
 	 */
 	@ReadOperation
 	public @Nullable Map<String, Object> rule(@Selector String name) {
-		Instant now = this.engine.clock().instant();
-		return this.engine.rules()
+		UpgradeEngine engine = this.engine.get();
+		Instant now = engine.clock().instant();
+		return engine.rules()
 			.stream()
 			.filter((rule) -> rule.name().equals(name))
 			.findFirst()

@@ -3,8 +3,6 @@ package io.github.upgraderequired.autoconfigure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 
 import io.github.upgraderequired.core.DecisionListener;
 import io.github.upgraderequired.core.UpgradeEngine;
@@ -54,32 +52,9 @@ public final class UpgradeRequiredAutoConfiguration {
 	UpgradeEngine upgradeEngine(UpgradeRequiredProperties properties, Environment environment,
 			ListableBeanFactory beanFactory, ObjectProvider<UpgradeRule> ruleBeans,
 			ObjectProvider<DecisionListener> listeners, ObjectProvider<Clock> clock) {
-		SpringPathMatcherCompiler compiler = new SpringPathMatcherCompiler();
-		// The keys were checked before any bean was created (ConfigurationCheck). Spring's
-		// strategy is looked up for an api-version rule only, not to create the MVC
-		// configuration early for nothing.
-		ConfigurationValidator validator = new ConfigurationValidator(compiler,
-				() -> ApplicationApiVersioning.find(beanFactory, environment));
-		List<UpgradeRule> rules = new ArrayList<>(validator.rules(properties));
-		List<UpgradeRule> beans = ruleBeans.orderedStream().toList();
-		rules.addAll(beans);
-		List<String> excludePaths = new ArrayList<>(DefaultExclusions.of(environment));
-		excludePaths.addAll(properties.getExcludePaths());
-		UpgradeEngine engine;
-		try {
-			engine = UpgradeEngine.builder(compiler)
-				.rules(rules)
-				.excludePaths(excludePaths)
-				.clock(clock.getIfUnique(Clock::systemUTC))
-				.failClosed(properties.isFailClosed())
-				.listeners(listeners.orderedStream().toList())
-				.build();
-		}
-		catch (IllegalArgumentException ex) {
-			// Properties were checked one by one already: this is a rule bean's doing.
-			throw new UpgradeRequiredConfigurationException("UpgradeRule beans", names(beans), ex.getMessage(),
-					"Fix the UpgradeRule bean's name, upgrade tokens or settings.");
-		}
+		// The keys were checked before any bean was created (ConfigurationCheck).
+		UpgradeEngine engine = new PolicyCompiler(environment, beanFactory, ruleBeans, listeners, clock)
+			.compile(properties);
 		logger.info(RulesSummary.of(engine));
 		return engine;
 	}
@@ -180,10 +155,6 @@ public final class UpgradeRequiredAutoConfiguration {
 					+ "nothing: " + page.unknownPlaceholders() + "; known are " + HtmlPage.PLACEHOLDERS);
 		}
 		return page;
-	}
-
-	private static List<String> names(List<UpgradeRule> beans) {
-		return beans.stream().map(UpgradeRule::name).toList();
 	}
 
 }

@@ -5,7 +5,7 @@ import io.github.upgraderequired.actuate.UpgradeRequiredEndpoint;
 import io.github.upgraderequired.autoconfigure.UpgradeRequiredAutoConfiguration;
 import io.github.upgraderequired.autoconfigure.UpgradeRequiredProperties;
 import io.github.upgraderequired.autoconfigure.metrics.UpgradeRequiredMetricsAutoConfiguration;
-import io.github.upgraderequired.core.UpgradeEngine;
+import io.github.upgraderequired.web.UpgradePipeline;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -25,14 +25,15 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = { UpgradeRequiredAutoConfiguration.class, UpgradeRequiredMetricsAutoConfiguration.class })
 @ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
 @ConditionalOnBooleanProperty(name = UpgradeRequiredProperties.PREFIX + ".enabled", matchIfMissing = true)
-@ConditionalOnBean(UpgradeEngine.class)
+@ConditionalOnBean(UpgradePipeline.class)
 @ConditionalOnAvailableEndpoint(UpgradeRequiredEndpoint.class)
 public final class UpgradeRequiredEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	UpgradeRequiredEndpoint upgradeRequiredEndpoint(UpgradeEngine engine, ObjectProvider<RuleCounts> counts) {
-		return new UpgradeRequiredEndpoint(engine, counts.getIfAvailable());
+	UpgradeRequiredEndpoint upgradeRequiredEndpoint(UpgradePipeline pipeline, ObjectProvider<RuleCounts> counts) {
+		// The policy in force when asked: a refreshed configuration swaps it.
+		return new UpgradeRequiredEndpoint(pipeline, counts.getIfAvailable());
 	}
 
 }

@@ -7,11 +7,14 @@ import io.github.upgraderequired.actuate.UpgradeRequiredEndpoint;
 import io.github.upgraderequired.autoconfigure.UpgradeRequiredAutoConfiguration;
 import io.github.upgraderequired.autoconfigure.metrics.UpgradeRequiredMetricsAutoConfiguration;
 import io.github.upgraderequired.core.HttpProtocol;
+import io.github.upgraderequired.core.RuleSettings;
 import io.github.upgraderequired.core.UpgradeEngine;
 import io.github.upgraderequired.core.UpgradeRequest;
 import io.github.upgraderequired.core.UpgradeRule;
 import io.github.upgraderequired.core.Verdict;
+import io.github.upgraderequired.core.rule.HttpVersionRule;
 import io.github.upgraderequired.test.MockUpgradeRequest;
+import io.github.upgraderequired.web.UpgradePipeline;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -87,6 +90,23 @@ class UpgradeRequiredEndpointAutoConfigurationTests {
 				assertThat((Map<String, Long>) endpoint.rule("soon").get("counts")).containsEntry("warned", 1L);
 				assertThat(endpoint.rule("nope")).isNull();
 			});
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void describesThePolicyInForceAfterASwap() {
+		this.runner.run((context) -> {
+			UpgradeRequiredEndpoint endpoint = context.getBean(UpgradeRequiredEndpoint.class);
+			UpgradeEngine swapped = UpgradeEngine.builder((pattern) -> (path) -> true)
+				.rules(List.of(new HttpVersionRule("http-2-only", HttpProtocol.HTTP_2, List.of(),
+						RuleSettings.defaults())))
+				.build();
+			context.getBean(UpgradePipeline.class).swap(swapped);
+			List<Map<String, Object>> rules = (List<Map<String, Object>>) endpoint.rules().get("rules");
+			assertThat(rules).extracting((rule) -> rule.get("name")).containsExactly("http-2-only");
+			assertThat(endpoint.rule("legacy")).isNull();
+			assertThat(endpoint.rule("http-2-only")).containsEntry("minimum", "HTTP/2.0");
+		});
 	}
 
 	@Test

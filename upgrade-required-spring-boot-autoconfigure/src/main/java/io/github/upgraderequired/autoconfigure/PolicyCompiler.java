@@ -1,0 +1,78 @@
+package io.github.upgraderequired.autoconfigure;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.upgraderequired.core.DecisionListener;
+import io.github.upgraderequired.core.UpgradeEngine;
+import io.github.upgraderequired.core.UpgradeRule;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.env.Environment;
+
+/**
+ * Compiles the policy, the engine every request is decided by, from the rules of a
+ * properties object and the application's {@link UpgradeRule} beans: at start-up, and
+ * again from freshly bound properties when the configuration changes while the
+ * application runs. The keys of the environment are checked before (ConfigurationCheck
+ * at start-up).
+ */
+final class PolicyCompiler {
+
+	private final Environment environment;
+
+	private final ListableBeanFactory beanFactory;
+
+	private final ObjectProvider<UpgradeRule> ruleBeans;
+
+	private final ObjectProvider<DecisionListener> listeners;
+
+	private final ObjectProvider<Clock> clock;
+
+	PolicyCompiler(Environment environment, ListableBeanFactory beanFactory, ObjectProvider<UpgradeRule> ruleBeans,
+			ObjectProvider<DecisionListener> listeners, ObjectProvider<Clock> clock) {
+		this.environment = environment;
+		this.beanFactory = beanFactory;
+		this.ruleBeans = ruleBeans;
+		this.listeners = listeners;
+		this.clock = clock;
+	}
+
+	/**
+	 * Compile the policy of a properties object.
+	 * @param properties the properties, bound from the environment
+	 * @return the engine
+	 * @throws UpgradeRequiredConfigurationException if a rule's settings, or a rule bean,
+	 * are not valid
+	 */
+	UpgradeEngine compile(UpgradeRequiredProperties properties) {
+		SpringPathMatcherCompiler compiler = new SpringPathMatcherCompiler();
+		// Spring's strategy is looked up for an api-version rule only, not to create the MVC
+		// configuration early for nothing.
+		ConfigurationValidator validator = new ConfigurationValidator(compiler,
+				() -> ApplicationApiVersioning.find(this.beanFactory, this.environment));
+		List<UpgradeRule> rules = new ArrayList<>(validator.rules(properties));
+		List<UpgradeRule> beans = this.ruleBeans.orderedStream().toList();
+		rules.addAll(beans);
+		List<String> excludePaths = new ArrayList<>(DefaultExclusions.of(this.environment));
+		excludePaths.addAll(properties.getExcludePaths());
+		try {
+			return UpgradeEngine.builder(compiler)
+				.rules(rules)
+				.excludePaths(excludePaths)
+				.clock(this.clock.getIfUnique(Clock::systemUTC))
+				.failClosed(properties.isFailClosed())
+				.listeners(this.listeners.orderedStream().toList())
+				.build();
+		}
+		catch (IllegalArgumentException ex) {
+			// Properties were checked one by one already: this is a rule bean's doing.
+			throw new UpgradeRequiredConfigurationException("UpgradeRule beans",
+					beans.stream().map(UpgradeRule::name).toList(), ex.getMessage(),
+					"Fix the UpgradeRule bean's name, upgrade tokens or settings.");
+		}
+	}
+
+}
