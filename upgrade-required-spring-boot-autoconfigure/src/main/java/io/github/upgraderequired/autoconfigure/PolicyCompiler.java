@@ -48,18 +48,39 @@ final class PolicyCompiler {
 	 * are not valid
 	 */
 	UpgradeEngine compile(UpgradeRequiredProperties properties) {
-		SpringPathMatcherCompiler compiler = new SpringPathMatcherCompiler();
+		return compile(properties, validator().rules(properties));
+	}
+
+	/**
+	 * Bind the properties afresh from the environment as it is now, check them as
+	 * start-up does (keys, then values) and compile their policy. The properties bean is
+	 * not read: Spring Cloud's rebinding resets it in place.
+	 * @return the engine
+	 * @throws UpgradeRequiredConfigurationException if a key, a value or a rule bean is
+	 * not valid
+	 * @throws org.springframework.boot.context.properties.bind.BindException if a value
+	 * cannot be bound at all
+	 */
+	UpgradeEngine recompile() {
+		ConfigurationValidator.Validated validated = validator().validate(this.environment);
+		return compile(validated.properties(), validated.rules());
+	}
+
+	private ConfigurationValidator validator() {
 		// Spring's strategy is looked up for an api-version rule only, not to create the MVC
 		// configuration early for nothing.
-		ConfigurationValidator validator = new ConfigurationValidator(compiler,
+		return new ConfigurationValidator(new SpringPathMatcherCompiler(),
 				() -> ApplicationApiVersioning.find(this.beanFactory, this.environment));
-		List<UpgradeRule> rules = new ArrayList<>(validator.rules(properties));
+	}
+
+	private UpgradeEngine compile(UpgradeRequiredProperties properties, List<UpgradeRule> propertyRules) {
+		List<UpgradeRule> rules = new ArrayList<>(propertyRules);
 		List<UpgradeRule> beans = this.ruleBeans.orderedStream().toList();
 		rules.addAll(beans);
 		List<String> excludePaths = new ArrayList<>(DefaultExclusions.of(this.environment));
 		excludePaths.addAll(properties.getExcludePaths());
 		try {
-			return UpgradeEngine.builder(compiler)
+			return UpgradeEngine.builder(new SpringPathMatcherCompiler())
 				.rules(rules)
 				.excludePaths(excludePaths)
 				.clock(this.clock.getIfUnique(Clock::systemUTC))

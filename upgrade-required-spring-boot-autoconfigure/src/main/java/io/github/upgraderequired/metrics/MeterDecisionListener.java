@@ -1,6 +1,8 @@
 package io.github.upgraderequired.metrics;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -63,6 +65,28 @@ public class MeterDecisionListener implements DecisionListener {
 	 */
 	public void register(List<RuleDescriptor> rules) {
 		rules.forEach((rule) -> countersOf(rule, OTHER_CLIENT));
+	}
+
+	/**
+	 * Count for the rules of another policy from now on: the counters of a rule that is
+	 * gone, or whose type changed, are removed from the registry; a rule that stays keeps
+	 * counting where it was; the new rules are published at zero.
+	 * @param rules the rules of the policy now in force
+	 */
+	public synchronized void retain(List<RuleDescriptor> rules) {
+		Map<String, String> types = new HashMap<>();
+		rules.forEach((rule) -> types.put(rule.name(), rule.type()));
+		List<RuleCounters> kept = new ArrayList<>();
+		for (RuleCounters counters : this.counters) {
+			if (rules.stream().anyMatch((rule) -> rule == counters.rule)) {
+				kept.add(counters);
+			}
+			else if (!counters.rule.type().equals(types.get(counters.rule.name()))) {
+				counters.byClient.values().forEach((meters) -> Arrays.stream(meters).forEach(this.registry::remove));
+			}
+		}
+		this.counters = kept.toArray(RuleCounters[]::new);
+		register(rules);
 	}
 
 	@Override

@@ -44,6 +44,18 @@ public final class UpgradeRequiredMetrics {
 	 */
 	public static final String TAG_HOST = "host";
 
+	/**
+	 * Changes of the configuration while the application runs, tagged
+	 * {@link #TAG_RESULT}: {@code applied} (the new policy is in force) or
+	 * {@code rejected} (the last good one stays).
+	 */
+	public static final String POLICY_CHANGES = "upgrade.required.policy.changes";
+
+	/**
+	 * The tag of {@link #POLICY_CHANGES}: {@code applied} or {@code rejected}.
+	 */
+	public static final String TAG_RESULT = "result";
+
 	private UpgradeRequiredMetrics() {
 	}
 

@@ -5,6 +5,8 @@ import io.github.upgraderequired.autoconfigure.UpgradeRequiredProperties;
 import io.github.upgraderequired.core.UpgradeEngine;
 import io.github.upgraderequired.metrics.MeterDecisionListener;
 import io.github.upgraderequired.metrics.MeterRuleCounts;
+import io.github.upgraderequired.metrics.PolicyChangeMeters;
+import io.github.upgraderequired.web.UpgradePipeline;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
@@ -40,6 +42,14 @@ public final class UpgradeRequiredMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	MeterRuleCounts upgradeRequiredRuleCounts(MeterRegistry registry) {
 		return new MeterRuleCounts(registry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(UpgradePipeline.class)
+	PolicyChangeMeters upgradeRequiredPolicyChangeMeters(MeterRegistry registry, MeterDecisionListener listener,
+			UpgradePipeline pipeline) {
+		return new PolicyChangeMeters(registry, listener, pipeline::engine);
 	}
 
 	@Bean

@@ -1,0 +1,171 @@
+package io.github.upgraderequired.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.github.upgraderequired.core.RuleDescriptor;
+import io.github.upgraderequired.core.RuleSettings;
+import io.github.upgraderequired.core.UpgradeEngine;
+import io.github.upgraderequired.event.UpgradeRequiredPolicyEvent;
+import io.github.upgraderequired.web.UpgradePipeline;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.cloud.context.environment.EnvironmentChangeEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.env.Environment;
+
+/**
+ * Puts a changed configuration in force while the application runs: on Spring Cloud's
+ * {@link EnvironmentChangeEvent} (after {@code /actuator/refresh}, a Spring Cloud Bus
+ * message, a Config Server change) that touches {@code upgrade-required.*}, binds the
+ * properties afresh from the environment, checks and compiles them exactly as start-up
+ * does, and swaps the compiled policy into the pipeline. A configuration that fails
+ * leaves the last good policy in force, and the reason is logged at WARN as the failure
+ * analysis at start-up would give it. Either way an {@link UpgradeRequiredPolicyEvent} is
+ * published.
+ * <p>
+ * Properties read where beans are created ({@code enabled}, {@code before-security},
+ * {@code client.*}, {@code proxy.restrict-netty-forwarding}, {@code response.*}) take
+ * effect at the next start; a change to them is logged as such.
+ */
+final class ConfigurationRefresh implements ApplicationListener<EnvironmentChangeEvent> {
+
+	private static final Log logger = LogFactory.getLog(ConfigurationRefresh.class);
+
+	/**
+	 * The starter's keys, in the uniform form that compares a property and an environment
+	 * variable (UPGRADE_REQUIRED_ENABLED, upgrade-required.enabled, upgradeRequired.enabled).
+	 */
+	private static final String OURS = uniform(UpgradeRequiredProperties.PREFIX);
+
+	/**
+	 * The settings read only where beans are created, each a key or a group, in the
+	 * uniform form.
+	 */
+	private static final List<String> RESTART_ONLY = List.of("enabled", "before-security", "client",
+			"proxy.restrict-netty-forwarding", "response").stream().map((key) -> OURS + uniform(key)).toList();
+
+	private final UpgradePipeline pipeline;
+
+	private final PolicyCompiler compiler;
+
+	private final Environment environment;
+
+	private final ApplicationEventPublisher publisher;
+
+	ConfigurationRefresh(UpgradePipeline pipeline, PolicyCompiler compiler, Environment environment,
+			ApplicationEventPublisher publisher) {
+		this.pipeline = pipeline;
+		this.compiler = compiler;
+		this.environment = environment;
+		this.publisher = publisher;
+	}
+
+	@Override
+	public void onApplicationEvent(EnvironmentChangeEvent event) {
+		Set<String> keys = event.getKeys()
+			.stream()
+			.filter((key) -> uniform(key).startsWith(OURS))
+			.collect(Collectors.toCollection(TreeSet::new));
+		if (keys.isEmpty()) {
+			return;
+		}
+		List<String> restartOnly = keys.stream().filter(ConfigurationRefresh::isRestartOnly).toList();
+		if (!restartOnly.isEmpty()) {
+			logger.info("upgrade-required: " + restartOnly + " changed; these take effect when the application "
+					+ "restarts");
+		}
+		refresh();
+	}
+
+	/**
+	 * Compile the configuration as it is now and put it in force, or keep the policy in
+	 * force if it fails.
+	 * @return whether the new policy is in force
+	 */
+	synchronized boolean refresh() {
+		UpgradeEngine engine;
+		try {
+			engine = this.compiler.recompile();
+		}
+		catch (RuntimeException ex) {
+			String failure = describe(ex);
+			logger.warn("upgrade-required: the changed configuration is not applied, the rules in force stay as "
+					+ "they were.\n" + failure);
+			this.publisher.publishEvent(UpgradeRequiredPolicyEvent.rejected(this, failure));
+			return false;
+		}
+		UpgradeEngine previous = this.pipeline.swap(engine);
+		Map<String, RuleDescriptor> before = byName(previous.rules());
+		Map<String, RuleDescriptor> after = byName(engine.rules());
+		List<String> added = new ArrayList<>();
+		List<String> changed = new ArrayList<>();
+		after.forEach((name, rule) -> {
+			RuleDescriptor old = before.get(name);
+			if (old == null) {
+				added.add(name);
+			}
+			else if (!fingerprint(old).equals(fingerprint(rule))) {
+				changed.add(name);
+			}
+		});
+		List<String> removed = before.keySet().stream().filter((name) -> !after.containsKey(name)).toList();
+		logger.info("upgrade-required: the changed configuration is in force (rules added " + added + ", removed "
+				+ removed + ", changed " + changed + ")");
+		logger.info(RulesSummary.of(engine));
+		this.publisher.publishEvent(UpgradeRequiredPolicyEvent.applied(this, added, removed, changed));
+		return true;
+	}
+
+	private String describe(RuntimeException ex) {
+		FailureAnalysis analysis = new UpgradeRequiredFailureAnalyzer(this.environment).analyze(ex);
+		if (analysis == null) {
+			analysis = new BindingFailureAnalyzer().analyze(ex);
+		}
+		if (analysis == null) {
+			return String.valueOf(ex.getMessage());
+		}
+		return "Description:\n\n" + analysis.getDescription() + "\n\nAction:\n\n" + analysis.getAction();
+	}
+
+	private static boolean isRestartOnly(String key) {
+		String uniform = uniform(key);
+		return RESTART_ONLY.stream().anyMatch(uniform::startsWith);
+	}
+
+	/**
+	 * Return a key in Spring Boot's uniform form without the dots either, so that an
+	 * environment variable's name compares with a property's.
+	 */
+	private static String uniform(String key) {
+		return ConfigurationKeys.uniform(key).replace(".", "");
+	}
+
+	private static Map<String, RuleDescriptor> byName(List<RuleDescriptor> rules) {
+		return rules.stream()
+			.collect(Collectors.toMap(RuleDescriptor::name, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+	}
+
+	/**
+	 * What a rule is, to tell a changed rule from one left as it was.
+	 */
+	private static List<@Nullable Object> fingerprint(RuleDescriptor rule) {
+		RuleSettings settings = rule.settings();
+		return Arrays.asList(rule.type(), rule.upgrade(), rule.details(), settings.schedule(),
+				settings.deprecation(), settings.documentation(), settings.paths(), settings.excludePaths(),
+				settings.methods(), settings.exemptAddresses(), settings.exemptHeaderName(),
+				settings.exemptHeaderValue(), settings.unknown(), settings.status());
+	}
+
+}
