@@ -76,7 +76,7 @@ public final class UpgradePipeline {
 	 * @param engine the engine
 	 * @return the engine that was in force
 	 */
-	public UpgradeEngine swap(UpgradeEngine engine) {
+	public synchronized UpgradeEngine swap(UpgradeEngine engine) {
 		UpgradeEngine previous = this.engine;
 		this.engine = Objects.requireNonNull(engine, "engine must not be null");
 		return previous;

@@ -19,11 +19,17 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.cloud.context.environment.EnvironmentChangeEvent;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.support.SpringFactoriesLoader;
+import org.springframework.core.io.support.SpringFactoriesLoader.ArgumentResolver;
+import org.springframework.core.io.support.SpringFactoriesLoader.FailureHandler;
 
 /**
  * Puts a changed configuration in force while the application runs: on Spring Cloud's
@@ -36,10 +42,14 @@ import org.springframework.core.env.Environment;
  * published.
  * <p>
  * Properties read where beans are created ({@code enabled}, {@code before-security},
- * {@code client.*}, {@code proxy.restrict-netty-forwarding}, {@code response.*}) take
- * effect at the next start; a change to them is logged as such.
+ * {@code filter-order}, {@code client.*}, {@code proxy.restrict-netty-forwarding},
+ * {@code response.*}) take effect at the next start; a change to them is logged as such.
+ * <p>
+ * Runs first among the listeners of the event, before Spring Cloud rebinds the
+ * {@code @ConfigurationProperties} beans (whose failure would otherwise stop the others),
+ * and only for the events of its own application context.
  */
-final class ConfigurationRefresh implements ApplicationListener<EnvironmentChangeEvent> {
+final class ConfigurationRefresh implements ApplicationListener<EnvironmentChangeEvent>, Ordered {
 
 	private static final Log logger = LogFactory.getLog(ConfigurationRefresh.class);
 
@@ -53,27 +63,32 @@ final class ConfigurationRefresh implements ApplicationListener<EnvironmentChang
 	 * The settings read only where beans are created, each a key or a group, in the
 	 * uniform form.
 	 */
-	private static final List<String> RESTART_ONLY = List.of("enabled", "before-security", "client",
+	private static final List<String> RESTART_ONLY = List.of("enabled", "before-security", "filter-order", "client",
 			"proxy.restrict-netty-forwarding", "response").stream().map((key) -> OURS + uniform(key)).toList();
 
 	private final UpgradePipeline pipeline;
 
 	private final PolicyCompiler compiler;
 
-	private final Environment environment;
+	private final ConfigurableApplicationContext context;
 
-	private final ApplicationEventPublisher publisher;
-
-	ConfigurationRefresh(UpgradePipeline pipeline, PolicyCompiler compiler, Environment environment,
-			ApplicationEventPublisher publisher) {
+	ConfigurationRefresh(UpgradePipeline pipeline, PolicyCompiler compiler, ConfigurableApplicationContext context) {
 		this.pipeline = pipeline;
 		this.compiler = compiler;
-		this.environment = environment;
-		this.publisher = publisher;
+		this.context = context;
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE;
 	}
 
 	@Override
 	public void onApplicationEvent(EnvironmentChangeEvent event) {
+		// A child context's change reaches the parent's listeners too: it is the child's.
+		if (event.getSource() != this.context) {
+			return;
+		}
 		Set<String> keys = event.getKeys()
 			.stream()
 			.filter((key) -> uniform(key).startsWith(OURS))
@@ -86,7 +101,9 @@ final class ConfigurationRefresh implements ApplicationListener<EnvironmentChang
 			logger.info("upgrade-required: " + restartOnly + " changed; these take effect when the application "
 					+ "restarts");
 		}
-		refresh();
+		if (restartOnly.size() < keys.size()) {
+			refresh(keys);
+		}
 	}
 
 	/**
@@ -94,7 +111,7 @@ final class ConfigurationRefresh implements ApplicationListener<EnvironmentChang
 	 * force if it fails.
 	 * @return whether the new policy is in force
 	 */
-	synchronized boolean refresh() {
+	synchronized boolean refresh(Set<String> keys) {
 		UpgradeEngine engine;
 		try {
 			engine = this.compiler.recompile();
@@ -103,7 +120,7 @@ final class ConfigurationRefresh implements ApplicationListener<EnvironmentChang
 			String failure = describe(ex);
 			logger.warn("upgrade-required: the changed configuration is not applied, the rules in force stay as "
 					+ "they were.\n" + failure);
-			this.publisher.publishEvent(UpgradeRequiredPolicyEvent.rejected(this, failure));
+			publish(UpgradeRequiredPolicyEvent.rejected(this.context, keys, failure));
 			return false;
 		}
 		UpgradeEngine previous = this.pipeline.swap(engine);
@@ -124,19 +141,38 @@ final class ConfigurationRefresh implements ApplicationListener<EnvironmentChang
 		logger.info("upgrade-required: the changed configuration is in force (rules added " + added + ", removed "
 				+ removed + ", changed " + changed + ")");
 		logger.info(RulesSummary.of(engine));
-		this.publisher.publishEvent(UpgradeRequiredPolicyEvent.applied(this, added, removed, changed));
+		publish(UpgradeRequiredPolicyEvent.applied(this.context, keys, engine.rules(), added, removed, changed));
 		return true;
 	}
 
+	private void publish(UpgradeRequiredPolicyEvent event) {
+		try {
+			this.context.publishEvent(event);
+		}
+		catch (RuntimeException ex) {
+			// The policy is decided; a listener's failure is not the configuration's.
+			logger.warn("upgrade-required: a listener of the policy change failed", ex);
+		}
+	}
+
+	/**
+	 * Describe a failure as Spring Boot's failure analysis at start-up would: the first
+	 * analyzer registered that knows it (the starter's own, then Spring Boot's).
+	 */
 	private String describe(RuntimeException ex) {
-		FailureAnalysis analysis = new UpgradeRequiredFailureAnalyzer(this.environment).analyze(ex);
-		if (analysis == null) {
-			analysis = new BindingFailureAnalyzer().analyze(ex);
+		ArgumentResolver arguments = ArgumentResolver.of(Environment.class, this.context.getEnvironment())
+			.and(BeanFactory.class, this.context.getBeanFactory());
+		List<FailureAnalyzer> analyzers = SpringFactoriesLoader
+			.forDefaultResourceLocation(getClass().getClassLoader())
+			.load(FailureAnalyzer.class, arguments, FailureHandler.logging(logger));
+		for (FailureAnalyzer analyzer : analyzers) {
+			FailureAnalysis analysis = analyzer.analyze(ex);
+			if (analysis != null) {
+				return "Description:\n\n" + analysis.getDescription()
+						+ ((analysis.getAction() != null) ? "\n\nAction:\n\n" + analysis.getAction() : "");
+			}
 		}
-		if (analysis == null) {
-			return String.valueOf(ex.getMessage());
-		}
-		return "Description:\n\n" + analysis.getDescription() + "\n\nAction:\n\n" + analysis.getAction();
+		return String.valueOf(ex);
 	}
 
 	private static boolean isRestartOnly(String key) {

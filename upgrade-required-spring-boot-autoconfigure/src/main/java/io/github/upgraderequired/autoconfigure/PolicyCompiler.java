@@ -31,6 +31,12 @@ final class PolicyCompiler {
 
 	private final ObjectProvider<Clock> clock;
 
+	/**
+	 * The paths of the actuator and the error page, never judged: read once, as the
+	 * actuator and the error page stay where they were put at start-up.
+	 */
+	private final List<String> defaultExclusions;
+
 	PolicyCompiler(Environment environment, ListableBeanFactory beanFactory, ObjectProvider<UpgradeRule> ruleBeans,
 			ObjectProvider<DecisionListener> listeners, ObjectProvider<Clock> clock) {
 		this.environment = environment;
@@ -38,6 +44,7 @@ final class PolicyCompiler {
 		this.ruleBeans = ruleBeans;
 		this.listeners = listeners;
 		this.clock = clock;
+		this.defaultExclusions = List.copyOf(DefaultExclusions.of(environment));
 	}
 
 	/**
@@ -77,7 +84,7 @@ final class PolicyCompiler {
 		List<UpgradeRule> rules = new ArrayList<>(propertyRules);
 		List<UpgradeRule> beans = this.ruleBeans.orderedStream().toList();
 		rules.addAll(beans);
-		List<String> excludePaths = new ArrayList<>(DefaultExclusions.of(this.environment));
+		List<String> excludePaths = new ArrayList<>(this.defaultExclusions);
 		excludePaths.addAll(properties.getExcludePaths());
 		try {
 			return UpgradeEngine.builder(new SpringPathMatcherCompiler())

@@ -48,13 +48,20 @@ public final class UpgradeRequiredAutoConfiguration {
 	private static final String PAGE_PROPERTY = UpgradeRequiredProperties.PREFIX + ".response.page";
 
 	@Bean
+	@ConditionalOnMissingBean(UpgradeEngine.class)
+	PolicyCompiler upgradeRequiredPolicyCompiler(Environment environment, ListableBeanFactory beanFactory,
+			ObjectProvider<UpgradeRule> ruleBeans, ObjectProvider<DecisionListener> listeners,
+			ObjectProvider<Clock> clock) {
+		// Only for the engine compiled here: with an engine of the application's own there is
+		// nothing to compile, at start-up or on a refresh.
+		return new PolicyCompiler(environment, beanFactory, ruleBeans, listeners, clock);
+	}
+
+	@Bean
 	@ConditionalOnMissingBean
-	UpgradeEngine upgradeEngine(UpgradeRequiredProperties properties, Environment environment,
-			ListableBeanFactory beanFactory, ObjectProvider<UpgradeRule> ruleBeans,
-			ObjectProvider<DecisionListener> listeners, ObjectProvider<Clock> clock) {
+	UpgradeEngine upgradeEngine(UpgradeRequiredProperties properties, PolicyCompiler compiler) {
 		// The keys were checked before any bean was created (ConfigurationCheck).
-		UpgradeEngine engine = new PolicyCompiler(environment, beanFactory, ruleBeans, listeners, clock)
-			.compile(properties);
+		UpgradeEngine engine = compiler.compile(properties);
 		logger.info(RulesSummary.of(engine));
 		return engine;
 	}

@@ -1,7 +1,9 @@
 package io.github.upgraderequired.event;
 
 import java.util.List;
+import java.util.Set;
 
+import io.github.upgraderequired.core.RuleDescriptor;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEvent;
@@ -16,6 +18,10 @@ public class UpgradeRequiredPolicyEvent extends ApplicationEvent {
 
 	private final boolean applied;
 
+	private final Set<String> keys;
+
+	private final List<RuleDescriptor> rules;
+
 	private final List<String> added;
 
 	private final List<String> removed;
@@ -24,10 +30,12 @@ public class UpgradeRequiredPolicyEvent extends ApplicationEvent {
 
 	private final @Nullable String failure;
 
-	private UpgradeRequiredPolicyEvent(Object source, boolean applied, List<String> added, List<String> removed,
-			List<String> changed, @Nullable String failure) {
+	private UpgradeRequiredPolicyEvent(Object source, boolean applied, Set<String> keys, List<RuleDescriptor> rules,
+			List<String> added, List<String> removed, List<String> changed, @Nullable String failure) {
 		super(source);
 		this.applied = applied;
+		this.keys = Set.copyOf(keys);
+		this.rules = List.copyOf(rules);
 		this.added = List.copyOf(added);
 		this.removed = List.copyOf(removed);
 		this.changed = List.copyOf(changed);
@@ -36,25 +44,28 @@ public class UpgradeRequiredPolicyEvent extends ApplicationEvent {
 
 	/**
 	 * Create the event of a policy put in force.
-	 * @param source the object that applied it
+	 * @param source the application context whose policy it is
+	 * @param keys the configuration keys whose change was announced
+	 * @param rules the rules of the policy now in force
 	 * @param added the names of the rules the new policy added
 	 * @param removed the names of the rules it removed
 	 * @param changed the names of the rules whose settings it changed
 	 * @return the event
 	 */
-	public static UpgradeRequiredPolicyEvent applied(Object source, List<String> added, List<String> removed,
-			List<String> changed) {
-		return new UpgradeRequiredPolicyEvent(source, true, added, removed, changed, null);
+	public static UpgradeRequiredPolicyEvent applied(Object source, Set<String> keys, List<RuleDescriptor> rules,
+			List<String> added, List<String> removed, List<String> changed) {
+		return new UpgradeRequiredPolicyEvent(source, true, keys, rules, added, removed, changed, null);
 	}
 
 	/**
 	 * Create the event of a configuration rejected.
-	 * @param source the object that rejected it
+	 * @param source the application context whose configuration it is
+	 * @param keys the configuration keys whose change was announced
 	 * @param failure why, as the failure analysis at start-up would say it
 	 * @return the event
 	 */
-	public static UpgradeRequiredPolicyEvent rejected(Object source, String failure) {
-		return new UpgradeRequiredPolicyEvent(source, false, List.of(), List.of(), List.of(), failure);
+	public static UpgradeRequiredPolicyEvent rejected(Object source, Set<String> keys, String failure) {
+		return new UpgradeRequiredPolicyEvent(source, false, keys, List.of(), List.of(), List.of(), List.of(), failure);
 	}
 
 	/**
@@ -63,6 +74,24 @@ public class UpgradeRequiredPolicyEvent extends ApplicationEvent {
 	 */
 	public boolean isApplied() {
 		return this.applied;
+	}
+
+	/**
+	 * Return the configuration keys whose change was announced, those of the starter
+	 * only: a change of a setting that applies to every rule ({@code fail-closed},
+	 * {@code exclude-paths}, {@code proxy.*}) shows here, not as a changed rule.
+	 * @return the keys
+	 */
+	public Set<String> getKeys() {
+		return this.keys;
+	}
+
+	/**
+	 * Return the rules of the policy now in force.
+	 * @return the rules, in evaluation order; none if the change was rejected
+	 */
+	public List<RuleDescriptor> getRules() {
+		return this.rules;
 	}
 
 	/**

@@ -2,7 +2,9 @@ package io.github.upgraderequired.metrics;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +18,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Counts outcomes in {@value UpgradeRequiredMetrics#REQUESTS}. Every tag value comes from
@@ -51,6 +54,14 @@ public class MeterDecisionListener implements DecisionListener {
 	private volatile RuleCounters[] counters = new RuleCounters[0];
 
 	/**
+	 * The rules of the policy before the last {@link #retain(List)}: a request that policy
+	 * decided may still be counted after it was replaced. It counts with the rule of the
+	 * same name and type that stays, or nowhere, so that a removed rule's meters do not come
+	 * back.
+	 */
+	private volatile Set<RuleDescriptor> retired = Set.of();
+
+	/**
 	 * Create a new listener.
 	 * @param registry the registry to count in
 	 */
@@ -76,26 +87,36 @@ public class MeterDecisionListener implements DecisionListener {
 	public synchronized void retain(List<RuleDescriptor> rules) {
 		Map<String, String> types = new HashMap<>();
 		rules.forEach((rule) -> types.put(rule.name(), rule.type()));
+		Set<RuleDescriptor> retired = Collections.newSetFromMap(new IdentityHashMap<>());
 		List<RuleCounters> kept = new ArrayList<>();
 		for (RuleCounters counters : this.counters) {
 			if (rules.stream().anyMatch((rule) -> rule == counters.rule)) {
 				kept.add(counters);
+				continue;
 			}
-			else if (!counters.rule.type().equals(types.get(counters.rule.name()))) {
+			retired.add(counters.rule);
+			if (!counters.rule.type().equals(types.get(counters.rule.name()))) {
 				counters.byClient.values().forEach((meters) -> Arrays.stream(meters).forEach(this.registry::remove));
 			}
 		}
+		this.retired = retired;
 		this.counters = kept.toArray(RuleCounters[]::new);
 		register(rules);
 	}
 
 	@Override
 	public void onOutcome(RuleDescriptor rule, Outcome outcome, String client, UpgradeRequest request) {
-		countersOf(rule, client)[outcome.ordinal()].increment();
+		Counter[] counters = countersOf(rule, client);
+		if (counters != null) {
+			counters[outcome.ordinal()].increment();
+		}
 	}
 
-	private Counter[] countersOf(RuleDescriptor rule, String client) {
+	private Counter @Nullable [] countersOf(RuleDescriptor rule, String client) {
 		Map<String, Counter[]> byClient = countersOf(rule);
+		if (byClient == null) {
+			return null;
+		}
 		Counter[] counters = byClient.get(client);
 		if (counters != null) {
 			return counters;
@@ -107,12 +128,12 @@ public class MeterDecisionListener implements DecisionListener {
 				logger.warn("Rule '" + rule.name() + "' named more than " + MAX_CLIENTS_PER_RULE
 						+ " distinct clients; the others are counted as '" + OTHER_CLIENT + "'");
 			}
-			return countersOf(rule, OTHER_CLIENT);
+			return byClient.computeIfAbsent(OTHER_CLIENT, (key) -> create(rule, OTHER_CLIENT));
 		}
 		return byClient.computeIfAbsent(client, (key) -> create(rule, client));
 	}
 
-	private Map<String, Counter[]> countersOf(RuleDescriptor rule) {
+	private @Nullable Map<String, Counter[]> countersOf(RuleDescriptor rule) {
 		for (RuleCounters counters : this.counters) {
 			if (counters.rule == rule) {
 				return counters.byClient;
@@ -120,6 +141,15 @@ public class MeterDecisionListener implements DecisionListener {
 		}
 		synchronized (this) {
 			RuleCounters[] counters = this.counters;
+			if (this.retired.contains(rule)) {
+				// Decided by the policy before: counted with the rule that stays, if one does.
+				for (RuleCounters existing : counters) {
+					if (existing.rule.name().equals(rule.name()) && existing.rule.type().equals(rule.type())) {
+						return existing.byClient;
+					}
+				}
+				return null;
+			}
 			Map<String, Counter[]> byClient = null;
 			for (RuleCounters existing : counters) {
 				if (existing.rule == rule) {

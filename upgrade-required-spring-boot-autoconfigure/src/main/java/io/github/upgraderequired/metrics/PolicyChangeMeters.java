@@ -1,12 +1,10 @@
 package io.github.upgraderequired.metrics;
 
-import java.util.function.Supplier;
-
-import io.github.upgraderequired.core.UpgradeEngine;
 import io.github.upgraderequired.event.UpgradeRequiredPolicyEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationListener;
 
 /**
@@ -19,7 +17,7 @@ public class PolicyChangeMeters implements ApplicationListener<UpgradeRequiredPo
 
 	private final MeterDecisionListener counters;
 
-	private final Supplier<UpgradeEngine> engine;
+	private final Object context;
 
 	private final Counter applied;
 
@@ -29,11 +27,12 @@ public class PolicyChangeMeters implements ApplicationListener<UpgradeRequiredPo
 	 * Create a new listener.
 	 * @param registry the registry to count in
 	 * @param counters the rules' counters
-	 * @param engine the engine in force
+	 * @param context the application context whose policy changes are counted (those of
+	 * a child or parent context reach this listener too, and are left alone)
 	 */
-	public PolicyChangeMeters(MeterRegistry registry, MeterDecisionListener counters, Supplier<UpgradeEngine> engine) {
+	public PolicyChangeMeters(MeterRegistry registry, MeterDecisionListener counters, ApplicationContext context) {
 		this.counters = counters;
-		this.engine = engine;
+		this.context = context;
 		this.applied = counter(registry, "applied");
 		this.rejected = counter(registry, "rejected");
 	}
@@ -47,8 +46,11 @@ public class PolicyChangeMeters implements ApplicationListener<UpgradeRequiredPo
 
 	@Override
 	public void onApplicationEvent(UpgradeRequiredPolicyEvent event) {
+		if (event.getSource() != this.context) {
+			return;
+		}
 		if (event.isApplied()) {
-			this.counters.retain(this.engine.get().rules());
+			this.counters.retain(event.getRules());
 			this.applied.increment();
 		}
 		else {

@@ -22,6 +22,7 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterR
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.ApplicationContextAssertProvider;
 import org.springframework.boot.test.context.runner.AbstractApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
@@ -125,9 +126,65 @@ class ConfigurationRefreshTests {
 	@Test
 	void aChangeToASettingReadAtStartUpIsLoggedAsSuch(CapturedOutput output) {
 		servlet().run((context) -> {
+			UpgradeEngine before = context.getBean(UpgradePipeline.class).engine();
 			change(context, Map.of("upgrade-required.before-security", "true"));
 			assertThat(output).contains("[upgrade-required.before-security] changed; these take effect when the "
 					+ "application restarts");
+			// Nothing else changed: nothing is compiled, applied or counted.
+			assertThat(context.getBean(UpgradePipeline.class).engine()).isSameAs(before);
+			assertThat(this.events).isEmpty();
+			change(context, Map.of("upgrade-required.filter-order", "5", "upgrade-required.rules.legacy.minimum", "1.0"));
+			assertThat(output).contains("[upgrade-required.filter-order] changed");
+			assertThat(this.events).singleElement().satisfies((event) -> {
+				assertThat(event.isApplied()).isTrue();
+				assertThat(event.getKeys()).containsExactlyInAnyOrder("upgrade-required.filter-order",
+						"upgrade-required.rules.legacy.minimum");
+			});
+		});
+	}
+
+	@Test
+	void aValueThatCannotBeBoundIsRejectedWithSpringBootsAnalysis(CapturedOutput output) {
+		servlet().run((context) -> {
+			UpgradeEngine before = context.getBean(UpgradePipeline.class).engine();
+			change(context, Map.of("upgrade-required.rules.legacy.warn-from", "next tuesday"));
+			assertThat(context.getBean(UpgradePipeline.class).engine()).isSameAs(before);
+			assertThat(this.events).singleElement().satisfies((event) -> {
+				assertThat(event.isApplied()).isFalse();
+				assertThat(event.getFailure()).startsWith("Description:")
+					.contains("upgrade-required.rules.legacy.warn-from")
+					.contains("next tuesday");
+			});
+			assertThat(output).contains("the changed configuration is not applied");
+		});
+	}
+
+	@Test
+	void aRuleThatStaysKeepsCountingWhereItWas() {
+		servlet().run((context) -> {
+			UpgradePipeline pipeline = context.getBean(UpgradePipeline.class);
+			assertThat(http10(pipeline)).isTrue();
+			change(context, Map.of("upgrade-required.rules.secure.type", "https"));
+			assertThat(http10(pipeline)).isTrue();
+			assertThat(context.getBean(MeterRegistry.class)
+				.get(UpgradeRequiredMetrics.REQUESTS)
+				.tags("rule", "legacy", "outcome", "rejected")
+				.counter()
+				.count()).isEqualTo(2);
+		});
+	}
+
+	@Test
+	void aChangeAnnouncedByAnotherContextIsLeftToThatContext() {
+		servlet().run((context) -> {
+			UpgradeEngine before = context.getBean(UpgradePipeline.class).engine();
+			real(context).getEnvironment()
+				.getPropertySources()
+				.addFirst(new MapPropertySource("changed", Map.of("upgrade-required.rules.legacy.minimum", "1.0")));
+			real(context).publishEvent(
+					new EnvironmentChangeEvent(new Object(), Set.of("upgrade-required.rules.legacy.minimum")));
+			assertThat(context.getBean(UpgradePipeline.class).engine()).isSameAs(before);
+			assertThat(this.events).isEmpty();
 		});
 	}
 
@@ -145,11 +202,11 @@ class ConfigurationRefreshTests {
 	void anEnvironmentVariableOfOursIsOurs() {
 		servlet().run((context) -> {
 			UpgradePipeline pipeline = context.getBean(UpgradePipeline.class);
-			((ConfigurableApplicationContext) context).getEnvironment()
+			real(context).getEnvironment()
 				.getPropertySources()
 				.addFirst(new SystemEnvironmentPropertySource("variables",
 						Map.of("UPGRADE_REQUIRED_RULES_LEGACY_MINIMUM", "1.0")));
-			context.publishEvent(new EnvironmentChangeEvent(context, Set.of("UPGRADE_REQUIRED_RULES_LEGACY_MINIMUM")));
+			announce(context, "UPGRADE_REQUIRED_RULES_LEGACY_MINIMUM");
 			assertThat(http10(pipeline)).isFalse();
 			assertThat(this.events).singleElement().satisfies((event) -> assertThat(event.getChanged()).containsExactly("legacy"));
 		});
@@ -159,10 +216,10 @@ class ConfigurationRefreshTests {
 	void withoutSpringCloudOrWithAnEngineOfTheApplicationsOwnThereIsNoRefresh() {
 		servlet().withClassLoader(new FilteredClassLoader(EnvironmentChangeEvent.class))
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(ConfigurationRefresh.class));
-		servlet()
-			.withBean("ownEngine", UpgradeEngine.class,
-					() -> UpgradeEngine.builder((pattern) -> (path) -> true).build())
-			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(ConfigurationRefresh.class));
+		for (String name : new String[] { "ownEngine", "upgradeEngine" }) {
+			servlet().withBean(name, UpgradeEngine.class, () -> UpgradeEngine.builder((pattern) -> (path) -> true).build())
+				.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(ConfigurationRefresh.class));
+		}
 	}
 
 	private WebApplicationContextRunner servlet() {
@@ -176,16 +233,37 @@ class ConfigurationRefreshTests {
 	private <R extends AbstractApplicationContextRunner<R, ?, ?>> R configure(R runner) {
 		return runner.withConfiguration(CONFIGURATIONS)
 			.withPropertyValues(LEGACY)
-			.withBean("policyEvents", ApplicationListener.class,
-					() -> (ApplicationListener<UpgradeRequiredPolicyEvent>) this.events::add);
+			.withBean("policyEvents", PolicyEvents.class, () -> new PolicyEvents(this.events));
 	}
 
 	/**
 	 * Return whether the rule 'legacy' refuses HTTP/1.0.
 	 */
+	/**
+	 * Collects the policy events.
+	 */
+	static final class PolicyEvents implements ApplicationListener<UpgradeRequiredPolicyEvent> {
+
+		private final List<UpgradeRequiredPolicyEvent> events;
+
+		PolicyEvents(List<UpgradeRequiredPolicyEvent> events) {
+			this.events = events;
+		}
+
+		@Override
+		public void onApplicationEvent(UpgradeRequiredPolicyEvent event) {
+			this.events.add(event);
+		}
+
+	}
+
+	/**
+	 * Return whether the rule 'legacy' refuses HTTP/1.0 (over HTTPS, which a rule 'secure'
+	 * lets through).
+	 */
 	private static boolean http10(UpgradePipeline pipeline) {
 		return "legacy".equals(UpgradeRequiredTester.of(pipeline)
-			.process(MockUpgradeRequest.get("/a").protocol(HttpProtocol.HTTP_1_0))
+			.process(MockUpgradeRequest.get("/a").protocol(HttpProtocol.HTTP_1_0).secure(true))
 			.refusingRule());
 	}
 
@@ -194,28 +272,43 @@ class ConfigurationRefreshTests {
 	 * Spring Cloud does.
 	 */
 	private static void change(ApplicationContext context, Map<String, Object> properties) {
-		MutablePropertySources sources = ((ConfigurableApplicationContext) context).getEnvironment()
-			.getPropertySources();
+		MutablePropertySources sources = real(context).getEnvironment().getPropertySources();
 		Map<String, Object> changed = new HashMap<>(properties);
 		if (sources.get("changed") instanceof MapPropertySource earlier) {
 			changed.putAll(earlier.getSource());
 			sources.remove("changed");
 		}
 		sources.addFirst(new MapPropertySource("changed", changed));
-		context.publishEvent(new EnvironmentChangeEvent(context, Set.copyOf(properties.keySet())));
+		announce(context, properties.keySet().toArray(String[]::new));
+	}
+
+	/**
+	 * Announce changed keys as Spring Cloud does, from the application's own context.
+	 */
+	private static void announce(ApplicationContext context, String... keys) {
+		ConfigurableApplicationContext real = real(context);
+		real.publishEvent(new EnvironmentChangeEvent(real, Set.of(keys)));
+	}
+
+	/**
+	 * Return the application context a test's context stands for.
+	 */
+	private static ConfigurableApplicationContext real(ApplicationContext context) {
+		return (context instanceof ApplicationContextAssertProvider<?> provider)
+				? (ConfigurableApplicationContext) provider.getSourceApplicationContext()
+				: (ConfigurableApplicationContext) context;
 	}
 
 	/**
 	 * Replace every property with the given rule, as a new configuration file would.
 	 */
 	private static void replaceRules(ApplicationContext context, String key, String value) {
-		MutablePropertySources sources = ((ConfigurableApplicationContext) context).getEnvironment()
-			.getPropertySources();
+		MutablePropertySources sources = real(context).getEnvironment().getPropertySources();
 		List<String> names = new ArrayList<>();
 		sources.forEach((source) -> names.add(source.getName()));
 		names.stream().filter((name) -> !name.startsWith("system")).forEach(sources::remove);
 		sources.addFirst(new MapPropertySource("replaced", Map.of(key, value)));
-		context.publishEvent(new EnvironmentChangeEvent(context, Set.of(key, LEGACY[0].split("=")[0])));
+		announce(context, key, LEGACY[0].split("=")[0]);
 	}
 
 	private static double changes(ApplicationContext context, String result) {

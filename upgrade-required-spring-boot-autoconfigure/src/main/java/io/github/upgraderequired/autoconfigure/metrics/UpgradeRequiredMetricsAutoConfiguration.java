@@ -16,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -46,17 +47,28 @@ public final class UpgradeRequiredMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnBean(UpgradePipeline.class)
+	@ConditionalOnClass(name = "org.springframework.cloud.context.environment.EnvironmentChangeEvent")
 	PolicyChangeMeters upgradeRequiredPolicyChangeMeters(MeterRegistry registry, MeterDecisionListener listener,
-			UpgradePipeline pipeline) {
-		return new PolicyChangeMeters(registry, listener, pipeline::engine);
+			ApplicationContext context) {
+		// Policy changes happen with Spring Cloud's refresh only.
+		return new PolicyChangeMeters(registry, listener, context);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(name = "upgradeRequiredMeterBinder")
-	MeterBinder upgradeRequiredMeterBinder(ObjectProvider<UpgradeEngine> engine, MeterDecisionListener listener) {
-		// Publishes every rule's counters at zero once the engine exists.
-		return (registry) -> engine.ifAvailable((available) -> listener.register(available.rules()));
+	MeterBinder upgradeRequiredMeterBinder(ObjectProvider<UpgradePipeline> pipeline, ObjectProvider<UpgradeEngine> engine,
+			MeterDecisionListener listener) {
+		// Publishes every rule's counters at zero once the engine exists: the policy in force
+		// when the registry is bound.
+		return (registry) -> {
+			UpgradePipeline available = pipeline.getIfAvailable();
+			if (available != null) {
+				listener.register(available.engine().rules());
+			}
+			else {
+				engine.ifAvailable((fixed) -> listener.register(fixed.rules()));
+			}
+		};
 	}
 
 }
