@@ -58,7 +58,8 @@ final class ConfigurationKeys {
 	private static final List<String> TOP_LEVEL = List.of("enabled", "fail-closed", "exclude-paths", "before-security",
 			"filter-order", "proxy.trusted-addresses", "proxy.http-version-header", "proxy.tls-version-header",
 			"proxy.restrict-netty-forwarding", "response.problem-type", "response.page", "client.enabled",
-			"client.log-interval", "client.metrics.host-tag", "client.https-retry.hosts", "client.https-retry.port");
+			"client.log-interval", "client.metrics.host-tag", "client.https-retry.hosts", "client.https-retry.port",
+			"refresh.enabled");
 
 	private static final List<String> COMMON = List.of("type", "mode", "warn-from", "enforce-from", "deprecation",
 			"documentation", "paths", "exclude-paths", "methods", "exempt.addresses", "exempt.header.name",

@@ -43,7 +43,7 @@ import org.springframework.core.io.support.SpringFactoriesLoader.FailureHandler;
  * <p>
  * Properties read where beans are created ({@code enabled}, {@code before-security},
  * {@code filter-order}, {@code client.*}, {@code proxy.restrict-netty-forwarding},
- * {@code response.*}) take effect at the next start; a change to them is logged as such.
+ * {@code response.*}, {@code refresh.*}) take effect at the next start; a change to them is logged as such.
  * <p>
  * Runs first among the listeners of the event, before Spring Cloud rebinds the
  * {@code @ConfigurationProperties} beans (whose failure would otherwise stop the others),
@@ -64,7 +64,7 @@ final class ConfigurationRefresh implements ApplicationListener<EnvironmentChang
 	 * uniform form.
 	 */
 	private static final List<String> RESTART_ONLY = List.of("enabled", "before-security", "filter-order", "client",
-			"proxy.restrict-netty-forwarding", "response").stream().map((key) -> OURS + uniform(key)).toList();
+			"proxy.restrict-netty-forwarding", "response", "refresh").stream().map((key) -> OURS + uniform(key)).toList();
 
 	private final UpgradePipeline pipeline;
 

@@ -67,6 +67,12 @@ public class UpgradeRequiredProperties {
 	private final Response response = new Response();
 
 	/**
+	 * Putting a changed configuration in force while the application runs, with Spring
+	 * Cloud.
+	 */
+	private final Refresh refresh = new Refresh();
+
+	/**
 	 * Rules by name, evaluated in the order written. The name is used in responses, logs
 	 * and as the 'rule' metric tag. Each rule has a 'type': 'http-version', 'https',
 	 * 'tls-version', 'http2', 'websocket', 'app-version', 'api-version' or 'browser', the
@@ -121,6 +127,10 @@ public class UpgradeRequiredProperties {
 
 	public Response getResponse() {
 		return this.response;
+	}
+
+	public Refresh getRefresh() {
+		return this.refresh;
 	}
 
 	public Map<String, Rule> getRules() {
@@ -195,6 +205,28 @@ public class UpgradeRequiredProperties {
 
 		public void setTlsVersionHeader(@Nullable String tlsVersionHeader) {
 			this.tlsVersionHeader = tlsVersionHeader;
+		}
+
+	}
+
+	/**
+	 * Putting a changed configuration in force while the application runs.
+	 */
+	public static class Refresh {
+
+		/**
+		 * Whether a change of these properties that Spring Cloud announces (a refresh, a
+		 * Spring Cloud Bus message) is compiled and put in force without a restart. Only
+		 * with Spring Cloud's context on the class path; read at start-up.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}

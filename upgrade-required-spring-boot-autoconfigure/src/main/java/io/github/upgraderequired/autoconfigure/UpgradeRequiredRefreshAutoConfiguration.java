@@ -20,7 +20,8 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(after = UpgradeRequiredAutoConfiguration.class)
 @ConditionalOnClass(name = "org.springframework.cloud.context.environment.EnvironmentChangeEvent")
-@ConditionalOnBooleanProperty(name = UpgradeRequiredProperties.PREFIX + ".enabled", matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = { UpgradeRequiredProperties.PREFIX + ".enabled",
+		UpgradeRequiredProperties.PREFIX + ".refresh.enabled" }, matchIfMissing = true)
 @ConditionalOnBean(PolicyCompiler.class)
 @ConditionalOnSingleCandidate(UpgradePipeline.class)
 public final class UpgradeRequiredRefreshAutoConfiguration {

@@ -213,9 +213,12 @@ class ConfigurationRefreshTests {
 	}
 
 	@Test
-	void withoutSpringCloudOrWithAnEngineOfTheApplicationsOwnThereIsNoRefresh() {
+	void withoutSpringCloudWhenTurnedOffOrWithAnEngineOfTheApplicationsOwnThereIsNoRefresh() {
 		servlet().withClassLoader(new FilteredClassLoader(EnvironmentChangeEvent.class))
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(ConfigurationRefresh.class));
+		servlet().withPropertyValues("upgrade-required.refresh.enabled=false")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(ConfigurationRefresh.class));
+		servlet().run((context) -> assertThat(context).hasSingleBean(ConfigurationRefresh.class));
 		for (String name : new String[] { "ownEngine", "upgradeEngine" }) {
 			servlet().withBean(name, UpgradeEngine.class, () -> UpgradeEngine.builder((pattern) -> (path) -> true).build())
 				.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(ConfigurationRefresh.class));
