@@ -109,9 +109,8 @@ final class ConfigurationRefresh implements ApplicationListener<EnvironmentChang
 	/**
 	 * Compile the configuration as it is now and put it in force, or keep the policy in
 	 * force if it fails.
-	 * @return whether the new policy is in force
 	 */
-	synchronized boolean refresh(Set<String> keys) {
+	private synchronized void refresh(Set<String> keys) {
 		UpgradeEngine engine;
 		try {
 			engine = this.compiler.recompile();
@@ -121,7 +120,7 @@ final class ConfigurationRefresh implements ApplicationListener<EnvironmentChang
 			logger.warn("upgrade-required: the changed configuration is not applied, the rules in force stay as "
 					+ "they were.\n" + failure);
 			publish(UpgradeRequiredPolicyEvent.rejected(this.context, keys, failure));
-			return false;
+			return;
 		}
 		UpgradeEngine previous = this.pipeline.swap(engine);
 		Map<String, RuleDescriptor> before = byName(previous.rules());
@@ -142,7 +141,6 @@ final class ConfigurationRefresh implements ApplicationListener<EnvironmentChang
 				+ removed + ", changed " + changed + ")");
 		logger.info(RulesSummary.of(engine));
 		publish(UpgradeRequiredPolicyEvent.applied(this.context, keys, engine.rules(), added, removed, changed));
-		return true;
 	}
 
 	private void publish(UpgradeRequiredPolicyEvent event) {

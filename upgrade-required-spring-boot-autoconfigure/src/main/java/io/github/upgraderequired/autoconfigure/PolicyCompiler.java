@@ -23,8 +23,6 @@ final class PolicyCompiler {
 
 	private final Environment environment;
 
-	private final ListableBeanFactory beanFactory;
-
 	private final ObjectProvider<UpgradeRule> ruleBeans;
 
 	private final ObjectProvider<DecisionListener> listeners;
@@ -37,14 +35,21 @@ final class PolicyCompiler {
 	 */
 	private final List<String> defaultExclusions;
 
+	private final SpringPathMatcherCompiler paths = new SpringPathMatcherCompiler();
+
+	private final ConfigurationValidator validator;
+
 	PolicyCompiler(Environment environment, ListableBeanFactory beanFactory, ObjectProvider<UpgradeRule> ruleBeans,
 			ObjectProvider<DecisionListener> listeners, ObjectProvider<Clock> clock) {
 		this.environment = environment;
-		this.beanFactory = beanFactory;
 		this.ruleBeans = ruleBeans;
 		this.listeners = listeners;
 		this.clock = clock;
 		this.defaultExclusions = List.copyOf(DefaultExclusions.of(environment));
+		// Spring's strategy is looked up for an api-version rule only, not to create the MVC
+		// configuration early for nothing.
+		this.validator = new ConfigurationValidator(this.paths,
+				() -> ApplicationApiVersioning.find(beanFactory, environment));
 	}
 
 	/**
@@ -55,7 +60,7 @@ final class PolicyCompiler {
 	 * are not valid
 	 */
 	UpgradeEngine compile(UpgradeRequiredProperties properties) {
-		return compile(properties, validator().rules(properties));
+		return compile(properties, this.validator.rules(properties));
 	}
 
 	/**
@@ -69,15 +74,8 @@ final class PolicyCompiler {
 	 * cannot be bound at all
 	 */
 	UpgradeEngine recompile() {
-		ConfigurationValidator.Validated validated = validator().validate(this.environment);
+		ConfigurationValidator.Validated validated = this.validator.validate(this.environment);
 		return compile(validated.properties(), validated.rules());
-	}
-
-	private ConfigurationValidator validator() {
-		// Spring's strategy is looked up for an api-version rule only, not to create the MVC
-		// configuration early for nothing.
-		return new ConfigurationValidator(new SpringPathMatcherCompiler(),
-				() -> ApplicationApiVersioning.find(this.beanFactory, this.environment));
 	}
 
 	private UpgradeEngine compile(UpgradeRequiredProperties properties, List<UpgradeRule> propertyRules) {
@@ -87,7 +85,7 @@ final class PolicyCompiler {
 		List<String> excludePaths = new ArrayList<>(this.defaultExclusions);
 		excludePaths.addAll(properties.getExcludePaths());
 		try {
-			return UpgradeEngine.builder(new SpringPathMatcherCompiler())
+			return UpgradeEngine.builder(this.paths)
 				.rules(rules)
 				.excludePaths(excludePaths)
 				.clock(this.clock.getIfUnique(Clock::systemUTC))

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * A response as a client saw it: the protocol of its status line, header names in lower
@@ -24,17 +25,21 @@ record HttpResult(String protocol, int status, Map<String, List<String>> headers
 	 * Return the names listed in every {@code Vary} header line.
 	 */
 	List<String> vary() {
-		return headers("Vary").stream().flatMap((line) -> Arrays.stream(line.split(","))).map(String::trim).toList();
+		return listed("Vary").toList();
 	}
 
 	/**
 	 * Return the options listed in every {@code Connection} header line, in lower case.
 	 */
 	List<String> connectionOptions() {
-		return headers("Connection").stream()
-			.flatMap((line) -> Arrays.stream(line.split(",")))
-			.map((option) -> option.trim().toLowerCase(Locale.ROOT))
-			.toList();
+		return listed("Connection").map((option) -> option.toLowerCase(Locale.ROOT)).toList();
+	}
+
+	/**
+	 * Return the elements of a header that is a comma-separated list, across its lines.
+	 */
+	private Stream<String> listed(String name) {
+		return headers(name).stream().flatMap((line) -> Arrays.stream(line.split(","))).map(String::trim);
 	}
 
 	boolean hasHeader(String name) {
