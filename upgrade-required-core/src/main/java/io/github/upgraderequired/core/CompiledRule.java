@@ -24,7 +24,30 @@ final class CompiledRule {
 
 	final RuleDescriptor descriptor;
 
+	/**
+	 * The schedule of the rule's configuration.
+	 */
 	final Schedule schedule;
+
+	/**
+	 * The mode an operator set over the schedule, if any.
+	 */
+	final @Nullable ModeOverride override;
+
+	/**
+	 * Whether the mode depends on the clock: the schedule's dates, or an override's end.
+	 */
+	final boolean timed;
+
+	/**
+	 * The mode when it does not depend on the clock.
+	 */
+	final Mode mode;
+
+	/**
+	 * Whether the rule is never evaluated: {@link Mode#OFF} whatever the clock says.
+	 */
+	final boolean off;
 
 	/**
 	 * The request headers the rule reads, for {@code Vary}.
@@ -53,7 +76,7 @@ final class CompiledRule {
 
 	private final byte @Nullable [] exemptHeaderValue;
 
-	private final AtomicBoolean failureLogged = new AtomicBoolean();
+	private final AtomicBoolean failureLogged;
 
 	/**
 	 * The {@code Vary} lists of earlier rules this rule's list was merged into, with the
@@ -71,12 +94,17 @@ final class CompiledRule {
 
 	CompiledRule(UpgradeRule rule, PathMatcher.Compiler compiler) {
 		this.rule = rule;
+		this.override = null;
+		this.failureLogged = new AtomicBoolean();
 		String name = rule.name();
 		RuleSettings settings = rule.settings();
 		List<String> upgrade = rule.upgrade();
 		UpgradeTokens.validate(upgrade);
 		this.descriptor = new RuleDescriptor(name, rule.type(), upgrade, settings, rule.details());
 		this.schedule = settings.schedule();
+		this.timed = this.schedule.isTimed();
+		this.mode = this.schedule.mode();
+		this.off = this.mode == Mode.OFF;
 		this.includes = compile(settings.paths(), compiler);
 		this.excludes = compile(settings.excludePaths(), compiler);
 		this.methods = settings.methods().toArray(String[]::new);
@@ -108,6 +136,62 @@ final class CompiledRule {
 		this.varyOnly = new Decision(null, null, null, List.of(), this.vary);
 		this.unknownVerdict = Verdict.upgrade(null, null)
 			.withDetail("The request does not show what rule '" + name + "' checks, and the rule refuses such requests.");
+	}
+
+	/**
+	 * Create a copy of a compiled rule with an operator's override, or without one: the
+	 * same rule, settings and matchers.
+	 */
+	private CompiledRule(CompiledRule compiled, @Nullable ModeOverride override) {
+		this.rule = compiled.rule;
+		this.descriptor = compiled.descriptor;
+		this.schedule = compiled.schedule;
+		this.vary = compiled.vary;
+		this.varyOnly = compiled.varyOnly;
+		this.unknownVerdict = compiled.unknownVerdict;
+		this.includes = compiled.includes;
+		this.excludes = compiled.excludes;
+		this.methods = compiled.methods;
+		this.exemptAddresses = compiled.exemptAddresses;
+		this.exemptHeaderName = compiled.exemptHeaderName;
+		this.exemptHeaderValue = compiled.exemptHeaderValue;
+		this.failureLogged = compiled.failureLogged;
+		this.override = override;
+		// Off in the configuration wins over any override: the override is kept, for a
+		// configuration that turns the rule on again, and changes nothing meanwhile.
+		if (override == null || this.schedule.mode() == Mode.OFF) {
+			this.timed = this.schedule.isTimed();
+			this.mode = this.schedule.mode();
+		}
+		else {
+			this.timed = override.until() != null || this.schedule.isTimed();
+			this.mode = override.mode();
+		}
+		this.off = !this.timed && this.mode == Mode.OFF;
+	}
+
+	/**
+	 * Return this rule with an operator's override, or with none.
+	 * @param override the override, or {@code null} for the configured schedule alone
+	 * @return the rule
+	 */
+	CompiledRule withOverride(@Nullable ModeOverride override) {
+		return (override == this.override) ? this : new CompiledRule(this, override);
+	}
+
+	/**
+	 * Return the mode in force at an instant.
+	 * @param now the instant, read only when the mode depends on the clock
+	 * @return the mode
+	 */
+	Mode modeAt(@Nullable Instant now) {
+		if (!this.timed) {
+			return this.mode;
+		}
+		if (this.override != null && this.schedule.mode() != Mode.OFF && this.override.isActiveAt(now)) {
+			return this.override.mode();
+		}
+		return this.schedule.modeAt(now);
 	}
 
 	/**
@@ -206,11 +290,42 @@ final class CompiledRule {
 		return false;
 	}
 
+	/**
+	 * Return the instant to send in {@code Deprecation} while the rule warns: the
+	 * configured one, else the start of warnings, else the instant an override that made
+	 * the rule warn was set.
+	 */
 	Instant deprecation() {
 		RuleSettings settings = this.descriptor.settings();
 		Instant deprecation = (settings.deprecation() != null) ? settings.deprecation() : this.schedule.warnFrom();
-		// Checked at construction: a rule that can warn has one of the two.
+		if (deprecation == null && this.override != null) {
+			return this.override.since();
+		}
+		// Checked at construction: a rule that can warn without an override has one of the
+		// two.
 		return Objects.requireNonNull(deprecation);
+	}
+
+	/**
+	 * Return the instant to send in {@code Sunset} while the rule warns at an instant: the
+	 * start of enforcement. While an override lasts, that is the first instant the rule
+	 * enforces after it ends, unknown for an override without an end.
+	 * @param now the instant, or {@code null} when the mode does not depend on the clock
+	 */
+	@Nullable Instant sunset(@Nullable Instant now) {
+		ModeOverride override = this.override;
+		if (override == null || !override.isActiveAt(now)) {
+			return this.schedule.enforceFrom();
+		}
+		Instant until = override.until();
+		if (until == null) {
+			return null;
+		}
+		if (this.schedule.modeAt(until) == Mode.ENFORCE) {
+			return until;
+		}
+		Instant enforceFrom = this.schedule.enforceFrom();
+		return (enforceFrom != null && enforceFrom.isAfter(until)) ? enforceFrom : null;
 	}
 
 	/**

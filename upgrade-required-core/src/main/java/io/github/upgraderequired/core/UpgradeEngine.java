@@ -3,8 +3,11 @@ package io.github.upgraderequired.core;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -75,6 +78,74 @@ public final class UpgradeEngine {
 	}
 
 	/**
+	 * Create an engine with the rules of another, each with the override given for its
+	 * name or none.
+	 */
+	private UpgradeEngine(UpgradeEngine engine, Map<String, ModeOverride> overrides) {
+		for (String name : overrides.keySet()) {
+			if (engine.descriptors.stream().noneMatch((rule) -> rule.name().equals(name))) {
+				throw new IllegalArgumentException("There is no rule named '" + name + "'");
+			}
+		}
+		this.rules = Arrays.stream(engine.rules)
+			.map((rule) -> rule.withOverride(overrides.get(rule.descriptor.name())))
+			.toArray(CompiledRule[]::new);
+		this.descriptors = engine.descriptors;
+		this.excludes = engine.excludes;
+		this.clock = engine.clock;
+		this.failClosed = engine.failClosed;
+		this.listeners = engine.listeners;
+		this.applicationApiVersionRules = Arrays.stream(this.rules)
+			.filter((rule) -> rule.rule.readsApplicationApiVersion())
+			.toArray(CompiledRule[]::new);
+	}
+
+	/**
+	 * Return an engine with the same rules, each with the operator's override given for
+	 * its name, or with its configured schedule alone when none is given (so an empty map
+	 * clears every override). A rule that is off in its configuration stays off: its
+	 * override is kept and changes nothing. This engine is not changed.
+	 * @param overrides the overrides by rule name
+	 * @return the engine
+	 * @throws IllegalArgumentException if a name is not one of the rules'
+	 */
+	public UpgradeEngine withOverrides(Map<String, ModeOverride> overrides) {
+		return new UpgradeEngine(this, overrides);
+	}
+
+	/**
+	 * Return the operators' overrides of the rules, by rule name, in evaluation order,
+	 * whether in force now or ended, those of rules off in their configuration included.
+	 * @return the overrides
+	 */
+	public Map<String, ModeOverride> overrides() {
+		Map<String, ModeOverride> overrides = new LinkedHashMap<>();
+		for (CompiledRule rule : this.rules) {
+			if (rule.override != null) {
+				overrides.put(rule.descriptor.name(), rule.override);
+			}
+		}
+		return overrides;
+	}
+
+	/**
+	 * Return the mode a rule is in at an instant: after its schedule and an operator's
+	 * override.
+	 * @param rule the rule's name
+	 * @param now the instant
+	 * @return the mode
+	 * @throws IllegalArgumentException if there is no such rule
+	 */
+	public Mode modeAt(String rule, Instant now) {
+		for (CompiledRule compiled : this.rules) {
+			if (compiled.descriptor.name().equals(rule)) {
+				return compiled.modeAt(now);
+			}
+		}
+		throw new IllegalArgumentException("There is no rule named '" + rule + "'");
+	}
+
+	/**
 	 * Return a new builder.
 	 * @param compiler compiles path patterns
 	 * @return the builder
@@ -116,7 +187,7 @@ public final class UpgradeEngine {
 		}
 		String method = request.method();
 		for (CompiledRule rule : this.applicationApiVersionRules) {
-			if (rule.schedule.mode() != Mode.OFF && rule.inScope(path, plain, method)) {
+			if (!rule.off && rule.inScope(path, plain, method)) {
 				return true;
 			}
 		}
@@ -169,17 +240,15 @@ public final class UpgradeEngine {
 		CompiledRule varyRule = null;
 		List<String> vary = null;
 		for (CompiledRule rule : this.rules) {
-			Schedule schedule = rule.schedule;
-			// What the configuration alone decides comes before path matching.
-			if (schedule.mode() == Mode.OFF
-					|| (!schedule.isTimed() && schedule.mode() == Mode.ENFORCE && rejectedBy != null)
+			// What the policy alone decides comes before path matching.
+			if (rule.off || (!rule.timed && rule.mode == Mode.ENFORCE && rejectedBy != null)
 					|| !rule.inScope(path, plain, method)) {
 				continue;
 			}
-			if (now == null && schedule.isTimed()) {
+			if (now == null && rule.timed) {
 				now = this.clock.instant();
 			}
-			Mode mode = schedule.modeAt(now);
+			Mode mode = rule.modeAt(now);
 			if (mode == Mode.OFF || (mode == Mode.ENFORCE && rejectedBy != null)) {
 				continue;
 			}
@@ -212,7 +281,7 @@ public final class UpgradeEngine {
 			}
 			if (mode == Mode.WARN) {
 				warnings = (warnings != null) ? warnings : new Warnings();
-				warnings.warn(rule);
+				warnings.warn(rule, now);
 				log(rule.descriptor, "warned", verdict);
 				notify(rule.descriptor, Outcome.WARNED, verdict.client(), request);
 			}
@@ -351,12 +420,12 @@ public final class UpgradeEngine {
 
 		private @Nullable List<String> links;
 
-		void warn(CompiledRule rule) {
+		void warn(CompiledRule rule, @Nullable Instant now) {
 			Instant deprecation = rule.deprecation();
 			if (this.deprecation == null || deprecation.isBefore(this.deprecation)) {
 				this.deprecation = deprecation;
 			}
-			Instant sunset = rule.schedule.enforceFrom();
+			Instant sunset = rule.sunset(now);
 			if (sunset != null && (this.sunset == null || sunset.isBefore(this.sunset))) {
 				this.sunset = sunset;
 			}

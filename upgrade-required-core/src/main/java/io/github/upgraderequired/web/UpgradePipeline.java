@@ -1,12 +1,19 @@
 package io.github.upgraderequired.web;
 
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 import io.github.upgraderequired.core.Decision;
+import io.github.upgraderequired.core.ModeOverride;
 import io.github.upgraderequired.core.RecentValues;
 import io.github.upgraderequired.core.UpgradeEngine;
 import io.github.upgraderequired.core.UpgradeRequest;
 import io.github.upgraderequired.render.UpgradeResponseRenderer;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The path a request takes through the starter, whichever entry point it came in by:
@@ -23,6 +30,8 @@ import io.github.upgraderequired.render.UpgradeResponseRenderer;
  * rules only, since WebFlux resolves that version asynchronously.)
  */
 public final class UpgradePipeline {
+
+	private static final Log logger = LogFactory.getLog(UpgradePipeline.class);
 
 	/**
 	 * The compiled policy in force: read once per request, so that a request is decided
@@ -72,14 +81,75 @@ public final class UpgradePipeline {
 	/**
 	 * Put another compiled policy in force, for the requests that arrive from now on; a
 	 * request being decided finishes with the engine it started with, and a refusal is
-	 * counted by the engine that decided it.
-	 * @param engine the engine
+	 * counted by the engine that decided it. The operators' overrides of the rules that
+	 * the new policy still has stay in force over it; those of rules it no longer has are
+	 * dropped.
+	 * @param engine the engine, as compiled from the configuration
 	 * @return the engine that was in force
 	 */
 	public synchronized UpgradeEngine swap(UpgradeEngine engine) {
+		Objects.requireNonNull(engine, "engine must not be null");
 		UpgradeEngine previous = this.engine;
-		this.engine = Objects.requireNonNull(engine, "engine must not be null");
+		Map<String, ModeOverride> kept = new LinkedHashMap<>();
+		activeOverrides().forEach((rule, override) -> {
+			if (engine.rules().stream().anyMatch((descriptor) -> descriptor.name().equals(rule))) {
+				kept.put(rule, override);
+			}
+			else {
+				logger.info("upgrade-required: the override of rule '" + rule
+						+ "' is dropped: the configuration no longer has the rule");
+			}
+		});
+		this.engine = kept.isEmpty() ? engine : engine.withOverrides(kept);
 		return previous;
+	}
+
+	/**
+	 * Set an operator's override of a rule's mode, replacing the rule's earlier one, for
+	 * the requests that arrive from now on; it stays in force across {@link #swap swaps}
+	 * that keep the rule, and is lost on restart.
+	 * @param rule the rule's name
+	 * @param override the override
+	 * @return the rule's earlier override, or {@code null}
+	 * @throws IllegalArgumentException if there is no such rule
+	 */
+	public synchronized @Nullable ModeOverride override(String rule, ModeOverride override) {
+		Objects.requireNonNull(override, "override must not be null");
+		Map<String, ModeOverride> overrides = activeOverrides();
+		ModeOverride previous = overrides.put(rule, override);
+		this.engine = this.engine.withOverrides(overrides);
+		return previous;
+	}
+
+	/**
+	 * Clear an operator's override of a rule's mode: its configuration alone decides again.
+	 * @param rule the rule's name
+	 * @return the override cleared, or {@code null} if the rule had none
+	 * @throws IllegalArgumentException if there is no such rule
+	 */
+	public synchronized @Nullable ModeOverride clearOverride(String rule) {
+		Map<String, ModeOverride> overrides = activeOverrides();
+		ModeOverride previous = overrides.remove(rule);
+		if (previous == null) {
+			// Checks that there is such a rule.
+			this.engine.modeAt(rule, this.engine.clock().instant());
+			return null;
+		}
+		this.engine = this.engine.withOverrides(overrides);
+		return previous;
+	}
+
+	/**
+	 * Return the overrides of the engine in force that have not ended: an ended one
+	 * changes nothing and is dropped at the next change.
+	 */
+	private Map<String, ModeOverride> activeOverrides() {
+		Map<String, ModeOverride> overrides = new LinkedHashMap<>(this.engine.overrides());
+		if (!overrides.isEmpty()) {
+			Instant now = this.engine.clock().instant();
+			overrides.values().removeIf((override) -> !override.isActiveAt(now));
+		}
+		return overrides;
 	}
 
 	/**
@@ -89,7 +159,19 @@ public final class UpgradePipeline {
 	 * @return what to do with the request, never {@code null}
 	 */
 	public PipelineResult process(UpgradeRequest request) {
-		UpgradeEngine engine = this.engine;
+		return process(this.engine, request);
+	}
+
+	/**
+	 * Decide on a request with an engine read from {@link #engine()} before, and prepare
+	 * its answer: for an adapter that asked that engine
+	 * {@link UpgradeEngine#readsApplicationApiVersion(UpgradeRequest)} first, so that the
+	 * request is decided by the policy it asked even if another is put in force between.
+	 * @param engine the engine
+	 * @param request the request
+	 * @return what to do with the request, never {@code null}
+	 */
+	public PipelineResult process(UpgradeEngine engine, UpgradeRequest request) {
 		Decision decision = engine.decide(request);
 		if (decision == Decision.PASS) {
 			return PipelineResult.PASS;

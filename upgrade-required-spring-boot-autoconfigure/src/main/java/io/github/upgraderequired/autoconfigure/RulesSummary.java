@@ -10,7 +10,8 @@ import io.github.upgraderequired.core.Schedule;
 import io.github.upgraderequired.core.UpgradeEngine;
 
 /**
- * The one line logged at start-up: every rule with its type and its mode now.
+ * The one line logged at start-up and after a refresh: every rule with its type and its mode now (after an
+ * operator's override).
  */
 final class RulesSummary {
 
@@ -26,7 +27,7 @@ final class RulesSummary {
 		int active = 0;
 		for (RuleDescriptor rule : engine.rules()) {
 			Schedule schedule = rule.settings().schedule();
-			Mode mode = rule.modeAt(now);
+			Mode mode = engine.modeAt(rule.name(), now);
 			if (mode != Mode.OFF) {
 				active++;
 			}

@@ -1,5 +1,9 @@
 package io.github.upgraderequired.core;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,6 +57,8 @@ final class TestRules {
 
 		private List<String> upgrade = List.of("Test/2");
 
+		private boolean readsApplicationApiVersion;
+
 		Rule(String name, RuleSettings settings, Function<UpgradeRequest, Verdict> check) {
 			this.name = name;
 			this.settings = settings;
@@ -61,6 +67,11 @@ final class TestRules {
 
 		Rule reading(String... headers) {
 			this.readHeaders = Set.of(headers);
+			return this;
+		}
+
+		Rule readingApplicationApiVersion() {
+			this.readsApplicationApiVersion = true;
 			return this;
 		}
 
@@ -95,9 +106,45 @@ final class TestRules {
 		}
 
 		@Override
+		public boolean readsApplicationApiVersion() {
+			return this.readsApplicationApiVersion;
+		}
+
+		@Override
 		public Verdict check(UpgradeRequest request) {
 			this.checks.incrementAndGet();
 			return this.check.apply(request);
+		}
+
+	}
+
+	/**
+	 * A clock a test sets, that counts its reads.
+	 */
+	static final class MutableClock extends Clock {
+
+		Instant now;
+
+		int reads;
+
+		MutableClock(Instant now) {
+			this.now = now;
+		}
+
+		@Override
+		public ZoneOffset getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			this.reads++;
+			return this.now;
 		}
 
 	}

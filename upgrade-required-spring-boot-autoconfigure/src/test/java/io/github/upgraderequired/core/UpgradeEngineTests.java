@@ -324,7 +324,7 @@ class UpgradeEngineTests {
 
 	@Test
 	void theClockIsReadForEachRequest() {
-		MutableClock clock = new MutableClock(WARN_FROM.minusSeconds(1));
+		TestRules.MutableClock clock = new TestRules.MutableClock(WARN_FROM.minusSeconds(1));
 		Rule rule = TestRules.rejecting("r",
 				RuleSettings.builder().schedule(new Schedule(Mode.ENFORCE, WARN_FROM, ENFORCE_FROM)).build());
 		UpgradeEngine engine = UpgradeEngine.builder(TestRules.PATHS).rules(List.of(rule)).clock(clock).build();
@@ -418,7 +418,7 @@ class UpgradeEngineTests {
 
 	@Test
 	void theClockIsNotReadForARuleWithDatesThatDoesNotApply() {
-		MutableClock clock = new MutableClock(ENFORCE_FROM);
+		TestRules.MutableClock clock = new TestRules.MutableClock(ENFORCE_FROM);
 		Rule timed = TestRules.rejecting("timed", RuleSettings.builder()
 			.schedule(new Schedule(Mode.ENFORCE, WARN_FROM, ENFORCE_FROM))
 			.paths(List.of("/timed/**"))
@@ -518,32 +518,5 @@ class UpgradeEngineTests {
 		return csv.isEmpty() ? List.of() : List.of(csv.split(","));
 	}
 
-	private static final class MutableClock extends Clock {
-
-		Instant now;
-
-		int reads;
-
-		MutableClock(Instant now) {
-			this.now = now;
-		}
-
-		@Override
-		public ZoneOffset getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			this.reads++;
-			return this.now;
-		}
-
-	}
 
 }

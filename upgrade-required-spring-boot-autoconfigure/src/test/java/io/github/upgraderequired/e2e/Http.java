@@ -30,6 +30,8 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Real clients for the end-to-end tests: raw sockets (for HTTP/1.0 and requests no
  * library lets us shape), the JDK {@link HttpClient} (HTTP/1.1), and curl (h2c with
@@ -264,6 +266,29 @@ final class Http {
 	}
 
 	/**
+	 * Send a request with a JSON body, or none, to the management side of the server on a
+	 * connection of its own (see {@link #actuator(int, String)}).
+	 */
+	static HttpResult actuator(int port, String method, String path, @Nullable String json, String... headers)
+			throws IOException, InterruptedException {
+		HttpClient ownClient = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(Duration.ofSeconds(5))
+			.build();
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.timeout(Duration.ofSeconds(30))
+			.method(method, (json != null) ? HttpRequest.BodyPublishers.ofString(json)
+					: HttpRequest.BodyPublishers.noBody());
+		if (json != null) {
+			request.header("Content-Type", "application/json");
+		}
+		for (int i = 0; i < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		return result(ownClient.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+	}
+
+	/**
 	 * Send a request with a JDK client, such as one of {@link #tlsClient}.
 	 */
 	static HttpResult send(HttpClient client, URI uri, String method, String... headers)
@@ -282,8 +307,10 @@ final class Http {
 		for (int i = 0; i < headers.length; i += 2) {
 			request.header(headers[i], headers[i + 1]);
 		}
-		HttpResponse<String> response = client.send(request.build(),
-				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		return result(client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+	}
+
+	private static HttpResult result(HttpResponse<String> response) {
 		Map<String, List<String>> names = new LinkedHashMap<>();
 		response.headers().map().forEach((name, values) -> names.put(name.toLowerCase(Locale.ROOT), values));
 		String protocol = (response.version() == HttpClient.Version.HTTP_2) ? "HTTP/2" : "HTTP/1.1";

@@ -3,6 +3,7 @@ package io.github.upgraderequired.web;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -15,6 +16,7 @@ import io.github.upgraderequired.core.DecisionListener;
 import io.github.upgraderequired.core.Header;
 import io.github.upgraderequired.core.HttpProtocol;
 import io.github.upgraderequired.core.Mode;
+import io.github.upgraderequired.core.ModeOverride;
 import io.github.upgraderequired.core.RuleSettings;
 import io.github.upgraderequired.core.UpgradeEngine;
 import io.github.upgraderequired.core.UpgradeRequest;
@@ -28,6 +30,7 @@ import io.github.upgraderequired.test.MockUpgradeRequest;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Tests for {@link UpgradePipeline} and the {@link PipelineResult} it returns, on plain
@@ -256,6 +259,54 @@ class UpgradePipelineTests {
 		assertThat(mixed.get()).isZero();
 		assertThat(warned.get()).isGreaterThanOrEqualTo(1_000);
 		assertThat(refused.get()).isGreaterThanOrEqualTo(1_000);
+	}
+
+	@Test
+	void anOverrideIsInForceAtOnceAndStaysAcrossSwapsThatKeepItsRule() {
+		UpgradePipeline pipeline = pipeline(Mode.ENFORCE);
+		ModeOverride report = new ModeOverride(Mode.REPORT, null, Instant.now(), "ops");
+		assertThat(pipeline.override("old", report)).isNull();
+		assertThat(pipeline.process(http10("/old/a")).refusal()).isNull();
+		pipeline.swap(engine(Mode.ENFORCE, false));
+		assertThat(pipeline.engine().overrides()).containsExactly(Map.entry("old", report));
+		assertThat(pipeline.process(http10("/old/a")).refusal()).isNull();
+		assertThat(pipeline.clearOverride("old")).isSameAs(report);
+		assertThat(pipeline.clearOverride("old")).isNull();
+		assertThat(pipeline.process(http10("/old/a")).refusal()).isNotNull();
+	}
+
+	@Test
+	void aSwapDropsTheOverridesOfRulesTheNewPolicyNoLongerHas() {
+		UpgradePipeline pipeline = pipeline(Mode.ENFORCE);
+		pipeline.override("old", new ModeOverride(Mode.REPORT, null, Instant.now(), null));
+		UpgradeEngine without = UpgradeEngine.builder((pattern) -> (path) -> true)
+			.rules(List.of(new WebSocketRule("ws", List.of("websocket"), RuleSettings.defaults())))
+			.build();
+		pipeline.swap(without);
+		assertThat(pipeline.engine().overrides()).isEmpty();
+		pipeline.swap(engine(Mode.ENFORCE, false));
+		assertThat(pipeline.process(http10("/old/a")).refusal()).isNotNull();
+	}
+
+	@Test
+	void anOverrideOfAnUnknownRuleIsRefusedAndChangesNothing() {
+		UpgradePipeline pipeline = pipeline(Mode.ENFORCE);
+		UpgradeEngine before = pipeline.engine();
+		ModeOverride report = new ModeOverride(Mode.REPORT, null, Instant.now(), null);
+		assertThatIllegalArgumentException().isThrownBy(() -> pipeline.override("nope", report));
+		assertThatIllegalArgumentException().isThrownBy(() -> pipeline.clearOverride("nope"));
+		assertThat(pipeline.engine()).isSameAs(before);
+	}
+
+	@Test
+	void anEndedOverrideIsDroppedAtTheNextChange() {
+		UpgradePipeline pipeline = pipeline(Mode.ENFORCE);
+		Instant since = Instant.now().minusSeconds(60);
+		pipeline.override("old", new ModeOverride(Mode.REPORT, since.plusSeconds(1), since, null));
+		assertThat(pipeline.engine().overrides()).hasSize(1);
+		assertThat(pipeline.process(http10("/old/a")).refusal()).isNotNull();
+		pipeline.swap(engine(Mode.ENFORCE, false));
+		assertThat(pipeline.engine().overrides()).isEmpty();
 	}
 
 	private UpgradePipeline pipeline(Mode mode) {

@@ -2,6 +2,7 @@ package io.github.upgraderequired.autoconfigure.actuate;
 
 import io.github.upgraderequired.actuate.RuleCounts;
 import io.github.upgraderequired.actuate.UpgradeRequiredEndpoint;
+import io.github.upgraderequired.actuate.UpgradeRequiredEndpointWebExtension;
 import io.github.upgraderequired.autoconfigure.UpgradeRequiredAutoConfiguration;
 import io.github.upgraderequired.autoconfigure.UpgradeRequiredProperties;
 import io.github.upgraderequired.autoconfigure.metrics.UpgradeRequiredMetricsAutoConfiguration;
@@ -9,6 +10,7 @@ import io.github.upgraderequired.web.UpgradePipeline;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -34,6 +36,14 @@ public final class UpgradeRequiredEndpointAutoConfiguration {
 	UpgradeRequiredEndpoint upgradeRequiredEndpoint(UpgradePipeline pipeline, ObjectProvider<RuleCounts> counts) {
 		// The policy in force when asked: a refreshed configuration swaps it.
 		return new UpgradeRequiredEndpoint(pipeline, counts.getIfAvailable());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(UpgradeRequiredEndpoint.class)
+	@ConditionalOnAvailableEndpoint(exposure = EndpointExposure.WEB)
+	UpgradeRequiredEndpointWebExtension upgradeRequiredEndpointWebExtension(UpgradeRequiredEndpoint endpoint) {
+		return new UpgradeRequiredEndpointWebExtension(endpoint);
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import io.github.upgraderequired.core.Header;
+import io.github.upgraderequired.core.UpgradeEngine;
 import io.github.upgraderequired.render.UpgradeResponse;
 import io.github.upgraderequired.web.PipelineResult;
 import io.github.upgraderequired.web.UpgradePipeline;
@@ -67,18 +68,22 @@ final class ReactiveUpgradeCheck {
 	Mono<Void> check(ServerWebExchange exchange, WebFilterChain chain) {
 		ReactiveUpgradeRequest upgradeRequest = new ReactiveUpgradeRequest(exchange);
 		ApiVersionStrategy apiVersionStrategy = this.apiVersionStrategy;
-		if (apiVersionStrategy == null || !this.pipeline.readsApplicationApiVersion(upgradeRequest)) {
-			return check(exchange, chain, upgradeRequest);
+		// One policy for the whole request, whatever is put in force while the version
+		// resolves.
+		UpgradeEngine engine = this.pipeline.engine();
+		if (apiVersionStrategy == null || !engine.readsApplicationApiVersion(upgradeRequest)) {
+			return check(exchange, chain, engine, upgradeRequest);
 		}
 		return apiVersionStrategy.resolveApiVersion(exchange)
 			.onErrorResume((ex) -> Mono.empty())
 			.map(upgradeRequest::apiVersion)
 			.defaultIfEmpty(upgradeRequest)
-			.flatMap((resolved) -> check(exchange, chain, resolved));
+			.flatMap((resolved) -> check(exchange, chain, engine, resolved));
 	}
 
-	private Mono<Void> check(ServerWebExchange exchange, WebFilterChain chain, ReactiveUpgradeRequest upgradeRequest) {
-		PipelineResult result = this.pipeline.process(upgradeRequest);
+	private Mono<Void> check(ServerWebExchange exchange, WebFilterChain chain, UpgradeEngine engine,
+			ReactiveUpgradeRequest upgradeRequest) {
+		PipelineResult result = this.pipeline.process(engine, upgradeRequest);
 		UpgradeResponse refusal = result.refusal();
 		if (refusal == null) {
 			List<Header> headers = result.passHeaders();

@@ -1,9 +1,11 @@
 package io.github.upgraderequired.autoconfigure.actuate;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import io.github.upgraderequired.actuate.UpgradeRequiredEndpoint;
+import io.github.upgraderequired.actuate.UpgradeRequiredEndpointWebExtension;
 import io.github.upgraderequired.autoconfigure.UpgradeRequiredAutoConfiguration;
 import io.github.upgraderequired.autoconfigure.metrics.UpgradeRequiredMetricsAutoConfiguration;
 import io.github.upgraderequired.core.HttpProtocol;
@@ -20,15 +22,25 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointAutoConfiguration;
+import org.springframework.boot.actuate.audit.listener.AuditApplicationEvent;
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
+import org.springframework.boot.actuate.endpoint.OperationType;
+import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointsSupplier;
+import org.springframework.boot.actuate.endpoint.web.WebOperation;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.context.event.EventListener;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link UpgradeRequiredEndpointAutoConfiguration} and the endpoint it makes.
@@ -107,6 +119,118 @@ class UpgradeRequiredEndpointAutoConfigurationTests {
 			assertThat(endpoint.rule("legacy")).isNull();
 			assertThat(endpoint.rule("http-2-only")).containsEntry("minimum", "HTTP/2.0");
 		});
+	}
+
+	@Test
+	void isReadOnlyUnlessWriteAccessIsGranted() {
+		this.runner.run((context) -> assertThat(operations(context)).containsExactlyInAnyOrder(OperationType.READ,
+				OperationType.READ));
+		this.runner.withPropertyValues("management.endpoint.upgraderequired.access=UNRESTRICTED")
+			.run((context) -> assertThat(operations(context)).containsExactlyInAnyOrder(OperationType.READ,
+					OperationType.READ, OperationType.WRITE, OperationType.DELETE));
+		this.runner
+			.withPropertyValues("management.endpoint.upgraderequired.access=UNRESTRICTED",
+					"management.endpoints.access.max-permitted=READ_ONLY")
+			.run((context) -> assertThat(operations(context)).containsOnly(OperationType.READ));
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void anOverrideIsSetDescribedAuditedAndCleared() {
+		this.runner.withBean(AuditEvents.class).run((context) -> {
+			UpgradeRequiredEndpoint endpoint = context.getBean(UpgradeRequiredEndpoint.class);
+			Map<String, Object> set = endpoint.setOverride("legacy", "Report", null, SecurityContext.NONE);
+			assertThat(set).containsEntry("mode", "enforce").containsEntry("modeNow", "report");
+			assertThat((Map<String, Object>) set.get("override")).containsEntry("mode", "report")
+				.containsKey("since")
+				.doesNotContainKeys("until", "by");
+			assertThat(context.getBean(UpgradePipeline.class)
+				.process(MockUpgradeRequest.get("/").protocol(HttpProtocol.HTTP_1_0))
+				.refusal()).isNull();
+			Map<String, Object> cleared = endpoint.clearOverride("legacy", SecurityContext.NONE);
+			assertThat(cleared).containsEntry("modeNow", "enforce").doesNotContainKey("override");
+			// Clearing what is not set changes nothing and is not audited.
+			endpoint.clearOverride("legacy", SecurityContext.NONE);
+			List<AuditApplicationEvent> events = context.getBean(AuditEvents.class).events;
+			assertThat(events).extracting((event) -> event.getAuditEvent().getType())
+				.containsExactly(UpgradeRequiredEndpoint.OVERRIDE_SET, UpgradeRequiredEndpoint.OVERRIDE_CLEARED);
+			assertThat(events.get(0).getAuditEvent().getPrincipal()).isEmpty();
+			assertThat(events.get(0).getAuditEvent().getData()).containsEntry("rule", "legacy")
+				.containsEntry("mode", "report");
+			assertThat(events.get(1).getAuditEvent().getData()).containsEntry("rule", "legacy")
+				.containsKey("previous");
+		});
+	}
+
+	@Test
+	void badRequestsAreRefusedWithTheReason() {
+		this.runner.run((context) -> {
+			UpgradeRequiredEndpoint endpoint = context.getBean(UpgradeRequiredEndpoint.class);
+			assertThatExceptionOfType(InvalidEndpointRequestException.class)
+				.isThrownBy(() -> endpoint.setOverride("nope", "warn", null, SecurityContext.NONE))
+				.satisfies((ex) -> assertThat(ex.getReason())
+					.isEqualTo("There is no rule named 'nope'; the rules are: legacy, soon"));
+			assertThatExceptionOfType(InvalidEndpointRequestException.class)
+				.isThrownBy(() -> endpoint.setOverride("legacy", "relax", null, SecurityContext.NONE))
+				.satisfies((ex) -> assertThat(ex.getReason())
+					.isEqualTo("Unknown mode 'relax'; use one of enforce, warn, report, off"));
+			assertThatExceptionOfType(InvalidEndpointRequestException.class)
+				.isThrownBy(() -> endpoint.setOverride("legacy", "warn", "2020-01-01T00:00:00+01:00",
+						SecurityContext.NONE))
+				.satisfies((ex) -> assertThat(ex.getReason())
+					.startsWith("'until' (2019-12-31T23:00:00Z) is not in the future; it is now "));
+			assertThatExceptionOfType(InvalidEndpointRequestException.class)
+				.isThrownBy(() -> endpoint.clearOverride("nope", SecurityContext.NONE));
+			assertThat(context.getBean(UpgradePipeline.class).engine().overrides()).isEmpty();
+		});
+	}
+
+	@Test
+	void theWebExtensionAnswersBadRequestsWith400AndTheReason() {
+		this.runner.withPropertyValues("management.endpoint.upgraderequired.access=UNRESTRICTED").run((context) -> {
+			UpgradeRequiredEndpointWebExtension extension = context.getBean(UpgradeRequiredEndpointWebExtension.class);
+			WebEndpointResponse<Map<String, Object>> refused = extension.setOverride("legacy", "later", null,
+					SecurityContext.NONE);
+			assertThat(refused.getStatus()).isEqualTo(400);
+			assertThat(refused.getBody()).containsEntry("message",
+					"Unknown mode 'later'; use one of enforce, warn, report, off");
+			WebEndpointResponse<Map<String, Object>> set = extension.setOverride("legacy", "warn",
+					"2099-01-01T00:00:00Z", SecurityContext.NONE);
+			assertThat(set.getStatus()).isEqualTo(200);
+			assertThat(set.getBody()).containsEntry("modeNow", "warn");
+		});
+	}
+
+	@Test
+	void aFixedEngineCannotBeChanged() {
+		UpgradeRequiredEndpoint endpoint = new UpgradeRequiredEndpoint(
+				UpgradeEngine.builder((pattern) -> (path) -> true).build(), null);
+		assertThatExceptionOfType(InvalidEndpointRequestException.class)
+			.isThrownBy(() -> endpoint.setOverride("legacy", "warn", null, SecurityContext.NONE));
+	}
+
+	private static List<OperationType> operations(AssertableWebApplicationContext context) {
+		return context.getBean(WebEndpointsSupplier.class)
+			.getEndpoints()
+			.stream()
+			.filter((endpoint) -> endpoint.getEndpointId().toString().equals("upgraderequired"))
+			.flatMap((endpoint) -> endpoint.getOperations().stream())
+			.map(WebOperation::getType)
+			.toList();
+	}
+
+	/**
+	 * The audit events published.
+	 */
+	static class AuditEvents {
+
+		final List<AuditApplicationEvent> events = new ArrayList<>();
+
+		@EventListener
+		void on(AuditApplicationEvent event) {
+			this.events.add(event);
+		}
+
 	}
 
 	@Test
